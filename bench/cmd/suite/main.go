@@ -1,0 +1,123 @@
+// Command suite runs the whole benchmark suite and writes
+// bench/results/<date>-<commit>.{json,txt,md,png} plus latest.md and
+// latest.png. Run it from anywhere inside the module:
+//
+//	go run ./bench/cmd/suite                # what make bench runs
+//	go run ./bench/cmd/suite -quick         # a one-minute smoke run
+//	go run ./bench/cmd/suite -bench 'bench\.BenchmarkEngine' -no-load
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/datafog/datafog-api/bench/internal/profiling"
+	"github.com/datafog/datafog-api/bench/suite"
+)
+
+func main() { os.Exit(run(os.Args[1:])) }
+
+func run(args []string) int {
+	fs := flag.NewFlagSet("suite", flag.ContinueOnError)
+	var (
+		out          = fs.String("out", "", "results directory (default <module>/bench/results)")
+		pkgs         = fs.String("pkgs", strings.Join(suite.DefaultPackages, ","), "packages to benchmark, relative to the module root")
+		filter       = fs.String("bench", "", "regexp on pkg.BenchmarkName selecting top-level benchmarks (default all)")
+		count        = fs.Int("count", 3, "runs of each benchmark (-test.count)")
+		benchtime    = fs.String("benchtime", "300ms", "per-run benchmark time (-test.benchtime)")
+		timeout      = fs.Duration("timeout", 4*time.Minute, "limit for one top-level benchmark (-test.timeout)")
+		corpusSize   = fs.Int("corpus-size", 1<<20, "bytes per generated corpus in bench/")
+		getLog       = fs.Int("getlog", 100_000, "receipts in the log BenchmarkGet reads")
+		noLoad       = fs.Bool("no-load", false, "skip the load runs")
+		loadDuration = fs.Duration("load-duration", 8*time.Second, "length of each load run")
+		streamBytes  = fs.Int64("stream-bytes", 64<<20, "body bytes per streamed request")
+		note         = fs.String("note", "", "note printed with the results (e.g. what else was running)")
+		quick        = fs.Bool("quick", false, "smoke run: -count 1 -benchtime 50ms -load-duration 2s -getlog 5000")
+		prof         profiling.Flags
+	)
+	prof.Register(fs)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "suite: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	if *quick {
+		*count, *benchtime, *loadDuration, *getLog = 1, "50ms", 2*time.Second, 5000
+	}
+	root, err := moduleRoot()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	if *out == "" {
+		*out = filepath.Join(root, "bench", "results")
+	}
+	var re *regexp.Regexp
+	if *filter != "" {
+		if re, err = regexp.Compile(*filter); err != nil {
+			fmt.Fprintf(os.Stderr, "suite: -bench: %v\n", err)
+			return 2
+		}
+	}
+	stop, err := prof.Start()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer cancel()
+	rep, err := suite.Run(ctx, suite.Options{
+		Root: root, OutDir: *out, Packages: strings.Split(*pkgs, ","), Filter: re,
+		Count: *count, BenchTime: *benchtime, Timeout: *timeout, CorpusSize: *corpusSize, GetLog: *getLog,
+		Load: !*noLoad, LoadDuration: *loadDuration, StreamBytes: *streamBytes, Note: *note,
+		Command: "go run ./bench/cmd/suite " + strings.Join(args, " "), Prof: prof, Log: os.Stderr,
+	})
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "suite: interrupted:", err)
+		return 1
+	}
+	paths, err := suite.Write(rep, *out)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	for _, p := range paths {
+		fmt.Println(p)
+	}
+	if len(rep.Errors) > 0 {
+		fmt.Fprintf(os.Stderr, "suite: %d problems during the run; see the Markdown report\n", len(rep.Errors))
+	}
+	return 0
+}
+
+// moduleRoot walks up from the working directory to the go.mod.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", fmt.Errorf("suite: %w", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("suite: no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}

@@ -1,0 +1,113 @@
+package suite
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/datafog/datafog-api/bench/corpus"
+	"github.com/datafog/datafog-api/bench/load"
+	"github.com/datafog/datafog-api/bench/servers"
+)
+
+// LoadRun is one load-generator run against one in-process target.
+type LoadRun struct {
+	Name   string          `json:"name"`
+	Target string          `json:"target"`
+	Result *load.Result    `json:"result"`
+	CDF    []load.CDFPoint `json:"cdf"`
+}
+
+// runLoad measures /v1/scan with ~1 KB of prose over 64 connections
+// (closed loop), the same at a fixed rate (open loop, half the slower
+// side's closed-loop rate), and /v1/scan/stream with one chunked upload
+// at a time, against our server and then the baseline.
+func (rep *Report) runLoad(ctx context.Context, o Options) {
+	text, _ := corpus.Generate(corpus.Prose, 1024, 1)
+	jsonBody := load.JSONTextBody(text)
+	streamBody, _ := corpus.Generate(corpus.Prose, 4<<20, 2)
+	rates := map[string]float64{}
+	targets := []string{"ours", "baseline"}
+	for _, name := range targets {
+		t, err := servers.Start(name, "")
+		if err != nil {
+			rep.errorf("load: start %s: %v", name, err)
+			continue
+		}
+		// Warm up connections, pools and caches; not recorded.
+		_, _ = load.Run(ctx, load.Config{URL: t.BaseURL + "/v1/scan", Body: jsonBody, Connections: 64, Duration: min(time.Second, o.LoadDuration/5)})
+		if r := rep.loadOnce(ctx, o, loadScanName(name), name, load.Config{
+			URL: t.BaseURL + "/v1/scan", Body: jsonBody, Connections: 64, Duration: o.LoadDuration,
+		}); r != nil {
+			rates[name] = r.RequestsPerSec
+		}
+		rep.loadOnce(ctx, o, loadStreamName(name), name, load.Config{
+			URL: t.BaseURL + "/v1/scan/stream", Body: streamBody, Stream: true, StreamBytes: o.StreamBytes,
+			Connections: 1, Duration: o.LoadDuration, Timeout: 60 * time.Second,
+		})
+		if err := t.Stop(); err != nil {
+			rep.errorf("load: stop %s: %v", name, err)
+		}
+	}
+	rate := min(rates["ours"], rates["baseline"]) / 2
+	if rate <= 0 {
+		return
+	}
+	for _, name := range targets {
+		t, err := servers.Start(name, "")
+		if err != nil {
+			rep.errorf("load: start %s: %v", name, err)
+			continue
+		}
+		rep.loadOnce(ctx, o, fmt.Sprintf("BenchmarkLoad/route=scan/text=1KB/open/target=%s", name), name, load.Config{
+			URL: t.BaseURL + "/v1/scan", Body: jsonBody, Mode: load.Open, Rate: rate, Connections: 64, Duration: o.LoadDuration / 2,
+		})
+		if err := t.Stop(); err != nil {
+			rep.errorf("load: stop %s: %v", name, err)
+		}
+	}
+}
+
+// loadOnce runs cfg and records it both as a LoadRun and as a benchmark
+// (package bench/load) so the table, the checks and benchstat see it.
+func (rep *Report) loadOnce(ctx context.Context, o Options, name, target string, cfg load.Config) *load.Result {
+	logf(o.Log, "== load %s", name)
+	res, err := load.Run(ctx, cfg)
+	if err != nil {
+		rep.errorf("load %s: %v", name, err)
+		return nil
+	}
+	logf(o.Log, "   %s", res)
+	for kind, n := range res.Errors {
+		rep.errorf("load %s: %d requests failed with %s", name, n, kind)
+	}
+	rep.Load = append(rep.Load, &LoadRun{Name: name, Target: target, Result: res, CDF: res.Latency.CDF()})
+	if res.OK == 0 {
+		return res
+	}
+	var errs uint64
+	for _, n := range res.Errors {
+		errs += n
+	}
+	run := map[string]float64{
+		"iters":    float64(res.OK),
+		"ns/op":    float64(res.Elapsed.Nanoseconds()) / float64(res.OK),
+		"MB/s":     res.MBPerSec,
+		"req/s":    res.RequestsPerSec,
+		"p50-ns":   float64(res.P50),
+		"p90-ns":   float64(res.P90),
+		"p99-ns":   float64(res.P99),
+		"p99.9-ns": float64(res.P999),
+		"errors":   float64(errs),
+	}
+	rep.Benchmarks = append(rep.Benchmarks, &Bench{Pkg: pLoad, Name: name, Runs: []map[string]float64{run}, Median: run})
+	if !strings.Contains(rep.raw.String(), "pkg: "+module+"/"+pLoad+"\n") {
+		rep.raw.WriteString("pkg: " + module + "/" + pLoad + "\n")
+	}
+	fmt.Fprintf(&rep.raw, "%s-%d\t%d\t%.0f ns/op\t%.2f MB/s\t%.0f req/s\t%.0f p50-ns\t%.0f p90-ns\t%.0f p99-ns\t%.0f p99.9-ns\t%d errors\n",
+		name, runtime.GOMAXPROCS(0), res.OK, run["ns/op"], res.MBPerSec, res.RequestsPerSec,
+		run["p50-ns"], run["p90-ns"], run["p99-ns"], run["p99.9-ns"], errs)
+	return res
+}

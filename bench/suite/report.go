@@ -1,0 +1,177 @@
+package suite
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Write stores rep in dir as <date>-<commit>.json (everything), .txt (raw
+// benchmark lines for benchstat), .md (tables) and .png (chart), and
+// copies the table and chart to latest.md and latest.png. It returns the
+// paths written.
+func Write(rep *Report, dir string) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("suite: results dir: %w", err)
+	}
+	base := filepath.Join(dir, rep.Date+"-"+rep.Commit)
+	js, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("suite: encode json: %w", err)
+	}
+	png, err := chart(rep)
+	if err != nil {
+		return nil, err
+	}
+	files := []struct {
+		path string
+		data []byte
+	}{
+		{base + ".json", append(js, '\n')},
+		{base + ".txt", rep.raw.Bytes()},
+		{base + ".md", []byte(markdown(rep, filepath.Base(base)+".png"))},
+		{base + ".png", png},
+		{filepath.Join(dir, "latest.md"), []byte(markdown(rep, "latest.png"))},
+		{filepath.Join(dir, "latest.png"), png},
+	}
+	var paths []string
+	for _, f := range files {
+		if err := os.WriteFile(f.path, f.data, 0o644); err != nil {
+			return paths, fmt.Errorf("suite: write %s: %w", f.path, err)
+		}
+		paths = append(paths, f.path)
+	}
+	return paths, nil
+}
+
+// markdown renders the report's tables; image is the chart's file name.
+func markdown(rep *Report, image string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Benchmark results, %s, commit %s\n\n", rep.Date, rep.Commit)
+	fmt.Fprintf(&b, "- Command: `%s`\n", rep.Command)
+	fmt.Fprintf(&b, "- %s %s/%s, %d CPUs", rep.GoVersion, rep.GOOS, rep.GOARCH, rep.NumCPU)
+	if rep.CPU != "" {
+		fmt.Fprintf(&b, ", %s", rep.CPU)
+	}
+	fmt.Fprintf(&b, "; the suite took %v.\n", rep.Elapsed.Round(time.Second))
+	if rep.Note != "" {
+		fmt.Fprintf(&b, "- **Note:** %s\n", rep.Note)
+	}
+	b.WriteString("- Figures are medians over the runs of each benchmark; every ratio compares two figures from this same run.\n\n")
+
+	b.WriteString("## Targets from the component issues\n\n")
+	b.WriteString("| issue | measure | required | measured | met |\n|---|---|---|---|---|\n")
+	for _, c := range rep.Checks {
+		req := c.Op + " " + num(c.Target) + " " + c.Unit
+		got, met := "missing: "+c.Missing, "–"
+		if c.Missing == "" {
+			got = num(c.Value) + " " + c.Unit
+			met = map[bool]string{true: "yes", false: "**no**"}[c.Pass]
+		}
+		fmt.Fprintf(&b, "| #%d | %s | %s | %s | %s |\n", c.Issue, c.What, req, got, met)
+	}
+
+	b.WriteString("\n## Ours against each baseline (same run)\n\n")
+	b.WriteString("| package | benchmark | ours | baseline | ours | baseline | ratio |\n|---|---|---|---|---|---|---|\n")
+	for _, p := range rep.Pairs {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s %s | %s %s | %sx |\n", p.Pkg, p.Group, p.Ours, p.Baseline,
+			num(p.OursV), p.Unit, num(p.BaseV), p.Unit, num(p.Ratio))
+	}
+
+	if len(rep.Load) > 0 {
+		b.WriteString("\n## Load runs (bench/load, in-process servers on 127.0.0.1)\n\n")
+		b.WriteString("| run | mode | conns | requests ok | req/s | MB/s | p50 | p90 | p99 | p99.9 | max | errors |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+		for _, l := range rep.Load {
+			r := l.Result
+			mode := string(r.Mode)
+			if r.Mode == "open" {
+				mode = fmt.Sprintf("open @ %.0f/s", r.Rate)
+			}
+			fmt.Fprintf(&b, "| %s | %s | %d | %d | %s | %s | %v | %v | %v | %v | %v | %s |\n", strings.TrimPrefix(l.Name, "BenchmarkLoad/"),
+				mode, r.Connections, r.OK, num(r.RequestsPerSec), num(r.MBPerSec), dur(r.P50), dur(r.P90), dur(r.P99), dur(r.P999), dur(r.Max), errText(r.Errors))
+		}
+	}
+
+	b.WriteString("\n## Every benchmark (medians)\n\n")
+	b.WriteString("| package | benchmark | runs | ns/op | MB/s | B/op | allocs/op | other |\n|---|---|---|---|---|---|---|---|\n")
+	for _, bm := range rep.Benchmarks {
+		m := bm.Median
+		var other []string
+		for u, v := range m {
+			switch u {
+			case "iters", "ns/op", "MB/s", "B/op", "allocs/op":
+			default:
+				other = append(other, num(v)+" "+u)
+			}
+		}
+		sort.Strings(other)
+		fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s | %s | %s |\n", bm.Pkg, bm.Name, len(bm.Runs),
+			opt(m, "ns/op"), opt(m, "MB/s"), opt(m, "B/op"), opt(m, "allocs/op"), strings.Join(other, ", "))
+	}
+	if len(rep.Errors) > 0 {
+		b.WriteString("\n## Problems during the run\n\n")
+		for _, e := range rep.Errors {
+			fmt.Fprintf(&b, "- %s\n", strings.ReplaceAll(e, "|", "\\|"))
+		}
+	}
+	fmt.Fprintf(&b, "\n![throughput by corpus and component; latency CDF](%s)\n", image)
+	return b.String()
+}
+
+func opt(m map[string]float64, unit string) string {
+	if v, ok := m[unit]; ok {
+		return num(v)
+	}
+	return ""
+}
+
+// num prints v with three significant digits, without exponent for
+// ordinary magnitudes.
+func num(v float64) string {
+	switch a := abs(v); {
+	case a == 0:
+		return "0"
+	case a >= 1000:
+		return fmt.Sprintf("%.0f", v)
+	case a >= 100:
+		return fmt.Sprintf("%.1f", v)
+	case a >= 10:
+		return fmt.Sprintf("%.2f", v)
+	case a >= 0.01:
+		return fmt.Sprintf("%.3f", v)
+	}
+	return fmt.Sprintf("%.3g", v)
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func dur(d time.Duration) string {
+	switch {
+	case d >= time.Second:
+		return d.Round(time.Millisecond).String()
+	case d >= time.Millisecond:
+		return d.Round(10 * time.Microsecond).String()
+	}
+	return d.Round(time.Microsecond).String()
+}
+
+func errText(errs map[string]uint64) string {
+	if len(errs) == 0 {
+		return "0"
+	}
+	var parts []string
+	for k, v := range errs {
+		parts = append(parts, fmt.Sprintf("%s=%d", k, v))
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,46 @@
+//go:build !race
+
+package engine
+
+import (
+	"testing"
+
+	"github.com/datafog/datafog-api/engine/internal/corpus"
+)
+
+func TestScanAllocs(t *testing.T) {
+	e := mustEngine(t, Config{})
+	clean := []byte("The quick brown fox: jumps over the lazy dog = 42 times - A Journey, 2 of 3, on_time.")
+	findings := []byte("mail bob@example.com, card 4111 1111 1111 1111, on 2024-02-29 from 10.0.0.1 and NHS 943 476 5919")
+	logs := corpus.JSONLogs(1, 64<<10)
+	dst := make([]Finding, 0, 4096)
+	for _, tc := range []struct {
+		name string
+		text []byte
+	}{{"no findings", clean}, {"findings", findings}, {"json logs", logs}} {
+		if n := testing.AllocsPerRun(50, func() { dst = e.Scan(dst[:0], tc.text, Filter{}) }); n != 0 {
+			t.Errorf("%s: %v allocations per Scan, want 0", tc.name, n)
+		}
+	}
+	if len(e.Scan(nil, clean, Filter{})) != 0 {
+		t.Fatal("clean text has findings")
+	}
+}
+
+func TestScannerAllocs(t *testing.T) {
+	e := mustEngine(t, Config{})
+	text := corpus.Prose(3, 256<<10)
+	sc := e.NewScanner(Filter{})
+	emit := func(Finding) {}
+	run := func() {
+		sc.Reset()
+		for i := 0; i < len(text); i += 16 << 10 {
+			sc.Write(text[i:min(len(text), i+16<<10)], emit)
+		}
+		sc.Close(emit)
+	}
+	run()
+	if n := testing.AllocsPerRun(10, run); n != 0 {
+		t.Errorf("%v allocations per streamed scan, want 0", n)
+	}
+}

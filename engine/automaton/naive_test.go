@@ -1,0 +1,153 @@
+package automaton
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// naive is the reference: it tries every pattern at every end offset, applies
+// the whole-word filter, orders by (End, Start, Pattern) and, for
+// LeftmostLongest, picks matches greedily from the left.
+func naive(patterns []string, hay []byte, o Options) []Match {
+	eq := func(x, y byte) bool {
+		if o.CaseInsensitive {
+			return lower(x) == lower(y)
+		}
+		return x == y
+	}
+	var occ []Match
+	for e := 1; e <= len(hay); e++ {
+		for p, pat := range patterns {
+			s := e - len(pat)
+			if s < 0 {
+				continue
+			}
+			ok := true
+			for k := 0; k < len(pat) && ok; k++ {
+				ok = eq(hay[s+k], pat[k])
+			}
+			if ok && o.WholeWord {
+				ok = (s == 0 || !isWord(hay[s-1])) && (e == len(hay) || !isWord(hay[e]))
+			}
+			if ok {
+				occ = append(occ, Match{Pattern: p, Start: int64(s), End: int64(e)})
+			}
+		}
+	}
+	slices.SortStableFunc(occ, func(x, y Match) int {
+		if x.End != y.End {
+			return int(x.End - y.End)
+		}
+		if x.Start != y.Start {
+			return int(x.Start - y.Start)
+		}
+		return x.Pattern - y.Pattern
+	})
+	if o.Kind == Overlapping {
+		return occ
+	}
+	var out []Match
+	pos := int64(0)
+	for {
+		best := -1
+		for i, m := range occ {
+			if m.Start < pos {
+				continue
+			}
+			if best < 0 {
+				best = i
+				continue
+			}
+			b := occ[best]
+			if m.Start < b.Start || (m.Start == b.Start && (m.End > b.End || (m.End == b.End && m.Pattern < b.Pattern))) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return out
+		}
+		out = append(out, occ[best])
+		pos = occ[best].End
+	}
+}
+
+// engines lists the two representations under a test name.
+var engines = []struct {
+	name   string
+	budget int
+}{{"dfa", dfaBudget}, {"nfa", 0}}
+
+func mustCompile(t testing.TB, patterns []string, o Options, budget int) *Automaton {
+	t.Helper()
+	a, err := compile(patterns, o, budget)
+	if err != nil {
+		t.Fatalf("compile: %v", err)
+	}
+	if a.dense != (budget > 0) {
+		t.Fatalf("compile with budget %d: dense = %v", budget, a.dense)
+	}
+	return a
+}
+
+// streamAll feeds hay to a fresh stream cut at the given chunk sizes (cycled;
+// the rest in one piece if sizes is empty) and returns the emitted matches.
+func streamAll(a *Automaton, hay []byte, sizes []int) []Match {
+	st := a.NewStream()
+	var got []Match
+	emit := func(m Match) { got = append(got, m) }
+	for i, k := 0, 0; i < len(hay); k++ {
+		n := len(hay) - i
+		if len(sizes) > 0 {
+			n = min(n, max(1, sizes[k%len(sizes)]))
+		}
+		st.Write(hay[i:i+n], emit)
+		i += n
+	}
+	st.Close(emit)
+	return got
+}
+
+func randomSizes(r *rand.Rand, n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = 1 + r.IntN(9)
+	}
+	return s
+}
+
+func TestDifferentialNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabets := []string{"ab", "abc", "aA_ b", "xyz\x00"}
+	for iter := 0; iter < 3000; iter++ {
+		alpha := alphabets[iter%len(alphabets)]
+		pats := make([]string, 1+r.IntN(6))
+		for i := range pats {
+			b := make([]byte, 1+r.IntN(5))
+			for k := range b {
+				b[k] = alpha[r.IntN(len(alpha))]
+			}
+			pats[i] = string(b)
+		}
+		hay := make([]byte, r.IntN(120))
+		if iter%100 == 0 {
+			hay = make([]byte, 2*laneBlock+r.IntN(3*laneBlock)) // long enough for the two-lane loop
+		}
+		for k := range hay {
+			hay[k] = alpha[r.IntN(len(alpha))]
+		}
+		o := Options{CaseInsensitive: r.IntN(2) == 0, Kind: MatchKind(r.IntN(2)), WholeWord: r.IntN(3) == 0}
+		want := naive(pats, hay, o)
+		for _, eng := range engines {
+			a := mustCompile(t, pats, o, eng.budget)
+			desc := fmt.Sprintf("iter %d %s %+v patterns %q haystack %q", iter, eng.name, o, pats, hay)
+			if got := a.FindAll(nil, hay); !slices.Equal(got, want) {
+				t.Fatalf("%s: FindAll\n got %v\nwant %v", desc, got, want)
+			}
+			if got := streamAll(a, hay, randomSizes(r, 5)); !slices.Equal(got, want) {
+				t.Fatalf("%s: stream\n got %v\nwant %v", desc, got, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,44 @@
+//go:build !race
+
+package receipts
+
+import (
+	"crypto/sha256"
+	"path/filepath"
+	"testing"
+)
+
+// TestAllocsEncode pins the Append encode path (stored JSON into a reused
+// buffer, payload digest, chain value, framing) and Hash's append form at
+// zero allocations.
+func TestAllocsEncode(t *testing.T) {
+	l := openTest(t, filepath.Join(t.TempDir(), "r"), nil)
+	defer l.Close()
+	rec := sampleRecord(l, 7)
+	rec.Action.Resource, rec.Action.Command, rec.Action.Args = "/tmp/x", "cat", []string{"a", "b"}
+	if err := rec.validate(); err != nil {
+		t.Fatal(err)
+	}
+	payload := make([]byte, 0, 4096)
+	frame := make([]byte, 0, 8192)
+	hashBuf := make([]byte, 0, 64)
+	var prev, chain [chainSize]byte
+	cm := newChainMAC(l.chainKey)
+	allocs := testing.AllocsPerRun(200, func() {
+		if rec.validate() != nil {
+			t.Fatal("invalid")
+		}
+		payload = l.encode(payload[:0], rec)
+		sum := sha256.Sum256(payload)
+		hdr := makeBodyHdr(kindReceipt, flagCommit, headerSize)
+		cm.next(&chain, &prev, &hdr, &sum)
+		frame = appendFrame(frame[:0], &hdr, &chain, payload)
+		hashBuf = l.AppendHash(hashBuf[:0], payload)
+	})
+	if allocs != 0 {
+		t.Fatalf("encode path allocates %.1f times per record", allocs)
+	}
+	if len(frame) != int(frameSize(len(payload))) || len(hashBuf) != 64 {
+		t.Fatalf("frame %d bytes, hash %d", len(frame), len(hashBuf))
+	}
+}

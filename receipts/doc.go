@@ -1,0 +1,115 @@
+// Package receipts is datafog's decision log: an append-only, group-committed,
+// fsynced, tamper-evident store of decision receipts that never acknowledges
+// a receipt before it is durable.
+//
+// # Directory
+//
+// The log lives in one directory (DATAFOG_RECEIPT_PATH) of segment files
+// named by a 16-digit lowercase hex sequence number starting at 1:
+// "0000000000000001.seg", "0000000000000002.seg", ... A new segment is
+// written as "<name>.tmp", synced, renamed into place and the directory
+// synced, so every segment file has a whole header; leftover ".tmp" files are
+// deleted at Open. A torn tail cut off at recovery is kept as
+// "<name>.broken" (or "<name>.broken.N").
+//
+// The receipt key (DATAFOG_RECEIPT_KEY_FILE, or by default the sibling file
+// Dir + ".key", outside the directory) holds at least 32 bytes as hex. When
+// absent it is generated once with mode 0600. Two keys are derived from it:
+// the chain key HMAC-SHA256(key, "datafog receipts chain v1") and the hash
+// key HMAC-SHA256(key, "datafog receipts hash v1").
+//
+// # Segment header (72 bytes, little-endian)
+//
+//	0   8  magic "DFRCPTS\x00"
+//	8   4  format version (1)
+//	12  4  reserved, zero
+//	16  8  segment sequence number (matches the file name)
+//	24  8  creation time, Unix nanoseconds
+//	32 32  chain value of the last record of the previous segment
+//	       (32 zero bytes for segment 1)
+//	64  4  CRC-32C (Castagnoli) of bytes 0-63
+//	68  4  reserved, zero
+//
+// # Records
+//
+// Records follow the header back to back. Every record starts at an offset
+// that is a multiple of 8, so its 8-byte length+CRC word never straddles a
+// sector and a length is never torn:
+//
+//	0   4  body length L (40 <= L <= 4 MiB)
+//	4   4  CRC-32C of the body
+//	8   L  body:
+//	         0  1  kind: 1 receipt, 2 checkpoint
+//	         1  1  flags: bit 0 set on the last record of a batch ("commit")
+//	         2  2  reserved, zero
+//	         4  4  batch start: offset of the first record of this record's batch
+//	         8 32  chain value
+//	        40  …  payload (JSON)
+//	8+L    …  zero padding to the next multiple of 8
+//
+// The chain value of a record is
+//
+//	HMAC-SHA256(chain key, previous chain value || body[0:8] || SHA-256(payload))
+//
+// where the previous chain value is that of the preceding record, or the
+// header's value for a segment's first record. Editing, deleting, reordering
+// or rewriting any record therefore breaks the chain at that record, and a
+// forger without the key cannot mend it; the header's previous value ties
+// segments together.
+//
+// A receipt payload is the JSON of Record (the same bytes encoding/json
+// writes) without receipt_id, with the timestamp in UTC, and with
+// action.resource, action.command and each of action.args replaced by
+// "hmac-sha256:" + hex HMAC under the hash key: those fields can carry paths
+// or command lines with personal data. action.type, tool, adapter and
+// sensitive are kept as given. input_hash, action_hash and value_hash must
+// already be hex HMAC-SHA256 digests (use Log.Hash); Append rejects anything
+// else, so no raw value or raw input can enter the log through them.
+//
+// A checkpoint payload is {"checkpoint":{"first_segment":S,"anchor":hex,
+// "purged_from":A,"purged_to":B,"time":…}}: it is written and synced before
+// retention deletes segments A..B, and attests that the log now starts at
+// segment S whose header carries the chain value anchor.
+//
+// # Receipt ids
+//
+//	rc1_<node>_<segment>_<offset>_<tag>
+//
+// node is 1-32 bytes of [a-z0-9-] naming the replica; segment and offset are
+// 8 lowercase hex digits each and locate the record; tag is the first 8
+// bytes of the record's chain value in 16 lowercase hex digits. Get parses
+// every field strictly, reads that one record with two preads, checks its CRC
+// and that its chain value starts with tag, and decodes it. Nothing is
+// indexed in memory, so memory stays flat however long the log grows. The
+// tag makes ids unguessable from their location and rejects an id whose
+// location was reused after a torn-tail repair.
+//
+// # Group commit and failures
+//
+// Append encodes and hashes the record in the caller's goroutine and hands
+// it to one writer goroutine, which takes whatever is pending (up to
+// MaxBatchCount records and MaxBatchBytes bytes), chains and frames it, and
+// makes one WriteAt and one fdatasync for the batch before releasing every
+// waiter. There is no timer: a batch is whatever arrived while the previous
+// fsync ran. After any failed or short write or failed sync the log enters
+// the failed state (Err returns non-nil): that batch and every later one are
+// refused, never retried and acknowledged.
+//
+// # Recovery
+//
+// Open reads only the last segment. Records after the last commit flag are
+// an unfinished batch; a frame whose length or CRC is bad is a torn tail
+// when no later whole record belongs to a later batch. A torn tail is copied
+// to ".broken", cut at the end of the last whole batch, and synced. Damage
+// followed by a later whole batch is corruption: Open fails with an error
+// naming the segment and offset. Older segments are checked by Verify.
+//
+// # Retention
+//
+// With Options.Retention set, segments whose records are all older than the
+// window (the next segment was created before the cutoff) are deleted
+// oldest first, at Open, after each rotation and periodically; the active
+// segment is never deleted. A checkpoint record is synced first, so Verify
+// still accepts the log. Truncation of the newest records at a batch
+// boundary can only be seen against a Head value kept elsewhere.
+package receipts

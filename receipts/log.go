@@ -1,0 +1,416 @@
+package receipts
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Errors returned by the log. Returned errors wrap them with detail; test
+// with errors.Is.
+var (
+	// ErrNotFound: no receipt has the given id (unknown or malformed).
+	ErrNotFound = errors.New("receipts: not found")
+	// ErrClosed: the log has been closed.
+	ErrClosed = errors.New("receipts: log closed")
+	// ErrFailed: a write or sync failed earlier; the log acknowledges
+	// nothing more until it is reopened.
+	ErrFailed = errors.New("receipts: log failed")
+	// ErrCorrupt: a segment's framing, checksum or hash chain is broken.
+	ErrCorrupt = errors.New("receipts: corrupt log")
+)
+
+// Defaults for Options fields left zero.
+const (
+	DefaultMaxBatchBytes = 1 << 20
+	DefaultMaxBatchCount = 1024
+	DefaultSegmentSize   = 64 << 20
+)
+
+// Options configures Open.
+type Options struct {
+	// Dir is the segment directory (DATAFOG_RECEIPT_PATH). Required.
+	Dir string
+	// KeyFile is the receipt key (DATAFOG_RECEIPT_KEY_FILE). When empty the
+	// key lives in Dir + ".key" (a sibling of Dir, not inside it) and is
+	// generated there with mode 0600 on first use.
+	KeyFile string
+	// NodeID names this replica inside receipt ids: 1 to 32 bytes of
+	// [a-z0-9-]. Empty means the host name, sanitized. Keep it stable for a
+	// directory: ids carrying another node id are not found.
+	NodeID string
+	// Retention deletes whole segments whose newest record is older than
+	// this (DATAFOG_RECEIPT_RETENTION). Zero keeps everything.
+	Retention time.Duration
+	// MaxBatchBytes and MaxBatchCount cap one group commit.
+	MaxBatchBytes, MaxBatchCount int
+	// SegmentSize is the size at which a new segment is started.
+	SegmentSize int64
+	// FS is the file system; nil means the operating system's.
+	FS FileSystem
+	// Logger receives recovery, retention and failure events; nil means
+	// slog.Default(). Records' contents are never logged.
+	Logger *slog.Logger
+
+	// now replaces time.Now in tests.
+	now func() time.Time
+	// hookCollect is copied to Log.hookCollect (tests only).
+	hookCollect func()
+}
+
+// Log is an append-only, group-committed receipt log. It is safe for
+// concurrent use.
+type Log struct {
+	dir       string
+	fs        FileSystem
+	node      string
+	log       *slog.Logger
+	now       func() time.Time
+	retention time.Duration
+	maxBytes  int
+	maxCount  int
+	segSize   int64
+
+	hashes   *macPool
+	chainKey []byte
+
+	mu     sync.RWMutex // guards closed and sends on reqc
+	closed bool
+	reqc   chan *request
+	done   chan struct{}
+
+	failed    atomic.Pointer[error]
+	committed atomic.Uint64 // active segment << 32 | durable end offset
+
+	readMu  sync.RWMutex
+	readers map[uint64]*segHandle // open handles, including the active segment
+
+	w     writerState // owned by the writer goroutine
+	stats counters
+
+	// hookCollect, when set by a test, runs in the writer goroutine after it
+	// takes the first request of a batch and before it drains the rest.
+	hookCollect func()
+}
+
+// Open opens or creates the log in opts.Dir, repairs a torn tail of the last
+// segment, loads or creates the key, applies retention, and starts the
+// writer goroutine.
+func Open(opts Options) (*Log, error) {
+	if opts.Dir == "" {
+		return nil, fmt.Errorf("receipts: open: Dir is empty")
+	}
+	l := &Log{
+		dir:       filepath.Clean(opts.Dir),
+		fs:        opts.FS,
+		log:       opts.Logger,
+		now:       opts.now,
+		retention: opts.Retention,
+		maxBytes:  opts.MaxBatchBytes,
+		maxCount:  opts.MaxBatchCount,
+		segSize:   opts.SegmentSize,
+		readers:   make(map[uint64]*segHandle),
+		done:      make(chan struct{}),
+
+		hookCollect: opts.hookCollect,
+	}
+	if l.fs == nil {
+		l.fs = OSFileSystem{}
+	}
+	if l.log == nil {
+		l.log = slog.Default()
+	}
+	if l.now == nil {
+		l.now = time.Now
+	}
+	if l.maxBytes <= 0 {
+		l.maxBytes = DefaultMaxBatchBytes
+	}
+	if l.maxCount <= 0 {
+		l.maxCount = DefaultMaxBatchCount
+	}
+	if l.segSize <= 0 {
+		l.segSize = DefaultSegmentSize
+	}
+	if l.segSize < headerSize+4096 || l.segSize > maxSegmentSize {
+		return nil, fmt.Errorf("receipts: open: SegmentSize %d out of range [%d, %d]", l.segSize, headerSize+4096, maxSegmentSize)
+	}
+	if opts.Retention < 0 {
+		return nil, fmt.Errorf("receipts: open: negative Retention")
+	}
+	l.node = opts.NodeID
+	if l.node == "" {
+		host, _ := os.Hostname()
+		l.node = sanitizeNodeID(host)
+	}
+	if !validNodeID(l.node) {
+		return nil, fmt.Errorf("receipts: open: NodeID %q is not 1-32 bytes of [a-z0-9-]", l.node)
+	}
+	if err := l.fs.MkdirAll(l.dir); err != nil {
+		return nil, fmt.Errorf("receipts: open: %w", err)
+	}
+	keyPath := opts.KeyFile
+	if keyPath == "" {
+		keyPath = l.dir + ".key"
+	}
+	key, created, err := loadOrCreateKey(keyPath)
+	if err != nil {
+		return nil, err
+	}
+	if created {
+		l.log.Info("receipts: generated receipt key", "path", keyPath)
+	}
+	l.hashes = newMacPool(deriveKey(key, hashLabel))
+	l.chainKey = deriveKey(key, chainLabel)
+	l.w.chain = newChainMAC(l.chainKey)
+
+	if err := l.openTail(); err != nil {
+		l.closeReaders()
+		return nil, err
+	}
+	if l.retention > 0 {
+		if _, err := l.purge(l.now()); err != nil {
+			l.closeReaders()
+			return nil, err
+		}
+	}
+	l.reqc = make(chan *request, 4*l.maxCount)
+	go l.run()
+	return l, nil
+}
+
+// openTail lists the segments, removes leftovers of an interrupted segment
+// creation, and recovers the last segment (or creates the first one).
+func (l *Log) openTail() error {
+	names, err := l.fs.List(l.dir)
+	if err != nil {
+		return fmt.Errorf("receipts: open: %w", err)
+	}
+	var last uint64
+	for _, name := range names {
+		if strings.HasSuffix(name, segSuffix+tmpSuffix) {
+			if err := l.fs.Remove(filepath.Join(l.dir, name)); err != nil {
+				return fmt.Errorf("receipts: open: remove %s: %w", name, err)
+			}
+			continue
+		}
+		if seq, ok := parseSegName(name); ok && seq > last {
+			last = seq
+		}
+	}
+	if last == 0 {
+		var zero [chainSize]byte
+		return l.createSegment(1, &zero)
+	}
+	return l.recoverSegment(last)
+}
+
+// Hash returns the hex HMAC-SHA256 of data under the receipt hash key. Use
+// it for input_hash, action_hash and finding value digests.
+func (l *Log) Hash(data []byte) string {
+	var buf [2 * sha256.Size]byte
+	return string(l.hashes.appendHex(buf[:0], data))
+}
+
+// AppendHash appends the hex HMAC-SHA256 of data to dst, like Hash without
+// allocating.
+func (l *Log) AppendHash(dst, data []byte) []byte { return l.hashes.appendHex(dst, data) }
+
+// Err returns nil while the log is healthy, and an error wrapping ErrFailed
+// once a write or sync has failed.
+func (l *Log) Err() error {
+	if p := l.failed.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+// fail moves the log to the failed state; the first cause wins.
+func (l *Log) fail(err error) {
+	err = fmt.Errorf("%w: %w", ErrFailed, err)
+	if l.failed.CompareAndSwap(nil, &err) {
+		l.log.Error("receipts: log failed; no further receipts will be acknowledged", "err", err)
+	}
+}
+
+// NodeID returns the node id used in receipt ids.
+func (l *Log) NodeID() string { return l.node }
+
+// Close flushes pending appends, stops the writer and closes the files.
+// Appends after Close fail with ErrClosed.
+func (l *Log) Close() error {
+	l.mu.Lock()
+	if l.closed {
+		l.mu.Unlock()
+		return ErrClosed
+	}
+	l.closed = true
+	close(l.reqc)
+	l.mu.Unlock()
+	<-l.done
+	return l.closeReaders()
+}
+
+func (l *Log) closeReaders() error {
+	l.readMu.Lock()
+	defer l.readMu.Unlock()
+	var first error
+	for seq, h := range l.readers {
+		if err := h.f.Close(); err != nil && first == nil {
+			first = fmt.Errorf("receipts: close %s: %w", segName(seq), err)
+		}
+		delete(l.readers, seq)
+	}
+	return first
+}
+
+// Append adds rec to the log and returns its receipt id once the record is
+// durable. It sets rec.Timestamp (when zero), rec.NodeID and rec.ReceiptID.
+// rec is not retained after Append returns. An error means the receipt was
+// not acknowledged: it wraps ErrFailed, ErrClosed, the context's error, or
+// describes an invalid record.
+func (l *Log) Append(ctx context.Context, rec *Record) (string, error) {
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	if err := l.Err(); err != nil {
+		return "", err
+	}
+	if rec.Timestamp.IsZero() {
+		rec.Timestamp = l.now()
+	}
+	rec.NodeID = l.node
+	if err := rec.validate(); err != nil {
+		return "", fmt.Errorf("receipts: append: %w", err)
+	}
+	req := getRequest()
+	req.kind = kindReceipt
+	req.payload = l.encode(req.payload[:0], rec)
+	if int64(len(req.payload)) > l.maxPayload() {
+		putRequest(req)
+		return "", fmt.Errorf("receipts: append: record of %d bytes exceeds the limit of %d", len(req.payload), l.maxPayload())
+	}
+	req.sum = sha256.Sum256(req.payload)
+	loc, err := l.submit(ctx, req)
+	if err != nil {
+		return "", err
+	}
+	var buf [64 + maxNodeLen]byte
+	rec.ReceiptID = string(appendID(buf[:0], l.node, loc))
+	return rec.ReceiptID, nil
+}
+
+// encode appends the stored form of rec to dst.
+func (l *Log) encode(dst []byte, rec *Record) []byte {
+	return appendStored(dst, rec, l.appendDigest)
+}
+
+func (l *Log) appendDigest(dst []byte, s string) []byte {
+	dst = append(dst, digestPrefix...)
+	return l.hashes.appendHexString(dst, s)
+}
+
+// maxPayload is the largest payload one record may carry.
+func (l *Log) maxPayload() int64 {
+	n := l.segSize - headerSize - frameHdrSize - minBodySize - align
+	if n > maxRecordBytes-minBodySize {
+		n = maxRecordBytes - minBodySize
+	}
+	return n
+}
+
+// submit hands req to the writer and waits for its batch to be durable.
+// req goes back to the pool unless the caller gave up waiting.
+func (l *Log) submit(ctx context.Context, req *request) (receiptLoc, error) {
+	l.mu.RLock()
+	if l.closed {
+		l.mu.RUnlock()
+		putRequest(req)
+		return receiptLoc{}, ErrClosed
+	}
+	select {
+	case l.reqc <- req:
+		l.mu.RUnlock()
+	case <-ctx.Done():
+		l.mu.RUnlock()
+		putRequest(req)
+		return receiptLoc{}, ctx.Err()
+	}
+	select {
+	case <-req.done:
+	case <-ctx.Done():
+		return receiptLoc{}, ctx.Err() // the writer still owns req
+	}
+	loc, err := req.loc, req.err
+	putRequest(req)
+	return loc, err
+}
+
+// Stats is a snapshot of the log's counters for /metrics.
+type Stats struct {
+	Batches          uint64 // group commits made
+	Records          uint64 // records made durable
+	Bytes            uint64 // bytes written and synced
+	LastBatchRecords uint64
+	LastBatchBytes   uint64
+	Syncs            uint64 // fdatasync calls
+	SyncNanos        uint64 // total time spent in fdatasync
+	// SyncLatency counts syncs by duration: SyncLatency[i] counts those at
+	// most SyncBuckets[i] (and above SyncBuckets[i-1]); the last element
+	// counts the rest. Counts are not cumulative.
+	SyncLatency   [len(SyncBuckets) + 1]uint64
+	ActiveSegment uint64
+	Failed        bool
+}
+
+// SyncBuckets are the upper bounds of Stats.SyncLatency.
+var SyncBuckets = [...]time.Duration{
+	100 * time.Microsecond, 250 * time.Microsecond, 500 * time.Microsecond,
+	time.Millisecond, 2500 * time.Microsecond, 5 * time.Millisecond,
+	10 * time.Millisecond, 25 * time.Millisecond, 100 * time.Millisecond,
+}
+
+type counters struct {
+	batches, records, bytes, lastRecords, lastBytes, syncs, syncNanos atomic.Uint64
+	latency                                                           [len(SyncBuckets) + 1]atomic.Uint64
+}
+
+func (c *counters) observeSync(d time.Duration) {
+	c.syncs.Add(1)
+	c.syncNanos.Add(uint64(d))
+	i := 0
+	for i < len(SyncBuckets) && d > SyncBuckets[i] {
+		i++
+	}
+	c.latency[i].Add(1)
+}
+
+// Stats returns a snapshot of the counters.
+func (l *Log) Stats() Stats {
+	s := Stats{
+		Batches:          l.stats.batches.Load(),
+		Records:          l.stats.records.Load(),
+		Bytes:            l.stats.bytes.Load(),
+		LastBatchRecords: l.stats.lastRecords.Load(),
+		LastBatchBytes:   l.stats.lastBytes.Load(),
+		Syncs:            l.stats.syncs.Load(),
+		SyncNanos:        l.stats.syncNanos.Load(),
+		ActiveSegment:    l.committed.Load() >> 32,
+		Failed:           l.Err() != nil,
+	}
+	for i := range s.SyncLatency {
+		s.SyncLatency[i] = l.stats.latency[i].Load()
+	}
+	return s
+}
+
+var _ io.Closer = (*Log)(nil)

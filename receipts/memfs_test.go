@@ -1,0 +1,188 @@
+package receipts
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// memFS is an in-memory FileSystem that remembers what was synced, so a
+// test can simulate a crash (Crash drops every unsynced byte) and inject
+// failures.
+type memFS struct {
+	mu    sync.Mutex
+	files map[string]*memFile
+	// failWrite, when it returns non-nil, fails a WriteAt after writing
+	// the returned number of bytes.
+	failWrite func(name string, p []byte, off int64) (int, error)
+	failSync  func(name string) error
+}
+
+type memFile struct {
+	mu      sync.Mutex
+	data    []byte
+	durable []byte
+}
+
+type memHandle struct {
+	fsys *memFS
+	name string
+	f    *memFile
+	rw   bool
+}
+
+func newMemFS() *memFS { return &memFS{files: map[string]*memFile{}} }
+
+// Crash discards everything not synced.
+func (m *memFS) Crash() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, f := range m.files {
+		f.mu.Lock()
+		f.data = append([]byte(nil), f.durable...)
+		f.mu.Unlock()
+	}
+}
+
+// bytes returns a copy of a file's current contents.
+func (m *memFS) bytes(name string) []byte {
+	m.mu.Lock()
+	f := m.files[path.Clean(name)]
+	m.mu.Unlock()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]byte(nil), f.data...)
+}
+
+// put replaces a file's contents (durably).
+func (m *memFS) put(name string, b []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[path.Clean(name)] = &memFile{data: append([]byte(nil), b...), durable: append([]byte(nil), b...)}
+}
+
+func (m *memFS) Create(name string) (File, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	name = path.Clean(name)
+	if _, ok := m.files[name]; ok {
+		return nil, &fs.PathError{Op: "create", Path: name, Err: fs.ErrExist}
+	}
+	f := &memFile{}
+	m.files[name] = f
+	return &memHandle{m, name, f, true}, nil
+}
+
+func (m *memFS) Open(name string, writable bool) (File, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	f, ok := m.files[path.Clean(name)]
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return &memHandle{m, path.Clean(name), f, writable}, nil
+}
+
+func (m *memFS) Rename(oldname, newname string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	f, ok := m.files[path.Clean(oldname)]
+	if !ok {
+		return fs.ErrNotExist
+	}
+	delete(m.files, path.Clean(oldname))
+	m.files[path.Clean(newname)] = f
+	return nil
+}
+
+func (m *memFS) Remove(name string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.files[path.Clean(name)]; !ok {
+		return fs.ErrNotExist
+	}
+	delete(m.files, path.Clean(name))
+	return nil
+}
+
+func (m *memFS) List(dir string) ([]string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	prefix := path.Clean(dir) + "/"
+	var names []string
+	for name := range m.files {
+		if rest, ok := strings.CutPrefix(name, prefix); ok && !strings.Contains(rest, "/") {
+			names = append(names, rest)
+		}
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+func (m *memFS) MkdirAll(string) error { return nil }
+func (m *memFS) SyncDir(string) error  { return nil }
+
+func (h *memHandle) ReadAt(p []byte, off int64) (int, error) {
+	h.f.mu.Lock()
+	defer h.f.mu.Unlock()
+	if off >= int64(len(h.f.data)) {
+		return 0, io.EOF
+	}
+	n := copy(p, h.f.data[off:])
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+func (h *memHandle) WriteAt(p []byte, off int64) (int, error) {
+	if !h.rw {
+		return 0, errors.New("read-only")
+	}
+	n, ferr := len(p), error(nil)
+	if h.fsys.failWrite != nil {
+		if k, err := h.fsys.failWrite(h.name, p, off); err != nil {
+			n, ferr = k, err
+		}
+	}
+	h.f.mu.Lock()
+	defer h.f.mu.Unlock()
+	if end := off + int64(n); end > int64(len(h.f.data)) {
+		h.f.data = append(h.f.data, make([]byte, end-int64(len(h.f.data)))...)
+	}
+	copy(h.f.data[off:], p[:n])
+	return n, ferr
+}
+
+func (h *memHandle) Sync() error {
+	if h.fsys.failSync != nil {
+		if err := h.fsys.failSync(h.name); err != nil {
+			return err
+		}
+	}
+	h.f.mu.Lock()
+	defer h.f.mu.Unlock()
+	h.f.durable = append(h.f.durable[:0], h.f.data...)
+	return nil
+}
+
+func (h *memHandle) Truncate(size int64) error {
+	h.f.mu.Lock()
+	defer h.f.mu.Unlock()
+	if size < int64(len(h.f.data)) {
+		h.f.data = h.f.data[:size]
+	}
+	return nil
+}
+
+func (h *memHandle) Size() (int64, error) {
+	h.f.mu.Lock()
+	defer h.f.mu.Unlock()
+	return int64(len(h.f.data)), nil
+}
+
+func (h *memHandle) Close() error { return nil }

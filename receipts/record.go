@@ -1,0 +1,283 @@
+package receipts
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// Finding is one detected entity as a receipt records it: type, byte offsets
+// and confidence, plus an optional keyed digest of the value (see Log.Hash).
+// The value itself is never stored.
+type Finding struct {
+	EntityType string  `json:"entity_type"`
+	Start      int64   `json:"start"`
+	End        int64   `json:"end"`
+	Confidence float64 `json:"confidence"`
+	ValueHash  string  `json:"value_hash,omitempty"`
+}
+
+// Action is the action a decision was asked about. Type, Tool and Adapter are
+// stored as given. Resource, Command and each of Args may carry sensitive
+// text, so the log stores them as "hmac-sha256:" + hex keyed digest; a Record
+// read back holds those digests, never the original text.
+type Action struct {
+	Type      string   `json:"type"`
+	Tool      string   `json:"tool,omitempty"`
+	Resource  string   `json:"resource,omitempty"`
+	Command   string   `json:"command,omitempty"`
+	Adapter   string   `json:"adapter,omitempty"`
+	Args      []string `json:"args,omitempty"`
+	Sensitive bool     `json:"sensitive,omitempty"`
+}
+
+// TransformStep is one entry of a decision's transform plan.
+type TransformStep struct {
+	EntityType string `json:"entity_type"`
+	Mode       string `json:"mode"`
+}
+
+// Record is one decision receipt. Its JSON form follows datafog-api's
+// Receipt. ReceiptID is not stored: it is derived from the record's place in
+// the log.
+type Record struct {
+	ReceiptID     string          `json:"receipt_id,omitempty"`
+	Timestamp     time.Time       `json:"timestamp"`
+	RequestID     string          `json:"request_id,omitempty"`
+	TraceID       string          `json:"trace_id,omitempty"`
+	TenantID      string          `json:"tenant_id,omitempty"`
+	ActorID       string          `json:"actor_id,omitempty"`
+	SessionID     string          `json:"session_id,omitempty"`
+	PolicyVersion string          `json:"policy_version"`
+	PolicyID      string          `json:"policy_id"`
+	ActionHash    string          `json:"action_hash,omitempty"`
+	InputHash     string          `json:"input_hash,omitempty"`
+	Decision      string          `json:"decision"`
+	Action        Action          `json:"action"`
+	MatchedRules  []string        `json:"matched_rules"`
+	Findings      []Finding       `json:"findings"`
+	TransformPlan []TransformStep `json:"transform_plan"`
+	Reason        string          `json:"reason,omitempty"`
+	NodeID        string          `json:"node_id,omitempty"`
+}
+
+// digestPrefix marks an action field stored as a keyed digest.
+const digestPrefix = "hmac-sha256:"
+
+// validate checks what Append requires of a record.
+func (r *Record) validate() error {
+	if r.Decision == "" {
+		return fmt.Errorf("decision is empty")
+	}
+	if y := r.Timestamp.Year(); y < 1 || y > 9999 {
+		return fmt.Errorf("timestamp year %d out of range", y)
+	}
+	if r.InputHash != "" && !isDigest(r.InputHash) {
+		return fmt.Errorf("input_hash is not a hex HMAC-SHA256 digest")
+	}
+	if r.ActionHash != "" && !isDigest(r.ActionHash) {
+		return fmt.Errorf("action_hash is not a hex HMAC-SHA256 digest")
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.ValueHash != "" && !isDigest(f.ValueHash) {
+			return fmt.Errorf("finding %d: value_hash is not a hex HMAC-SHA256 digest", i)
+		}
+		if math.IsNaN(f.Confidence) || math.IsInf(f.Confidence, 0) {
+			return fmt.Errorf("finding %d: confidence is not finite", i)
+		}
+		if f.Start < 0 || f.End < f.Start {
+			return fmt.Errorf("finding %d: bad offsets", i)
+		}
+	}
+	return nil
+}
+
+// isDigest reports whether s is 64 lowercase hex digits.
+func isDigest(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if _, ok := unhex(s[i]); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// appendStored appends the stored JSON form of r to dst: the same bytes
+// encoding/json produces for r with ReceiptID cleared, nil slices as empty
+// slices, the timestamp in UTC and the sensitive action fields replaced by
+// digests (computed with digest). It allocates nothing when dst has room.
+func appendStored(dst []byte, r *Record, digest func(dst []byte, s string) []byte) []byte {
+	dst = append(dst, `{"timestamp":"`...)
+	dst = r.Timestamp.UTC().AppendFormat(dst, time.RFC3339Nano)
+	dst = append(dst, '"')
+	dst = appendField(dst, "request_id", r.RequestID, true)
+	dst = appendField(dst, "trace_id", r.TraceID, true)
+	dst = appendField(dst, "tenant_id", r.TenantID, true)
+	dst = appendField(dst, "actor_id", r.ActorID, true)
+	dst = appendField(dst, "session_id", r.SessionID, true)
+	dst = appendField(dst, "policy_version", r.PolicyVersion, false)
+	dst = appendField(dst, "policy_id", r.PolicyID, false)
+	dst = appendField(dst, "action_hash", r.ActionHash, true)
+	dst = appendField(dst, "input_hash", r.InputHash, true)
+	dst = appendField(dst, "decision", r.Decision, false)
+
+	a := &r.Action
+	dst = append(dst, `,"action":{"type":`...)
+	dst = appendString(dst, a.Type)
+	dst = appendField(dst, "tool", a.Tool, true)
+	if a.Resource != "" {
+		dst = append(dst, `,"resource":"`...)
+		dst = digest(dst, a.Resource)
+		dst = append(dst, '"')
+	}
+	if a.Command != "" {
+		dst = append(dst, `,"command":"`...)
+		dst = digest(dst, a.Command)
+		dst = append(dst, '"')
+	}
+	dst = appendField(dst, "adapter", a.Adapter, true)
+	if len(a.Args) > 0 {
+		dst = append(dst, `,"args":[`...)
+		for i, arg := range a.Args {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, '"')
+			dst = digest(dst, arg)
+			dst = append(dst, '"')
+		}
+		dst = append(dst, ']')
+	}
+	if a.Sensitive {
+		dst = append(dst, `,"sensitive":true`...)
+	}
+	dst = append(dst, `},"matched_rules":[`...)
+	for i, m := range r.MatchedRules {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendString(dst, m)
+	}
+	dst = append(dst, `],"findings":[`...)
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"entity_type":`...)
+		dst = appendString(dst, f.EntityType)
+		dst = append(dst, `,"start":`...)
+		dst = strconv.AppendInt(dst, f.Start, 10)
+		dst = append(dst, `,"end":`...)
+		dst = strconv.AppendInt(dst, f.End, 10)
+		dst = append(dst, `,"confidence":`...)
+		dst = appendFloat(dst, f.Confidence)
+		dst = appendField(dst, "value_hash", f.ValueHash, true)
+		dst = append(dst, '}')
+	}
+	dst = append(dst, `],"transform_plan":[`...)
+	for i := range r.TransformPlan {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"entity_type":`...)
+		dst = appendString(dst, r.TransformPlan[i].EntityType)
+		dst = append(dst, `,"mode":`...)
+		dst = appendString(dst, r.TransformPlan[i].Mode)
+		dst = append(dst, '}')
+	}
+	dst = append(dst, ']')
+	dst = appendField(dst, "reason", r.Reason, true)
+	dst = appendField(dst, "node_id", r.NodeID, true)
+	return append(dst, '}')
+}
+
+// appendField appends ,"name":"value", or nothing when omitEmpty and value
+// is empty.
+func appendField(dst []byte, name, value string, omitEmpty bool) []byte {
+	if omitEmpty && value == "" {
+		return dst
+	}
+	dst = append(dst, ',', '"')
+	dst = append(dst, name...)
+	dst = append(dst, '"', ':')
+	return appendString(dst, value)
+}
+
+// appendFloat formats f the way encoding/json does.
+func appendFloat(dst []byte, f float64) []byte {
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	dst = strconv.AppendFloat(dst, f, format, -1, 64)
+	if format == 'e' {
+		n := len(dst)
+		if n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+			dst[n-2] = dst[n-1]
+			dst = dst[:n-1]
+		}
+	}
+	return dst
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json does
+// (HTML-safe, invalid UTF-8 replaced by U+FFFD).
+func appendString(dst []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}

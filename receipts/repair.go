@@ -1,0 +1,153 @@
+package receipts
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+)
+
+// recoverSegment opens the last segment for appending. It checks the header,
+// the framing, the CRCs and the hash chain of every record, and finds the end
+// of the last whole batch. Bytes past that end are a torn tail when they
+// belong to the batch that was in flight at a crash: the segment is then
+// copied to a ".broken" file, truncated at the end of the last whole batch
+// and synced. Damage followed by a later whole batch is corruption, reported
+// with the segment and offset. Only this segment is read, so Open's time is
+// proportional to it.
+func (l *Log) recoverSegment(seq uint64) error {
+	name := segName(seq)
+	path := filepath.Join(l.dir, name)
+	f, err := l.fs.Open(path, true)
+	if err != nil {
+		return fmt.Errorf("receipts: open: %w", err)
+	}
+	good, last, err := l.scanTail(f, seq)
+	if err != nil {
+		f.Close()
+		return err
+	}
+	size, err := f.Size()
+	if err != nil {
+		f.Close()
+		return fmt.Errorf("receipts: open: stat %s: %w", name, err)
+	}
+	if size > good {
+		if err := l.repairTail(f, path, good, size); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	l.setActive(seq, f, good, &last)
+	return nil
+}
+
+// scanTail validates segment seq and returns the end of its last whole batch
+// and the chain value there.
+func (l *Log) scanTail(f File, seq uint64) (good int64, last [chainSize]byte, err error) {
+	name := segName(seq)
+	corrupt := func(off int64, reason string) error {
+		return fmt.Errorf("%w: segment %s: offset %d: %s", ErrCorrupt, name, off, reason)
+	}
+	size, err := f.Size()
+	if err != nil {
+		return 0, last, fmt.Errorf("receipts: open: stat %s: %w", name, err)
+	}
+	var hb [headerSize]byte
+	if size < headerSize {
+		return 0, last, corrupt(0, "short header")
+	}
+	if _, err := f.ReadAt(hb[:], 0); err != nil {
+		return 0, last, fmt.Errorf("receipts: open: read %s: %w", name, err)
+	}
+	h, err := parseHeader(hb[:])
+	if err != nil {
+		return 0, last, corrupt(0, err.Error())
+	}
+	if h.seq != seq {
+		return 0, last, corrupt(0, fmt.Sprintf("header names segment %d", h.seq))
+	}
+	good, last = headerSize, h.prev
+	prev := h.prev
+	s := newSegScanner(f, size)
+	var r rawRecord
+	for {
+		err := s.next(&r)
+		if err == io.EOF {
+			return good, last, nil
+		}
+		var fe *frameError
+		if errors.As(err, &fe) {
+			if later, ok := findLaterBatch(f, size, fe.off); ok {
+				return 0, last, corrupt(fe.off, fe.reason+fmt.Sprintf(" (followed by a whole record at offset %d)", later))
+			}
+			return good, last, nil // torn tail
+		}
+		if err != nil {
+			return 0, last, fmt.Errorf("receipts: open: read %s: %w", name, err)
+		}
+		if int64(r.batchStart) != good {
+			return 0, last, corrupt(r.off, fmt.Sprintf("record names batch start %d, want %d", r.batchStart, good))
+		}
+		sum := sha256.Sum256(r.payload)
+		var c [chainSize]byte
+		l.w.chain.next(&c, &prev, &r.bodyHdr, &sum)
+		if c != r.chain {
+			return 0, last, corrupt(r.off, "hash chain mismatch")
+		}
+		prev = c
+		if r.flags&flagCommit != 0 {
+			good, last = r.off+r.size, c
+		}
+	}
+}
+
+// findLaterBatch looks past a damaged frame at bad for a whole record that
+// belongs to a batch starting after bad. Such a record proves that the
+// damaged batch had been completed and synced, so the damage is not a torn
+// write. It returns the record's offset.
+func findLaterBatch(f File, size, bad int64) (int64, bool) {
+	s := newSegScanner(f, size)
+	var r rawRecord
+	for off := bad + align; off+frameHdrSize+minBodySize <= size; off += align {
+		s.off = off
+		if err := s.next(&r); err != nil {
+			continue
+		}
+		if int64(r.batchStart) > bad {
+			return off, true
+		}
+	}
+	return 0, false
+}
+
+// repairTail keeps a copy of the whole segment as a ".broken" file, then
+// truncates the segment at good and syncs it.
+func (l *Log) repairTail(f File, path string, good, size int64) error {
+	broken := path + brokenSuffix
+	for i := 1; ; i++ {
+		err := copyFile(l.fs, f, broken)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, fs.ErrExist) || i > 1000 {
+			return fmt.Errorf("receipts: open: copy torn tail to %s: %w", filepath.Base(broken), err)
+		}
+		broken = path + brokenSuffix + "." + strconv.Itoa(i)
+	}
+	if err := l.fs.SyncDir(l.dir); err != nil {
+		return fmt.Errorf("receipts: open: sync dir: %w", err)
+	}
+	if err := f.Truncate(good); err != nil {
+		return fmt.Errorf("receipts: open: truncate %s at %d: %w", filepath.Base(path), good, err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("receipts: open: sync %s: %w", filepath.Base(path), err)
+	}
+	l.log.Warn("receipts: truncated torn tail",
+		"segment", filepath.Base(path), "offset", good, "dropped_bytes", size-good, "copy", filepath.Base(broken))
+	return nil
+}

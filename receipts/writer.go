@@ -1,0 +1,241 @@
+package receipts
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sync"
+	"time"
+)
+
+// request is one record waiting for the writer. The submitting goroutine
+// fills payload, sum and kind; the writer fills loc and err and then signals
+// done.
+type request struct {
+	kind    byte
+	payload []byte
+	sum     [sha256.Size]byte
+	loc     receiptLoc
+	err     error
+	done    chan struct{}
+}
+
+var requestPool = sync.Pool{New: func() any { return &request{done: make(chan struct{}, 1)} }}
+
+func getRequest() *request { return requestPool.Get().(*request) }
+
+// putRequest resets req and returns it to the pool. Oversized payload
+// buffers are dropped rather than pooled.
+func putRequest(req *request) {
+	if cap(req.payload) > 64<<10 {
+		req.payload = nil
+	}
+	req.err = nil
+	req.loc = receiptLoc{}
+	requestPool.Put(req)
+}
+
+// writerState is owned by the writer goroutine (and by Open before the
+// writer starts).
+type writerState struct {
+	seq   uint64          // active segment number
+	file  File            // active segment
+	off   int64           // durable end of the active segment
+	last  [chainSize]byte // chain value of the last durable record
+	chain *chainMAC
+	buf   []byte // batch buffer, reused
+	batch []*request
+}
+
+// run is the writer goroutine: it takes whatever is pending, writes it with
+// one write and one fdatasync, and releases the waiters. It returns when reqc
+// is closed and drained.
+func (l *Log) run() {
+	defer close(l.done)
+	var tick <-chan time.Time
+	if l.retention > 0 {
+		every := min(max(l.retention/8, time.Second), time.Hour)
+		t := time.NewTicker(every)
+		defer t.Stop()
+		tick = t.C
+	}
+	var carry *request
+	for {
+		first := carry
+		carry = nil
+		if first == nil {
+			select {
+			case r, ok := <-l.reqc:
+				if !ok {
+					return
+				}
+				first = r
+			case <-tick:
+				l.purgeLogged()
+				continue
+			}
+		}
+		if l.hookCollect != nil {
+			l.hookCollect()
+		}
+		batch := append(l.w.batch[:0], first)
+		size := frameSize(len(first.payload))
+	drain:
+		for len(batch) < l.maxCount {
+			select {
+			case r, ok := <-l.reqc:
+				if !ok {
+					break drain
+				}
+				n := frameSize(len(r.payload))
+				if size+n > int64(l.maxBytes) || l.w.off+size+n > l.segSize {
+					carry = r
+					break drain
+				}
+				batch = append(batch, r)
+				size += n
+			default:
+				break drain
+			}
+		}
+		rotated := l.commit(batch)
+		clear(batch)
+		l.w.batch = batch[:0]
+		if rotated && l.retention > 0 {
+			l.purgeLogged()
+		}
+	}
+}
+
+// commit makes batch durable and releases its waiters. It reports whether a
+// new segment was started.
+func (l *Log) commit(batch []*request) (rotated bool) {
+	if err := l.Err(); err != nil {
+		release(batch, err)
+		return false
+	}
+	var size int64
+	for _, r := range batch {
+		size += frameSize(len(r.payload))
+	}
+	if l.w.off+size > l.segSize && l.w.off > headerSize {
+		if err := l.rotate(); err != nil {
+			l.fail(err)
+			release(batch, l.Err())
+			return false
+		}
+		rotated = true
+	}
+	start := l.w.off
+	buf := l.w.buf[:0]
+	prev := l.w.last
+	for i, r := range batch {
+		var flags byte
+		if i == len(batch)-1 {
+			flags = flagCommit
+		}
+		hdr := makeBodyHdr(r.kind, flags, uint32(start))
+		var chain [chainSize]byte
+		l.w.chain.next(&chain, &prev, &hdr, &r.sum)
+		r.loc = receiptLoc{seg: uint32(l.w.seq), off: uint32(start + int64(len(buf)))}
+		copy(r.loc.tag[:], chain[:idTagLen])
+		buf = appendFrame(buf, &hdr, &chain, r.payload)
+		prev = chain
+	}
+	if cap(buf) <= 2*l.maxBytes {
+		l.w.buf = buf
+	}
+	n, err := l.w.file.WriteAt(buf, start)
+	if err == nil && n != len(buf) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		l.fail(fmt.Errorf("write %s at offset %d: %w", segName(l.w.seq), start, err))
+		release(batch, l.Err())
+		return rotated
+	}
+	t0 := time.Now()
+	err = l.w.file.Sync()
+	l.stats.observeSync(time.Since(t0))
+	if err != nil {
+		l.fail(fmt.Errorf("fdatasync %s after offset %d: %w", segName(l.w.seq), start, err))
+		release(batch, l.Err())
+		return rotated
+	}
+	l.w.off = start + int64(len(buf))
+	l.w.last = prev
+	l.committed.Store(l.w.seq<<32 | uint64(l.w.off))
+	l.stats.batches.Add(1)
+	l.stats.records.Add(uint64(len(batch)))
+	l.stats.bytes.Add(uint64(len(buf)))
+	l.stats.lastRecords.Store(uint64(len(batch)))
+	l.stats.lastBytes.Store(uint64(len(buf)))
+	release(batch, nil)
+	return rotated
+}
+
+// release signals every request of a batch with err.
+func release(batch []*request, err error) {
+	for _, r := range batch {
+		r.err = err
+		r.done <- struct{}{}
+	}
+}
+
+// rotate starts segment seq+1, whose header carries the chain value of the
+// last record so far.
+func (l *Log) rotate() error {
+	return l.createSegment(l.w.seq+1, &l.w.last)
+}
+
+// createSegment writes a new segment under a temporary name, syncs it,
+// renames it into place and syncs the directory, so a segment file always
+// has a whole header. The new segment becomes the active one.
+func (l *Log) createSegment(seq uint64, prev *[chainSize]byte) error {
+	name := filepath.Join(l.dir, segName(seq))
+	tmp := name + tmpSuffix
+	h := segHeader{seq: seq, created: l.now().UnixNano(), prev: *prev}
+	f, err := l.fs.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("receipts: create segment %s: %w", segName(seq), err)
+	}
+	hdr := appendHeader(nil, &h)
+	if n, err := f.WriteAt(hdr, 0); err != nil || n != len(hdr) {
+		f.Close()
+		return fmt.Errorf("receipts: write header of %s: %w", segName(seq), errOr(err, io.ErrShortWrite))
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("receipts: sync header of %s: %w", segName(seq), err)
+	}
+	if err := l.fs.Rename(tmp, name); err != nil {
+		f.Close()
+		return fmt.Errorf("receipts: rename %s: %w", segName(seq), err)
+	}
+	if err := l.fs.SyncDir(l.dir); err != nil {
+		f.Close()
+		return fmt.Errorf("receipts: sync dir after creating %s: %w", segName(seq), err)
+	}
+	l.setActive(seq, f, headerSize, prev)
+	return nil
+}
+
+// setActive makes f the active segment, durable up to off.
+func (l *Log) setActive(seq uint64, f File, off int64, last *[chainSize]byte) {
+	l.readMu.Lock()
+	if old, ok := l.readers[l.w.seq]; ok && l.w.file != nil {
+		old.size = l.w.off // the old active segment is now immutable
+	}
+	l.readers[seq] = &segHandle{f: f}
+	l.readMu.Unlock()
+	l.w.seq, l.w.file, l.w.off, l.w.last = seq, f, off, *last
+	l.committed.Store(seq<<32 | uint64(off))
+}
+
+func errOr(err, fallback error) error {
+	if err != nil {
+		return err
+	}
+	return fallback
+}

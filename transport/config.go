@@ -1,0 +1,235 @@
+package transport
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config holds every setting of the HTTP server. ConfigFromEnv builds one
+// from the DATAFOG_* variables; flags parsed by the caller override fields
+// afterwards. Zero values of the optional limits mean the defaults below.
+type Config struct {
+	// Addr is the TCP listen address (DATAFOG_ADDR).
+	Addr string
+	// APIToken, when non-empty, is required on every route but /health, as
+	// "Authorization: Bearer <token>" or "X-API-Key: <token>".
+	APIToken string
+	// AllowUnauthenticated lets New accept a non-loopback Addr without a
+	// token (--allow-unauthenticated).
+	AllowUnauthenticated bool
+	// RateLimitRPS is the token-bucket refill rate, both globally and per
+	// client IP; 0 turns rate limiting off.
+	RateLimitRPS float64
+	// RateLimitBurst is the bucket size; 0 means max(1, ceil(2*RateLimitRPS)).
+	RateLimitBurst int
+	// MaxBodyBytes caps the decoded body of a JSON route.
+	MaxBodyBytes int64
+	// MaxStreamBytes caps the body bytes read by a stream route, counted
+	// after decoding; 0 = unbounded.
+	MaxStreamBytes int64
+	// ReadTimeout, WriteTimeout, IdleTimeout and ShutdownTimeout are the
+	// DATAFOG_*_TIMEOUT durations. On stream routes the read and write
+	// timeouts bound each read and write, not the whole stream.
+	ReadTimeout, WriteTimeout, IdleTimeout, ShutdownTimeout time.Duration
+	// MaxConnsPerIP caps concurrent connections from one IP; 0 = no cap.
+	MaxConnsPerIP int
+	// MaxConcurrency caps concurrently served connections.
+	MaxConcurrency int
+	// MaxHeaderBytes caps the request line plus headers.
+	MaxHeaderBytes int
+	// MaxDecompressedBytes caps the decoded size of a gzip or zstd stream
+	// body; 0 = MaxStreamBytes. JSON bodies are always capped by MaxBodyBytes.
+	MaxDecompressedBytes int64
+	// MaxCompressionRatio caps decoded/encoded bytes of a compressed body
+	// once more than ratioGrace bytes were decoded.
+	MaxCompressionRatio int
+	// Logger receives structured logs; nil means slog.Default().
+	Logger *slog.Logger
+	// TokenKey is the HMAC-SHA256 key of the tokenize and hash transform
+	// modes. Without one those modes are refused with invalid_request.
+	TokenKey []byte
+}
+
+// Defaults for Config fields left zero.
+const (
+	DefaultAddr                = "127.0.0.1:8080"
+	DefaultMaxBodyBytes        = 1 << 20
+	DefaultReadTimeout         = 30 * time.Second
+	DefaultWriteTimeout        = 30 * time.Second
+	DefaultIdleTimeout         = 120 * time.Second
+	DefaultShutdownTimeout     = 30 * time.Second
+	DefaultMaxConcurrency      = 4096
+	DefaultMaxHeaderBytes      = 16 << 10
+	DefaultMaxCompressionRatio = 200
+	minHeaderBytes             = 4 << 10
+	maxHeaderBytesCeiling      = 1 << 20
+)
+
+// Env lists the variables ConfigFromEnv reads. The first ten are the
+// contract's; the rest tune limits the contract leaves to the server.
+var Env = []string{
+	"DATAFOG_ADDR", "DATAFOG_API_TOKEN", "DATAFOG_RATE_LIMIT_RPS",
+	"DATAFOG_MAX_BODY_BYTES", "DATAFOG_MAX_STREAM_BYTES",
+	"DATAFOG_READ_TIMEOUT", "DATAFOG_WRITE_TIMEOUT", "DATAFOG_IDLE_TIMEOUT",
+	"DATAFOG_SHUTDOWN_TIMEOUT", "DATAFOG_ALLOW_UNAUTHENTICATED",
+	"DATAFOG_RATE_LIMIT_BURST", "DATAFOG_MAX_CONNS_PER_IP",
+	"DATAFOG_MAX_CONCURRENCY", "DATAFOG_MAX_HEADER_BYTES",
+	"DATAFOG_MAX_DECOMPRESSED_BYTES", "DATAFOG_MAX_COMPRESSION_RATIO",
+}
+
+// DefaultConfig returns the configuration used when no variable is set.
+func DefaultConfig() Config {
+	return Config{
+		Addr:                DefaultAddr,
+		MaxBodyBytes:        DefaultMaxBodyBytes,
+		ReadTimeout:         DefaultReadTimeout,
+		WriteTimeout:        DefaultWriteTimeout,
+		IdleTimeout:         DefaultIdleTimeout,
+		ShutdownTimeout:     DefaultShutdownTimeout,
+		MaxConcurrency:      DefaultMaxConcurrency,
+		MaxHeaderBytes:      DefaultMaxHeaderBytes,
+		MaxCompressionRatio: DefaultMaxCompressionRatio,
+	}
+}
+
+// ConfigFromEnv reads the DATAFOG_* variables through getenv (os.Getenv in
+// production) over DefaultConfig. Every bad value is reported in one error;
+// the error names the variable but never echoes its value, since it may be
+// a token.
+func ConfigFromEnv(getenv func(string) string) (Config, error) {
+	c := DefaultConfig()
+	var problems []string
+	bad := func(name, why string) { problems = append(problems, name+": "+why) }
+
+	if v := getenv("DATAFOG_ADDR"); v != "" {
+		c.Addr = v
+	}
+	c.APIToken = getenv("DATAFOG_API_TOKEN")
+	if v := getenv("DATAFOG_ALLOW_UNAUTHENTICATED"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			bad("DATAFOG_ALLOW_UNAUTHENTICATED", "want true or false")
+		}
+		c.AllowUnauthenticated = b
+	}
+	if v := getenv("DATAFOG_RATE_LIMIT_RPS"); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f < 0 || f != f || f > 1e9 {
+			bad("DATAFOG_RATE_LIMIT_RPS", "want a number between 0 and 1e9")
+		}
+		c.RateLimitRPS = f
+	}
+	intVar := func(name string, dst *int, min, max int) {
+		v := getenv(name)
+		if v == "" {
+			return
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < min || n > max {
+			bad(name, fmt.Sprintf("want an integer between %d and %d", min, max))
+			return
+		}
+		*dst = n
+	}
+	int64Var := func(name string, dst *int64, min int64) {
+		v := getenv(name)
+		if v == "" {
+			return
+		}
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < min {
+			bad(name, fmt.Sprintf("want an integer of at least %d", min))
+			return
+		}
+		*dst = n
+	}
+	durVar := func(name string, dst *time.Duration) {
+		v := getenv(name)
+		if v == "" {
+			return
+		}
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			bad(name, "want a non-negative Go duration such as 30s")
+			return
+		}
+		*dst = d
+	}
+	int64Var("DATAFOG_MAX_BODY_BYTES", &c.MaxBodyBytes, 1)
+	int64Var("DATAFOG_MAX_STREAM_BYTES", &c.MaxStreamBytes, 0)
+	int64Var("DATAFOG_MAX_DECOMPRESSED_BYTES", &c.MaxDecompressedBytes, 0)
+	durVar("DATAFOG_READ_TIMEOUT", &c.ReadTimeout)
+	durVar("DATAFOG_WRITE_TIMEOUT", &c.WriteTimeout)
+	durVar("DATAFOG_IDLE_TIMEOUT", &c.IdleTimeout)
+	durVar("DATAFOG_SHUTDOWN_TIMEOUT", &c.ShutdownTimeout)
+	intVar("DATAFOG_RATE_LIMIT_BURST", &c.RateLimitBurst, 0, 1<<30)
+	intVar("DATAFOG_MAX_CONNS_PER_IP", &c.MaxConnsPerIP, 0, 1<<30)
+	intVar("DATAFOG_MAX_CONCURRENCY", &c.MaxConcurrency, 1, 1<<30)
+	intVar("DATAFOG_MAX_HEADER_BYTES", &c.MaxHeaderBytes, minHeaderBytes, maxHeaderBytesCeiling)
+	intVar("DATAFOG_MAX_COMPRESSION_RATIO", &c.MaxCompressionRatio, 1, 1<<20)
+
+	if len(problems) > 0 {
+		return c, errors.New("transport: config: " + strings.Join(problems, "; "))
+	}
+	return c, nil
+}
+
+// withDefaults fills zero fields and validates the rest. It is what New
+// applies, so a Config built by hand behaves like one from ConfigFromEnv.
+func (c Config) withDefaults() (Config, error) {
+	d := DefaultConfig()
+	if c.Addr == "" {
+		c.Addr = d.Addr
+	}
+	if c.MaxBodyBytes == 0 {
+		c.MaxBodyBytes = d.MaxBodyBytes
+	}
+	if c.MaxConcurrency == 0 {
+		c.MaxConcurrency = d.MaxConcurrency
+	}
+	if c.MaxHeaderBytes == 0 {
+		c.MaxHeaderBytes = d.MaxHeaderBytes
+	}
+	if c.MaxCompressionRatio == 0 {
+		c.MaxCompressionRatio = d.MaxCompressionRatio
+	}
+	if c.ShutdownTimeout == 0 {
+		c.ShutdownTimeout = d.ShutdownTimeout
+	}
+	if c.RateLimitBurst == 0 && c.RateLimitRPS > 0 {
+		c.RateLimitBurst = max(1, int(2*c.RateLimitRPS+0.999999))
+	}
+	if c.MaxDecompressedBytes == 0 {
+		c.MaxDecompressedBytes = c.MaxStreamBytes
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	var problems []string
+	if c.MaxBodyBytes < 0 || c.MaxStreamBytes < 0 || c.MaxDecompressedBytes < 0 {
+		problems = append(problems, "byte limits must not be negative")
+	}
+	if c.MaxBodyBytes > 1<<30 {
+		problems = append(problems, "MaxBodyBytes must be at most 1 GiB")
+	}
+	if c.RateLimitRPS < 0 || c.RateLimitBurst < 0 {
+		problems = append(problems, "rate limit must not be negative")
+	}
+	if c.MaxHeaderBytes < minHeaderBytes || c.MaxHeaderBytes > maxHeaderBytesCeiling {
+		problems = append(problems, fmt.Sprintf("MaxHeaderBytes must be between %d and %d", minHeaderBytes, maxHeaderBytesCeiling))
+	}
+	if c.MaxConnsPerIP < 0 || c.MaxConcurrency < 0 || c.MaxCompressionRatio < 0 {
+		problems = append(problems, "connection and ratio limits must not be negative")
+	}
+	if c.ReadTimeout < 0 || c.WriteTimeout < 0 || c.IdleTimeout < 0 || c.ShutdownTimeout < 0 {
+		problems = append(problems, "timeouts must not be negative")
+	}
+	if len(problems) > 0 {
+		return c, errors.New("transport: config: " + strings.Join(problems, "; "))
+	}
+	return c, nil
+}

@@ -1,0 +1,222 @@
+package transport
+
+import (
+	"bytes"
+	"fmt"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/valyala/fasthttp"
+	"github.com/valyala/fastjson"
+
+	"github.com/datafog/datafog-api/engine"
+	"github.com/datafog/datafog-api/engine/policy"
+)
+
+// Header names and media types used by the handlers.
+const (
+	headerRequestID   = "X-Request-ID"
+	headerReceiptID   = "X-Receipt-ID"
+	headerIdemKey     = "Idempotency-Key"
+	contentTypeJSON   = "application/json"
+	contentTypeNDJSON = "application/x-ndjson"
+	receiptsPrefix    = "/v1/receipts/"
+	maxReceiptIDLen   = 128
+)
+
+// call is the per-request state of a JSON route, pooled. Slices in it
+// (body, parsed values, findings) borrow from the request and from the call
+// itself: they are valid until the handler returns and releaseCall runs,
+// and nothing keeps them afterwards (responses are copied into fasthttp's
+// response buffer with SetBody).
+type call struct {
+	s        *Server
+	ctx      *fasthttp.RequestCtx
+	pol      *policy.Compiled
+	route    route
+	rid      []byte // request id (header value or generated)
+	body     []byte // decoded request body
+	out      []byte // response body being built
+	canon    []byte // canonical form of the request for idempotency digests
+	findings []engine.Finding
+	parser   fastjson.Parser
+	streamed bool // a stream route took over metrics and logging
+}
+
+var callPool = sync.Pool{New: func() any { return new(call) }}
+
+// maxPooledBuf bounds the buffers a pooled call keeps, like bytebufferpool
+// dropping oversized buffers.
+const maxPooledBuf = 256 << 10
+
+func acquireCall(s *Server, ctx *fasthttp.RequestCtx) *call {
+	c := callPool.Get().(*call)
+	c.s, c.ctx, c.pol = s, ctx, s.pol.Load()
+	return c
+}
+
+func releaseCall(c *call) {
+	c.s, c.ctx, c.pol, c.streamed = nil, nil, nil, false
+	c.rid = c.rid[:0]
+	if cap(c.body) > maxPooledBuf {
+		c.body = nil
+	}
+	if cap(c.out) > maxPooledBuf {
+		c.out = nil
+	}
+	if cap(c.findings) > 4096 {
+		c.findings = nil
+	}
+	c.body, c.out, c.canon, c.findings = c.body[:0], c.out[:0], c.canon[:0], c.findings[:0]
+	callPool.Put(c)
+}
+
+// Handler returns the request handler; Serve uses it, and tests may drive
+// it directly with a fasthttp.RequestCtx.
+func (s *Server) Handler() fasthttp.RequestHandler { return s.serve }
+
+func (s *Server) serve(ctx *fasthttp.RequestCtx) {
+	start := time.Now()
+	c := acquireCall(s, ctx)
+	defer releaseCall(c)
+	if v := ctx.Request.Header.Peek(headerRequestID); validRequestID(v) {
+		c.rid = append(c.rid[:0], v...)
+	} else {
+		c.rid = s.ids.appendID(c.rid[:0])
+	}
+	ctx.Response.Header.SetBytesV(headerRequestID, c.rid)
+	r, receiptID := matchRoute(ctx.Path())
+	c.route = r
+	defer func() {
+		if p := recover(); p != nil {
+			// The panic value may quote request text, so only its type and
+			// the stack (which holds no request bytes) are logged.
+			s.cfg.Logger.Error("transport: handler panic", "request_id", b2s(c.rid),
+				"route", routeNames[r], "panic_type", fmt.Sprintf("%T", p), "stack", string(debug.Stack()))
+			ctx.Response.Header.Del(headerReceiptID)
+			writeError(ctx, errInternal, b2s(c.rid))
+			ctx.SetConnectionClose()
+			c.streamed = false
+		}
+		if !c.streamed {
+			s.finishRequest(r, ctx.Method(), ctx.Response.StatusCode(), b2s(c.rid), start)
+		}
+	}()
+	if e := c.dispatch(r, receiptID); e != nil {
+		writeError(ctx, e, b2s(c.rid))
+	}
+}
+
+// finishRequest records metrics and the access log line. The line holds
+// the route label, never the raw path or any request text.
+func (s *Server) finishRequest(r route, method []byte, status int, rid string, start time.Time) {
+	d := time.Since(start)
+	s.m.observe(r, method, status, d)
+	if status >= 500 {
+		s.cfg.Logger.Error("transport: request", "request_id", rid, "route", routeNames[r], "status", status, "duration_ms", float64(d.Microseconds())/1000)
+	} else {
+		s.cfg.Logger.Debug("transport: request", "request_id", rid, "route", routeNames[r], "status", status, "duration_ms", float64(d.Microseconds())/1000)
+	}
+}
+
+// matchRoute maps an exact path to its route; for /v1/receipts/{id} it also
+// returns the id (borrowed from path).
+func matchRoute(path []byte) (route, []byte) {
+	switch string(path) {
+	case "/health":
+		return routeHealth, nil
+	case "/metrics":
+		return routeMetrics, nil
+	case "/v1/policy/version":
+		return routePolicyVersion, nil
+	case "/v1/scan":
+		return routeScan, nil
+	case "/v1/decide":
+		return routeDecide, nil
+	case "/v1/transform":
+		return routeTransform, nil
+	case "/v1/anonymize":
+		return routeAnonymize, nil
+	case "/v1/scan/stream":
+		return routeScanStream, nil
+	case "/v1/redact/stream":
+		return routeRedactStream, nil
+	}
+	if id, ok := bytes.CutPrefix(path, []byte(receiptsPrefix)); ok &&
+		len(id) > 0 && len(id) <= maxReceiptIDLen && bytes.IndexByte(id, '/') < 0 {
+		return routeReceipt, id
+	}
+	return routeNotFound, nil
+}
+
+// routeMethod is the one method each route accepts.
+func routeMethod(r route) string {
+	switch r {
+	case routeHealth, routeMetrics, routePolicyVersion, routeReceipt:
+		return fasthttp.MethodGet
+	}
+	return fasthttp.MethodPost
+}
+
+// dispatch runs the checks every route shares (rate limit, token, method)
+// in that order, then the route's handler. /health skips the first two.
+func (c *call) dispatch(r route, receiptID []byte) *apiError {
+	ctx, s := c.ctx, c.s
+	if r == routeNotFound {
+		return errNotFound
+	}
+	if r != routeHealth {
+		if s.rl != nil {
+			var key []byte
+			if ip := ctx.RemoteIP(); ip != nil {
+				key = ip.To16()
+			}
+			if ok, wait := s.rl.allow(key, time.Now()); !ok {
+				s.m.limited.Add(1)
+				var b [20]byte
+				ctx.Response.Header.SetBytesV(fasthttp.HeaderRetryAfter, fasthttp.AppendUint(b[:0], wait))
+				return errRateLimited
+			}
+		}
+		if !s.auth.check(&ctx.Request.Header) {
+			ctx.Response.Header.Set(fasthttp.HeaderWWWAuthenticate, `Bearer realm="datafog"`)
+			return errUnauthorized
+		}
+	}
+	if m := routeMethod(r); string(ctx.Method()) != m {
+		ctx.Response.Header.Set(fasthttp.HeaderAllow, m)
+		return errMethod
+	}
+	switch r {
+	case routeHealth:
+		return c.health()
+	case routeMetrics:
+		return c.metricsPage()
+	case routePolicyVersion:
+		return c.policyVersion()
+	case routeScan:
+		return c.scan()
+	case routeDecide:
+		return c.decide()
+	case routeTransform:
+		return c.transform(false)
+	case routeAnonymize:
+		return c.transform(true)
+	case routeReceipt:
+		return c.receipt(receiptID)
+	case routeScanStream:
+		return c.scanStream()
+	case routeRedactStream:
+		return c.redactStream()
+	}
+	return errNotFound
+}
+
+// sendJSON sends c.out as the 200 response, compressed when the client
+// accepts it.
+func (c *call) sendJSON(status int) {
+	c.ctx.SetStatusCode(status)
+	c.ctx.SetContentType(contentTypeJSON)
+	c.s.setBody(c.ctx, c.out)
+}
