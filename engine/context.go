@@ -45,7 +45,7 @@ var keyWords = []string{
 	"passphrase", "credential", "credentials",
 }
 
-// compileBuiltins compiles the small automata the built-in detectors use.
+// compileBuiltins compiles the context-word automaton.
 func (e *Engine) compileBuiltins() error {
 	words := make([]string, len(contextWords))
 	for i, w := range contextWords {
@@ -55,10 +55,6 @@ func (e *Engine) compileBuiltins() error {
 	e.ctx, err = automaton.Compile(words, automaton.Options{CaseInsensitive: true, Kind: automaton.Overlapping})
 	if err != nil {
 		return fmt.Errorf("engine: compile context words: %w", err)
-	}
-	e.keys, err = automaton.Compile(keyWords, automaton.Options{CaseInsensitive: true, Kind: automaton.Overlapping})
-	if err != nil {
-		return fmt.Errorf("engine: compile key words: %w", err)
 	}
 	return nil
 }
@@ -92,19 +88,50 @@ func (e *Engine) contextMask(t []byte, s int) uint32 {
 	return mask
 }
 
+// keyWordFirst has bit c-'a' set for the first letter c of each key word.
+var keyWordFirst = func() (m uint32) {
+	for _, w := range keyWords {
+		m |= 1 << (w[0] - 'a')
+	}
+	return m
+}()
+
 // secretKeyName reports whether key (an assignment's key name) contains a
-// key word at a word start.
-func (e *Engine) secretKeyName(key []byte) bool {
-	var buf [8]automaton.Match
-	for _, m := range e.keys.FindAll(buf[:0], key) {
-		a := int(m.Start)
-		if a == 0 {
-			return true
+// key word, in any ASCII case, starting at a word start: the start of key,
+// after '_', '-', '.' or a digit, or at a lower-to-upper case change.
+// Key names are short and have few word starts, so trying the ten words at
+// each start is cheaper than an automaton pass.
+func secretKeyName(key []byte) bool {
+	for a := 0; a < len(key); a++ {
+		c := key[a] | 0x20 // ASCII letters fold to lower case; nothing else becomes one
+		if c < 'a' || c > 'z' || keyWordFirst&(1<<(c-'a')) == 0 {
+			continue
 		}
-		p := key[a-1]
-		if p == '_' || p == '-' || p == '.' || isLower(p) && isUpper(key[a]) || isDigit(p) {
-			return true
+		if a > 0 {
+			p := key[a-1]
+			if !(p == '_' || p == '-' || p == '.' || isDigit(p) || isLower(p) && isUpper(key[a])) {
+				continue
+			}
+		}
+		for _, w := range keyWords {
+			if w[0] == c && hasPrefixFold(key[a:], w) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// hasPrefixFold reports whether b starts with the lower-case ASCII word w
+// under ASCII case folding.
+func hasPrefixFold(b []byte, w string) bool {
+	if len(b) < len(w) {
+		return false
+	}
+	for x := 0; x < len(w); x++ {
+		if b[x]|0x20 != w[x] {
+			return false
+		}
+	}
+	return true
 }

@@ -80,8 +80,7 @@ type Engine struct {
 
 	dictGroups []dictGroup
 
-	ctx  *automaton.Automaton // context words, case-insensitive, overlapping
-	keys *automaton.Automaton // api_key key-name words
+	ctx *automaton.Automaton // context words, case-insensitive, overlapping
 
 	pool sync.Pool // *scanState
 }

@@ -178,7 +178,7 @@ func (st *scanState) assignment(p int) {
 	for k > 0 && ke-k <= maxKeyName && (isWord(t[k-1]) || t[k-1] == '-' || t[k-1] == '.') {
 		k--
 	}
-	if ke-k < 3 || ke-k > maxKeyName {
+	if ke-k < 3 || ke-k > maxKeyName || !isAlpha(t[k]) && t[k] != '_' || !st.e.enabled[kAPIKey] || !secretKeyName(t[k:ke]) {
 		return
 	}
 	// Value.
@@ -200,9 +200,6 @@ func (st *scanState) assignment(p int) {
 		return
 	}
 	if quote != 0 && (ve >= len(t) || t[ve] != quote) {
-		return
-	}
-	if !st.e.enabled[kAPIKey] || !st.e.secretKeyName(t[k:ke]) {
 		return
 	}
 	if validate.Entropy(t[v:ve]) >= entropyFloor {

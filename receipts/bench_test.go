@@ -91,6 +91,19 @@ var getLog struct {
 	l    *Log
 	ids  []string
 	err  error
+	tmp  string // removed by TestMain
+}
+
+// TestMain removes the Get benchmark's temporary log after the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if getLog.l != nil {
+		getLog.l.Close()
+	}
+	if getLog.tmp != "" {
+		os.RemoveAll(getLog.tmp)
+	}
+	os.Exit(code)
 }
 
 // benchGetLog builds (once per process) a log of DATAFOG_BENCH_GET_RECORDS
@@ -104,8 +117,8 @@ func benchGetLog(b *testing.B) (*Log, []string) {
 		}
 		dir := os.Getenv("DATAFOG_BENCH_GET_DIR")
 		if dir == "" {
-			dir, getLog.err = os.MkdirTemp("", "receipts-bench-get")
-			dir = filepath.Join(dir, "r")
+			getLog.tmp, getLog.err = os.MkdirTemp("", "receipts-bench-get")
+			dir = filepath.Join(getLog.tmp, "r")
 		}
 		if getLog.err != nil {
 			return

@@ -286,8 +286,10 @@ func (c *call) decide() *apiError {
 		}
 		b = append(b, `],"findings":`...)
 		b = appendFindings(b, c.findings, text, vals, withValues)
-		b = append(b, `,"reason":`...)
-		b = appendJSONString(b, dec.Reason)
+		if dec.Reason != "" { // omitted when empty, as datafog-api does
+			b = append(b, `,"reason":`...)
+			b = appendJSONString(b, dec.Reason)
+		}
 		c.out = append(b, "}\n"...)
 		c.sendJSON(fasthttp.StatusOK)
 		return nil
@@ -554,6 +556,11 @@ func trimSpace(b []byte) []byte {
 
 // receipt serves GET /v1/receipts/{id}.
 func (c *call) receipt(id []byte) *apiError {
+	if len(c.ctx.Request.Header.Peek(forwardedHeader)) == 0 {
+		if base := c.s.cfg.Peers.baseFor(receiptNode(id)); base != "" {
+			return c.forwardReceipt(base, id)
+		}
+	}
 	rec, err := c.s.rec.Get(string(id))
 	if err != nil {
 		if errors.Is(err, receipts.ErrNotFound) {

@@ -52,6 +52,9 @@ type Config struct {
 	// TokenKey is the HMAC-SHA256 key of the tokenize and hash transform
 	// modes. Without one those modes are refused with invalid_request.
 	TokenKey []byte
+	// Peers, when set, forwards GET /v1/receipts/{id} for ids of other
+	// replicas to the replica that holds them (see PeersFromEnv).
+	Peers *Peers
 }
 
 // Defaults for Config fields left zero.

@@ -150,11 +150,6 @@ func (br *bodyReader) Read(p []byte) (int, error) {
 		br.decoded > br.lim.ratio*max(br.wire.n, 1) {
 		return n, errRatioLimit
 	}
-	if err != nil && err != io.EOF && !errors.Is(err, errWireLimit) {
-		if br.enc == encZstd && (errors.Is(err, zstd.ErrWindowSizeExceeded) || errors.Is(err, zstd.ErrDecoderSizeExceeded)) {
-			return n, errDecodedLimit
-		}
-	}
 	return n, err
 }
 
@@ -205,6 +200,9 @@ func decodeErr(err error) *apiError {
 		return errTooLarge
 	case errors.Is(err, errRatioLimit):
 		return errRatio
+	case errors.Is(err, zstd.ErrWindowSizeExceeded), errors.Is(err, zstd.ErrDecoderSizeExceeded):
+		// The frame asks for more decoder memory than zstdMaxWindow.
+		return errTooLarge
 	}
 	// A corrupt gzip or zstd stream, a truncated body and a broken chunked
 	// framing all mean the body cannot be read as sent.

@@ -2,7 +2,9 @@ package transport
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"log/slog"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -41,7 +43,8 @@ type call struct {
 	canon    []byte // canonical form of the request for idempotency digests
 	findings []engine.Finding
 	parser   fastjson.Parser
-	streamed bool // a stream route took over metrics and logging
+	raw      bytes.Reader // over a buffered (non-streamed) request body
+	streamed bool         // a stream route took over metrics and logging
 }
 
 var callPool = sync.Pool{New: func() any { return new(call) }}
@@ -58,6 +61,7 @@ func acquireCall(s *Server, ctx *fasthttp.RequestCtx) *call {
 
 func releaseCall(c *call) {
 	c.s, c.ctx, c.pol, c.streamed = nil, nil, nil, false
+	c.raw.Reset(nil)
 	c.rid = c.rid[:0]
 	if cap(c.body) > maxPooledBuf {
 		c.body = nil
@@ -115,7 +119,7 @@ func (s *Server) finishRequest(r route, method []byte, status int, rid string, s
 	s.m.observe(r, method, status, d)
 	if status >= 500 {
 		s.cfg.Logger.Error("transport: request", "request_id", rid, "route", routeNames[r], "status", status, "duration_ms", float64(d.Microseconds())/1000)
-	} else {
+	} else if s.cfg.Logger.Enabled(context.Background(), slog.LevelDebug) {
 		s.cfg.Logger.Debug("transport: request", "request_id", rid, "route", routeNames[r], "status", status, "duration_ms", float64(d.Microseconds())/1000)
 	}
 }

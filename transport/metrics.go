@@ -87,6 +87,8 @@ type metrics struct {
 	other     map[[2]int]uint64 // {route, status}
 	findingMu sync.RWMutex
 	findings  map[engine.EntityType]*atomic.Uint64
+	reloads   atomic.Uint64 // policies swapped in by SetPolicy
+	reloadErr atomic.Uint64 // policies refused by a reload
 }
 
 func newMetrics() *metrics {
@@ -242,6 +244,11 @@ func (m *metrics) appendPrometheus(dst []byte, rec ReceiptStore) []byte {
 		dst = append(dst, '\n')
 	}
 	m.findingMu.RUnlock()
+	dst = append(dst, "# HELP datafog_policy_reloads_total Policies swapped in by a reload.\n# TYPE datafog_policy_reloads_total counter\ndatafog_policy_reloads_total "...)
+	dst = strconv.AppendUint(dst, m.reloads.Load(), 10)
+	dst = append(dst, "\n# HELP datafog_policy_reload_failures_total Policies refused by a reload; the previous policy stayed in force.\n# TYPE datafog_policy_reload_failures_total counter\ndatafog_policy_reload_failures_total "...)
+	dst = strconv.AppendUint(dst, m.reloadErr.Load(), 10)
+	dst = append(dst, '\n')
 	dst = append(dst, "# HELP datafog_uptime_seconds Seconds since the server started.\n# TYPE datafog_uptime_seconds gauge\ndatafog_uptime_seconds "...)
 	dst = strconv.AppendFloat(dst, math.Round(time.Since(m.started).Seconds()*1000)/1000, 'f', -1, 64)
 	dst = append(dst, '\n')

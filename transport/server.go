@@ -109,7 +109,12 @@ func (s *Server) SetPolicy(p *policy.Compiled) {
 		return
 	}
 	s.pol.Store(p)
+	s.m.reloads.Add(1)
 }
+
+// PolicyReloadFailed counts a policy that a reload refused (the metric
+// datafog_policy_reload_failures_total). The policy in force is unchanged.
+func (s *Server) PolicyReloadFailed(error) { s.m.reloadErr.Add(1) }
 
 // Policy returns the policy new requests use.
 func (s *Server) Policy() *policy.Compiled { return s.pol.Load() }

@@ -139,9 +139,14 @@ func (c *call) stream(redact bool) *apiError {
 	if cl := h.ContentLength(); maxWire > 0 && cl > 0 && int64(cl) > maxWire {
 		return errTooLarge
 	}
+	// The body is read after the handler returns, so it must not be the
+	// call's own reader (released with the call): fasthttp's stream, or a
+	// reader over the buffered body, which lives until the response is written.
 	var src io.Reader = eofReader{}
 	if rs := ctx.RequestBodyStream(); rs != nil {
 		src = rs
+	} else if b := ctx.Request.Body(); len(b) > 0 {
+		src = bytes.NewReader(b)
 	}
 	sb := streamPool.Get().(*streamBody)
 	sb.s, sb.pol, sb.redact, sb.xf = s, c.pol, redact, xf

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -22,7 +23,7 @@ import (
 // exact number of emails written and their offsets through the callback.
 type genBody struct {
 	size, every, off int64
-	pending          []byte
+	pending          string
 	inserted         int64
 	onInsert         func(start, end int64)
 }
@@ -39,12 +40,12 @@ func (g *genBody) Read(p []byte) (int, error) {
 				break
 			}
 			if g.every <= 0 {
-				g.pending = []byte(filler[:min(int64(len(filler)), g.size-g.off)])
+				g.pending = filler[:min(int64(len(filler)), g.size-g.off)]
 			} else if g.off%g.every == 0 {
 				email := "alice" + strconv.FormatInt(g.inserted, 36) + "@example.com"
-				g.pending = []byte("mail " + email + " ")
+				g.pending = "mail " + email + " "
 				if g.off+int64(len(g.pending)) > g.size {
-					g.pending = []byte(filler)
+					g.pending = filler[:min(int64(len(filler)), g.size-g.off)]
 				} else {
 					g.inserted++
 					if g.onInsert != nil {
@@ -54,7 +55,7 @@ func (g *genBody) Read(p []byte) (int, error) {
 			} else {
 				next := g.every - g.off%g.every
 				next = min(next, int64(len(filler)), g.size-g.off)
-				g.pending = []byte(filler[:next])
+				g.pending = filler[:next]
 			}
 		}
 		c := copy(p[n:], g.pending)
@@ -108,8 +109,14 @@ func TestScanStreamExactFindings(t *testing.T) {
 }
 
 func runStreamScan(t testing.TB, base string, size, every int64, enc string) {
+	// The generator runs on the client's write goroutine.
+	var mu sync.Mutex
 	var starts []int64
-	g := &genBody{size: size, every: every, onInsert: func(s, e int64) { starts = append(starts, s) }}
+	g := &genBody{size: size, every: every, onInsert: func(s, e int64) {
+		mu.Lock()
+		starts = append(starts, s)
+		mu.Unlock()
+	}}
 	req, _ := http.NewRequest("POST", base+"/v1/scan/stream?entity_types=email", g)
 	req.ContentLength = -1
 	res, err := testClient().Do(req)
@@ -122,7 +129,10 @@ func runStreamScan(t testing.TB, base string, size, every int64, enc string) {
 	}
 	var got int64
 	sum, err := readNDJSON(t, res.Body, func(f streamFinding) {
-		if f.EntityType != "email" || got >= int64(len(starts)) || f.Start != starts[got] {
+		mu.Lock()
+		bad := f.EntityType != "email" || got >= int64(len(starts)) || f.Start != starts[got]
+		mu.Unlock()
+		if bad {
 			t.Fatalf("finding %d: %+v", got, f)
 		}
 		got++
@@ -130,6 +140,8 @@ func runStreamScan(t testing.TB, base string, size, every int64, enc string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	mu.Lock()
+	defer mu.Unlock()
 	if got != g.inserted || got == 0 {
 		t.Fatalf("got %d findings, inserted %d", got, g.inserted)
 	}
@@ -215,7 +227,7 @@ func TestStreamLimits(t *testing.T) {
 		t.Fatalf("bomb: %d %v %q", res.StatusCode, err, b)
 	}
 	// Wrong media type and coding.
-	r = do(t, c, "POST", base+"/v1/scan/stream", strings.NewReader("a=b"), hdrs("Content-Type", "application/x-www-form-urlencoded"))
+	r = do(t, c, "POST", base+"/v1/scan/stream", strings.NewReader("--x\r\n\r\na\r\n--x--"), hdrs("Content-Type", "multipart/form-data; boundary=x"))
 	wantError(t, r, 415, "unsupported_media_type", "unsupported content-type for a stream route")
 	r = do(t, c, "POST", base+"/v1/redact/stream", strings.NewReader("a"), hdrs("Content-Encoding", "br"))
 	wantError(t, r, 415, "unsupported_media_type", "content-encoding must be identity, gzip or zstd")

@@ -172,6 +172,11 @@ func pairs(benches []*Bench) []Pair {
 			continue
 		}
 		k := key{b.Pkg, b.Name[:i]}
+		if strings.HasSuffix(k.group, "/open") {
+			// Open-loop runs send the same fixed rate to both sides; their
+			// comparison is latency, shown in the load table, not a ratio.
+			continue
+		}
 		if _, ok := byGroup[k]; !ok {
 			order = append(order, k)
 		}

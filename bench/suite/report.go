@@ -12,7 +12,8 @@ import (
 
 // Write stores rep in dir as <date>-<commit>.json (everything), .txt (raw
 // benchmark lines for benchstat), .md (tables) and .png (chart), and
-// copies the table and chart to latest.md and latest.png. It returns the
+// copies the table, chart and raw lines to latest.md, latest.png and
+// latest.txt. It returns the
 // paths written.
 func Write(rep *Report, dir string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -37,6 +38,7 @@ func Write(rep *Report, dir string) ([]string, error) {
 		{base + ".png", png},
 		{filepath.Join(dir, "latest.md"), []byte(markdown(rep, "latest.png"))},
 		{filepath.Join(dir, "latest.png"), png},
+		{filepath.Join(dir, "latest.txt"), rep.raw.Bytes()},
 	}
 	var paths []string
 	for _, f := range files {
@@ -129,9 +131,17 @@ func opt(m map[string]float64, unit string) string {
 	return ""
 }
 
-// num prints v with three significant digits, without exponent for
-// ordinary magnitudes.
+// num prints v with about three significant digits, without exponent for
+// ordinary magnitudes and without trailing zeros.
 func num(v float64) string {
+	s := numDigits(v)
+	if strings.Contains(s, ".") && !strings.Contains(s, "e") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+func numDigits(v float64) string {
 	switch a := abs(v); {
 	case a == 0:
 		return "0"

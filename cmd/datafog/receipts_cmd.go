@@ -23,6 +23,8 @@ func runReceipts(args []string, env *environment) int {
 		fmt.Fprintf(env.stderr, "datafog receipts: unknown subcommand %q (want verify)\n", args[0])
 		return exitError
 	}
+	// Exit status: 0 the log verifies, 1 it is broken (the first bad record
+	// is named on standard output), 2 it could not be checked.
 	fs := newFlagSet(env, "receipts verify", "receipts verify [--key-file FILE] DIR")
 	keyFile := fs.String("key-file", "", "receipt key (default: $DATAFOG_RECEIPT_KEY_FILE, else DIR.key beside the directory)")
 	if code, ok := parseFlags(fs, args[1:], env); !ok {
@@ -47,10 +49,17 @@ func runReceipts(args []string, env *environment) int {
 		return exitError
 	}
 	report, err := receipts.Verify(dir, key)
-	if err != nil {
-		fmt.Fprintln(env.stderr, "datafog receipts verify:", err)
+	if report != nil && report.Bad != nil {
+		// The log is readable but broken: name the first bad record.
+		fmt.Fprintf(env.stdout, "FAIL %s: first bad record: %s\n", dir, report.Bad.Error())
+		fmt.Fprintf(env.stdout, "     %d records verified before it\n", report.Bad.Global)
 		return exitFindings
 	}
-	fmt.Fprintln(env.stdout, report)
+	if err != nil {
+		fmt.Fprintln(env.stderr, "datafog receipts verify:", err)
+		return exitError
+	}
+	fmt.Fprintf(env.stdout, "OK %s: %d segments (%016x..%016x), %d records (%d receipts, %d checkpoints), head %s\n",
+		dir, report.Segments, report.FirstSegment, report.LastSegment, report.Records, report.Receipts, report.Checkpoints, report.Head)
 	return exitOK
 }

@@ -96,9 +96,12 @@ type Automaton struct {
 	classes [256]uint8
 	trans   []int32
 
-	// Compact NFA (dense == false).
+	// Compact NFA (dense == false). The shallowest states (the root at
+	// least) also get dense rows, like DFA rows but holding state indices:
+	// rows[rowOf[s]+classes[b]]; rowOf[s] is -1 for the others.
 	foldTab  [256]byte
-	rootNext [256]int32 // root transitions for every raw input byte
+	rowOf    []int32
+	rows     []int32
 	fail     []int32
 	edgeOff  []uint32 // state -> edges edgeByte/edgeNext[edgeOff[s]:edgeOff[s+1]], sorted by byte
 	edgeByte []byte
@@ -134,9 +137,9 @@ func (a *Automaton) IsDFA() bool { return a.dense }
 // MemoryUsage returns the approximate number of heap bytes held by the
 // automaton.
 func (a *Automaton) MemoryUsage() int {
-	const fixed = 3*256 + 256*4 + 512 // classes, foldTab, rootNext, headers and prefilter
+	const fixed = 3*256 + 512 // classes, foldTab, headers and prefilter
 	return fixed + 4*(len(a.patLen)+len(a.depth)+len(a.outOff)+len(a.out)+len(a.dict)+
-		len(a.llPat)+len(a.trans)+len(a.fail)+len(a.edgeOff)+len(a.edgeNext)) + len(a.edgeByte)
+		len(a.llPat)+len(a.trans)+len(a.rowOf)+len(a.rows)+len(a.fail)+len(a.edgeOff)+len(a.edgeNext)) + len(a.edgeByte)
 }
 
 // FindAll appends every match in haystack to dst and returns the extended

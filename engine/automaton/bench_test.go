@@ -79,6 +79,23 @@ func BenchmarkKeywords(b *testing.B) {
 	})
 }
 
+// BenchmarkSecretPrefixes measures the rare-byte prefilter: case-sensitive
+// token prefixes over the same prose, with the prefilter on and off.
+func BenchmarkSecretPrefixes(b *testing.B) {
+	text := benchText()
+	a, err := Compile(secretPrefixes, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("impl=ours", func(b *testing.B) { benchFindAll(b, a, text) })
+	b.Run("impl=ours-noprefilter", func(b *testing.B) {
+		off := *a
+		off.pre = prefilter{}
+		benchFindAll(b, &off, text)
+	})
+	b.Run("impl=cloudflare", func(b *testing.B) { benchCloudflare(b, secretPrefixes, text) })
+}
+
 // BenchmarkDict10k is workload (b): a 10,000-term dictionary.
 func BenchmarkDict10k(b *testing.B) {
 	text := benchText()

@@ -211,7 +211,7 @@ func compile(patterns []string, opts Options, budget int) (*Automaton, error) {
 		a.dense = true
 		a.buildDFA(t, order, fail, idx)
 	} else {
-		a.buildNFA(t, fail, idx, inv)
+		a.buildNFA(t, order, fail, idx, inv)
 	}
 	a.pre = buildPrefilter(patterns, a.fold)
 	return a, nil
@@ -262,17 +262,58 @@ func (a *Automaton) buildDFA(t *trie, order, fail, idx []int32) {
 	}
 }
 
-func (a *Automaton) buildNFA(t *trie, fail, idx, inv []int32) {
+// nfaRowBudget bounds the dense rows of the NFA's shallow states.
+const nfaRowBudget = 16 << 20
+
+func (a *Automaton) buildNFA(t *trie, order, fail, idx, inv []int32) {
 	for b := 0; b < 256; b++ {
 		a.foldTab[b] = byte(b)
 		if a.fold {
 			a.foldTab[b] = lower(byte(b))
 		}
 	}
-	for b := 0; b < 256; b++ {
-		a.rootNext[b] = a.rootIdx
-		if c := t.rootCh[a.foldTab[b]]; c >= 0 {
-			a.rootNext[b] = idx[c]
+	// Dense rows for every state of depth <= maxDepth, the deepest level
+	// that fits the budget (the root always). BFS order visits a state's
+	// failure target, which is shallower, before the state.
+	maxDepth := int32(0)
+	for d := int32(1); d <= 4; d++ {
+		count := 0
+		for _, v := range order {
+			if t.depth[v] <= d {
+				count++
+			}
+		}
+		if count*int(a.nclass)*4 > nfaRowBudget {
+			break
+		}
+		maxDepth = d
+	}
+	stride := a.nclass
+	a.rowOf = make([]int32, a.n)
+	for s := range a.rowOf {
+		a.rowOf[s] = -1
+	}
+	for _, v := range order {
+		if t.depth[v] > maxDepth {
+			continue
+		}
+		row := int32(len(a.rows))
+		a.rowOf[idx[v]] = row
+		if v == 0 {
+			for c := int32(0); c < stride; c++ {
+				a.rows = append(a.rows, a.rootIdx)
+			}
+			for b := 0; b < 256; b++ {
+				if c := t.rootCh[b]; c >= 0 {
+					a.rows[row+int32(a.classes[b])] = idx[c]
+				}
+			}
+			continue
+		}
+		f := a.rowOf[idx[fail[v]]]
+		a.rows = append(a.rows, a.rows[f:f+stride]...)
+		for c := t.first[v]; c >= 0; c = t.next[c] {
+			a.rows[row+int32(a.classes[t.label[c]])] = idx[c]
 		}
 	}
 	a.fail = make([]int32, a.n)
@@ -284,7 +325,7 @@ func (a *Automaton) buildNFA(t *trie, fail, idx, inv []int32) {
 		a.fail[s] = idx[fail[v]]
 		a.edgeOff[s] = uint32(len(a.edgeByte))
 		if v == 0 {
-			continue // the root uses rootNext
+			continue // the root's row has all its transitions
 		}
 		lo := len(a.edgeByte)
 		for c := t.first[v]; c >= 0; c = t.next[c] {

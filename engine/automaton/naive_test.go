@@ -151,3 +151,44 @@ func TestDifferentialNaive(t *testing.T) {
 		}
 	}
 }
+
+// TestLanes runs long haystacks with sparse matches, so the two-lane loop
+// covers whole blocks, lane 1 buffers matches, and matches cross the lane
+// boundaries; one pattern is long, so lane 1's warm-up is long too.
+func TestLanes(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	const alpha = "etaoinsh" // common letters: the prefilter stays off
+	for iter := 0; iter < 12; iter++ {
+		hay := make([]byte, 3*laneBlock+r.IntN(4*laneBlock))
+		for k := range hay {
+			hay[k] = alpha[r.IntN(len(alpha))]
+		}
+		pats := make([]string, 6)
+		for i := range pats {
+			n := 3 + r.IntN(3)
+			if i == 0 {
+				n = 200 + r.IntN(300)
+			}
+			off := r.IntN(len(hay) - n)
+			pats[i] = string(hay[off : off+n]) // guarantees at least one hit
+		}
+		// Plant the patterns across the lane boundaries too.
+		for _, at := range []int{laneBlock - 2, 2*laneBlock - 1, laneBlock + len(pats[0]) - 3} {
+			p := pats[r.IntN(len(pats))]
+			copy(hay[max(0, at):], p)
+		}
+		for _, o := range []Options{{}, {Kind: LeftmostLongest}, {WholeWord: true}} {
+			want := naive(pats, hay, o)
+			a := mustCompile(t, pats, o, dfaBudget)
+			if a.pre.kind != preNone {
+				t.Fatalf("iter %d: prefilter enabled, lanes not exercised", iter)
+			}
+			if got := a.FindAll(nil, hay); !slices.Equal(got, want) {
+				t.Fatalf("iter %d %+v: FindAll: %d matches, want %d\n got %v\nwant %v", iter, o, len(got), len(want), got, want)
+			}
+			if got := streamAll(a, hay, []int{laneBlock*2 + 700, 1, 5000}); !slices.Equal(got, want) {
+				t.Fatalf("iter %d %+v: stream differs", iter, o)
+			}
+		}
+	}
+}

@@ -31,7 +31,7 @@ const (
 	preBytes = 1 // up to maxLanes bytes, searched with bytes.IndexByte
 	preTable = 2 // any set, searched with a table loop
 
-	maxLanes           = 4
+	maxLanes           = 8
 	maxPrefilterOffset = 16
 
 	// Enable thresholds on the estimated fraction of prose bytes in the set.

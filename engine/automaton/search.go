@@ -68,15 +68,19 @@ func (a *Automaton) next(s int32, b byte) int32 {
 	return a.nfaNext(s, b)
 }
 
-// nfaNext follows NFA edges and failure links. Failure links strictly
-// decrease depth (checked by Load), so the loop ends at the root.
+// nfaNext follows NFA edges and failure links until it reaches a state with
+// a dense row. Failure links strictly decrease depth and the root has a row
+// (both checked by Load), so the loop ends.
 func (a *Automaton) nfaNext(s int32, b byte) int32 {
-	b = a.foldTab[b]
-	for s != a.rootIdx {
+	fb := a.foldTab[b]
+	for {
+		if r := a.rowOf[s]; r >= 0 {
+			return a.rows[r+int32(a.classes[b])]
+		}
 		lo, hi := a.edgeOff[s], a.edgeOff[s+1]
 		for k := lo; k < hi; k++ {
-			if eb := a.edgeByte[k]; eb >= b {
-				if eb == b {
+			if eb := a.edgeByte[k]; eb >= fb {
+				if eb == fb {
 					return a.edgeNext[k]
 				}
 				break
@@ -84,7 +88,6 @@ func (a *Automaton) nfaNext(s int32, b byte) int32 {
 		}
 		s = a.fail[s]
 	}
-	return a.rootNext[b]
 }
 
 // byteAt returns the input byte at absolute offset x, which must lie in the

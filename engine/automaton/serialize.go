@@ -21,7 +21,7 @@ import (
 //	arrays     each as count uint32 then elements:
 //	           patLen, depth, outOff, out, dict (int32/uint32),
 //	           DFA: classes [256]byte, trans
-//	           NFA: rootNext [256]int32, fail, edgeOff, edgeByte (bytes), edgeNext
+//	           NFA: classes [256]byte, rowOf, rows, fail, edgeOff, edgeByte (bytes), edgeNext
 //	crc        uint32  CRC-32C (Castagnoli) of every preceding byte
 //
 // Everything derived (llPat, fold tables, the prefilter byte list) is
@@ -72,9 +72,9 @@ func (a *Automaton) MarshalBinary() ([]byte, error) {
 		w = append(w, a.classes[:]...)
 		w = appendI32s(w, a.trans)
 	} else {
-		for _, v := range a.rootNext {
-			w = binary.LittleEndian.AppendUint32(w, uint32(v))
-		}
+		w = append(w, a.classes[:]...)
+		w = appendI32s(w, a.rowOf)
+		w = appendI32s(w, a.rows)
 		w = appendI32s(w, a.fail)
 		w = appendU32s(w, a.edgeOff)
 		w = binary.LittleEndian.AppendUint32(w, uint32(len(a.edgeByte)))
@@ -276,10 +276,16 @@ func Load(data []byte) (*Automaton, error) {
 			a.trans = r.i32s("transitions", int(n)*int(nclass))
 		}
 	} else {
-		raw := r.bytes(256 * 4)
-		for b := 0; raw != nil && b < 256; b++ {
-			a.rootNext[b] = int32(binary.LittleEndian.Uint32(raw[4*b:]))
+		if c := r.bytes(256); c != nil {
+			copy(a.classes[:], c)
 		}
+		a.rowOf = r.i32s("row offsets", int(n))
+		nrows := r.u32()
+		r.off -= 4
+		if r.err == nil && int64(nrows)*4 > int64(len(body)) {
+			r.fail("row table size %d exceeds the blob", nrows)
+		}
+		a.rows = r.i32s("rows", int(nrows))
 		a.fail = r.i32s("failure links", int(n))
 		a.edgeOff = r.u32s("edge offsets", int(n)+1)
 		ne := r.u32()
@@ -371,18 +377,41 @@ func (a *Automaton) validate() error {
 				return bad("byte %d has class %d of %d", b, c, a.nclass)
 			}
 		}
+		// t/stride by multiplication: with magic = ceil(2^40/stride) the
+		// quotient is exact for t < 2^31 and stride <= 256.
 		stride := a.nclass
-		limit := n * stride
-		for i, t := range a.trans {
-			if t < 0 || t >= limit || t%stride != 0 || a.depth[t/stride] > a.depth[int32(i)/stride]+1 {
-				return bad("transition %d has target %d", i, t)
+		magic := (uint64(1)<<40 + uint64(stride) - 1) / uint64(stride)
+		limit := uint32(n * stride)
+		for s := int32(0); s < n; s++ {
+			dmax := a.depth[s] + 1
+			for i, t := range a.trans[s*stride : (s+1)*stride] {
+				q := uint32(uint64(uint32(t)) * magic >> 40)
+				if uint32(t) >= limit || q*uint32(stride) != uint32(t) || a.depth[q] > dmax {
+					return bad("state %d transition %d has target %d", s, i, t)
+				}
 			}
 		}
 		return nil
 	}
-	for b, t := range a.rootNext {
-		if t < 0 || t >= n || a.depth[t] > 1 {
-			return bad("root transition %d has target %d", b, t)
+	for b, c := range a.classes {
+		if int32(c) >= a.nclass {
+			return bad("byte %d has class %d of %d", b, c, a.nclass)
+		}
+	}
+	if a.rowOf[a.rootIdx] < 0 {
+		return bad("the root has no dense row")
+	}
+	for s, r := range a.rowOf {
+		if r == -1 {
+			continue
+		}
+		if r < 0 || int64(r)+int64(a.nclass) > int64(len(a.rows)) {
+			return bad("state %d has row offset %d", s, r)
+		}
+		for _, t := range a.rows[r : r+a.nclass] {
+			if t < 0 || t >= n || a.depth[t] > a.depth[s]+1 {
+				return bad("state %d row has target %d", s, t)
+			}
 		}
 	}
 	if a.edgeOff[0] != 0 || a.edgeOff[n] != uint32(len(a.edgeByte)) {

@@ -59,3 +59,23 @@ func TestZZCPU(t *testing.T) {
 	cf2 := ahocorasick.NewStringMatcher(dict)
 	t.Logf("dict cf %.0f MB/s", cpuMBs(func() { cf2.Match(text) }, len(text)))
 }
+
+func TestZZ100k(t *testing.T) {
+	if os.Getenv("ZZCPU") == "" {
+		t.Skip()
+	}
+	text := benchText()
+	dict := genDictionary(100000, 3)
+	for _, budget := range []int{dfaBudget, 0} {
+		t0 := time.Now()
+		a, _ := compile(dict, Options{}, budget)
+		bt := time.Since(t0)
+		blob, _ := a.MarshalBinary()
+		t0 = time.Now()
+		Load(blob)
+		lt := time.Since(t0)
+		dst := a.FindAll(nil, text)
+		t.Logf("dense %v n %d nclass %d mem %.1fMB rows %d build %v load %v scan %.0f MB/s", a.dense, a.n, a.nclass, float64(a.MemoryUsage())/(1<<20), len(a.rows)/int(a.nclass), bt, lt,
+			cpuMBs(func() { dst = a.FindAll(dst[:0], text) }, len(text)))
+	}
+}

@@ -1,0 +1,124 @@
+package suite
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/datafog/datafog-api/bench/load"
+)
+
+func bench(pkg, name string, m map[string]float64) *Bench {
+	return &Bench{Pkg: pkg, Name: name, Runs: []map[string]float64{m}, Median: m}
+}
+
+func TestEvaluateAndPairs(t *testing.T) {
+	benches := []*Bench{
+		bench(pBench, "BenchmarkEngine/corpus=prose/impl=ours", map[string]float64{"MB/s": 600, "ns/op": 1000}),
+		bench(pBench, "BenchmarkEngine/corpus=prose/impl=ours-stream", map[string]float64{"MB/s": 500, "ns/op": 1200}),
+		bench(pBench, "BenchmarkEngine/corpus=prose/impl=regexp", map[string]float64{"MB/s": 3, "ns/op": 200000}),
+		bench(pReceipts, "BenchmarkAppend/appenders=256/impl=groupcommit", map[string]float64{"receipts/s": 120000}),
+		bench(pReceipts, "BenchmarkAppend/appenders=256/impl=fdatasync", map[string]float64{"receipts/s": 6000}),
+		bench(pReceipts, "BenchmarkAppend/appenders=64/impl=groupcommit", map[string]float64{"p99-ns": 2_500_000}),
+	}
+	res := evaluate(checks(100), benches)
+	byWhat := map[string]CheckResult{}
+	for _, r := range res {
+		byWhat[r.What] = r
+	}
+	want := []struct {
+		what  string
+		value float64
+		pass  bool
+	}{
+		{"engine, English prose with sparse PII (aim 1 GB/s)", 600, true},
+		{"engine vs regexp-per-entity baseline, prose", 200, true},
+		{"streaming cost over whole-buffer, prose (time ratio)", 1.2, false},
+		{"group commit vs one fdatasync per append (256 appenders)", 20, true},
+		{"p99 Append latency at 64 appenders", 2.5, false},
+	}
+	for _, w := range want {
+		r, ok := byWhat[w.what]
+		if !ok || r.Missing != "" || r.Value != w.value || r.Pass != w.pass {
+			t.Errorf("%s: got %+v, want value %v pass %v", w.what, r, w.value, w.pass)
+		}
+	}
+	if r := byWhat["engine, dense JSON log lines (aim 400 MB/s)"]; r.Missing != "no benchmark bench BenchmarkEngine/corpus=jsonlogs/impl=ours" {
+		t.Errorf("missing benchmark: %q", r.Missing)
+	}
+	ps := pairs(append(benches,
+		bench(pLoad, "BenchmarkLoad/route=scan/text=1KB/open/target=ours", map[string]float64{"req/s": 800}),
+		bench(pLoad, "BenchmarkLoad/route=scan/text=1KB/open/target=baseline", map[string]float64{"req/s": 800})))
+	if len(ps) != 2 {
+		t.Fatalf("pairs: %+v", ps)
+	}
+	if p := ps[0]; p.Ours != "impl=ours" || p.Baseline != "impl=regexp" || p.Ratio != 200 || p.Unit != "MB/s" {
+		t.Errorf("pair 0: %+v", p)
+	}
+	if p := ps[1]; p.Ours != "impl=groupcommit" || p.Baseline != "impl=fdatasync" || p.Ratio != 20 || p.Unit != "receipts/s" {
+		t.Errorf("pair 1: %+v", p)
+	}
+}
+
+func TestWriteFiles(t *testing.T) {
+	h := load.NewHistogram()
+	for i := 1; i <= 100; i++ {
+		h.Record(time.Duration(i) * 10 * time.Microsecond)
+	}
+	res := &load.Result{Mode: load.Closed, Connections: 64, OK: 100, Requests: 100, RequestsPerSec: 1000, P50: time.Millisecond, Latency: h}
+	rep := &Report{Date: "2026-01-02", Commit: "abc1234", Command: "go run ./bench/cmd/suite",
+		Benchmarks: []*Bench{bench(pBench, "BenchmarkEngine/corpus=prose/impl=ours", map[string]float64{"MB/s": 600, "ns/op": 1000})},
+		Load:       []*LoadRun{{Name: loadScanName("ours"), Target: "ours", Result: res, CDF: h.CDF()}},
+	}
+	rep.raw.WriteString("BenchmarkEngine/corpus=prose/impl=ours-2 1 1000 ns/op 600 MB/s\n")
+	rep.Checks = evaluate(checks(100), rep.Benchmarks)
+	dir := t.TempDir()
+	paths, err := Write(rep, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"2026-01-02-abc1234.json", "2026-01-02-abc1234.txt", "2026-01-02-abc1234.md", "2026-01-02-abc1234.png", "latest.md", "latest.png", "latest.txt"}
+	for i, n := range names {
+		if paths[i] != filepath.Join(dir, n) {
+			t.Fatalf("path %d = %s, want %s", i, paths[i], n)
+		}
+	}
+	png, _ := os.ReadFile(filepath.Join(dir, "latest.png"))
+	if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Fatal("latest.png is not a PNG")
+	}
+	md, _ := os.ReadFile(filepath.Join(dir, "latest.md"))
+	for _, want := range []string{
+		"| #3 | engine, English prose with sparse PII (aim 1 GB/s) | >= 300 MB/s | 600 MB/s | yes |",
+		"| route=scan/text=1KB/c=64/target=ours | closed | 64 | 100 | 1000 |",
+		"![throughput by corpus and component; latency CDF](latest.png)",
+	} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("latest.md lacks %q", want)
+		}
+	}
+	txt, _ := os.ReadFile(filepath.Join(dir, "2026-01-02-abc1234.txt"))
+	if string(txt) != "BenchmarkEngine/corpus=prose/impl=ours-2 1 1000 ns/op 600 MB/s\n" {
+		t.Errorf("txt = %q", txt)
+	}
+}
+
+func TestThinCDF(t *testing.T) {
+	// Fractions i/1024 are exact in binary: a step of 3/1024 passes the
+	// 0.002 threshold and 2/1024 does not, so below 0.99 every third point
+	// is kept (i = 1, 4, ..., 1012: 338 points), then all 11 above 0.99.
+	var pts []load.CDFPoint
+	for i := 1; i <= 1024; i++ {
+		pts = append(pts, load.CDFPoint{Value: time.Duration(i), Fraction: float64(i) / 1024})
+	}
+	out := thinCDF(pts)
+	if len(out) != 338+11 {
+		t.Fatalf("%d points", len(out))
+	}
+	if out[0] != pts[0] || out[1] != pts[3] || out[337] != pts[1011] || out[338] != pts[1013] || out[len(out)-1] != pts[1023] {
+		t.Fatalf("kept %+v %+v %+v %+v %+v", out[0], out[1], out[337], out[338], out[len(out)-1])
+	}
+}

@@ -1,0 +1,76 @@
+package transport
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/datafog/datafog-api/receipts"
+)
+
+// TestWithReceiptLog runs /v1/decide and a redact stream against a real
+// receipts.Log in a temp dir: the ids come back through GET
+// /v1/receipts/{id}, and no raw value reaches the log directory.
+func TestWithReceiptLog(t *testing.T) {
+	dir := t.TempDir()
+	log, err := receipts.Open(receipts.Options{Dir: filepath.Join(dir, "log"), KeyFile: filepath.Join(dir, "key"), Logger: quietLogger()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer log.Close()
+	_, base := startServer(t, testConfig(), log)
+	c := testClient()
+	const canary = "canary.person@example.com"
+	r := do(t, c, "POST", base+"/v1/decide", strings.NewReader(`{"action":{"type":"file.write","resource":"/tmp/`+canary+`"},"text":"send to `+canary+` now"}`), jsonHdr)
+	var got struct {
+		ReceiptID string `json:"receipt_id"`
+		Decision  string `json:"decision"`
+	}
+	if err := json.Unmarshal([]byte(r.body), &got); err != nil || r.status != 200 || got.ReceiptID == "" {
+		t.Fatalf("decide: %d %s", r.status, r.body)
+	}
+	g := do(t, c, "GET", base+"/v1/receipts/"+got.ReceiptID, nil, nil)
+	var rec receipts.Record
+	if err := json.Unmarshal([]byte(g.body), &rec); err != nil || g.status != 200 {
+		t.Fatalf("get: %d %s", g.status, g.body)
+	}
+	if rec.ReceiptID != got.ReceiptID || rec.Decision != got.Decision || rec.InputHash != log.Hash([]byte("send to "+canary+" now")) ||
+		len(rec.Findings) != 1 || rec.Findings[0].ValueHash != log.Hash([]byte(canary)) {
+		t.Fatalf("record: %+v", rec)
+	}
+	req, _ := http.NewRequest("POST", base+"/v1/redact/stream", io.MultiReader(strings.NewReader("x "+canary+" y")))
+	res, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	id := res.Trailer.Get("X-Receipt-ID")
+	if bytes.Contains(out, []byte(canary)) || id == "" {
+		t.Fatalf("redact stream: %q id %q", out, id)
+	}
+	if g := do(t, c, "GET", base+"/v1/receipts/"+id, nil, nil); g.status != 200 {
+		t.Fatalf("stream receipt: %d %s", g.status, g.body)
+	}
+	if g := do(t, c, "GET", base+"/v1/receipts/zz-not-an-id", nil, nil); g.status != 404 {
+		t.Fatalf("bad id: %d %s", g.status, g.body)
+	}
+	filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			b, _ := os.ReadFile(p)
+			if bytes.Contains(b, []byte(canary)) || bytes.Contains(b, []byte("canary.person")) {
+				t.Errorf("%s holds the raw value", p)
+			}
+		}
+		return nil
+	})
+	m := do(t, c, "GET", base+"/metrics", nil, nil)
+	if !strings.Contains(m.body, "datafog_receipt_records_total 2\n") || !strings.Contains(m.body, `datafog_receipt_fsync_seconds_bucket{le="+Inf"} `) {
+		t.Errorf("receipt metrics missing:\n%s", m.body)
+	}
+}
