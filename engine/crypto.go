@@ -90,6 +90,10 @@ func (st *scanState) bech32(i int) {
 // base58 handles a legacy bitcoin address starting with '1' or '3' at t[i].
 func (st *scanState) base58(i int) {
 	t := st.t
+	// The address has at least 25 characters: t[i+24] must be one.
+	if len(t)-i < 25 || !validate.LooksBase58(t[i+24]) {
+		return
+	}
 	e := i
 	for e < len(t) && e-i <= 35 && validate.LooksBase58(t[e]) {
 		e++

@@ -192,10 +192,17 @@ func Load(data []byte) (*Engine, error) {
 			d.fail("group pattern count")
 		}
 		g := dictGroup{opts: opts[0], aut: aut}
+		// Every varint takes at least one byte, so the remaining length
+		// bounds the counts and the preallocation (corrupt counts cannot
+		// make Load allocate more than the input's size).
+		g.patStart = make([]int32, 0, min(np+1, uint64(len(body)-d.off)))
 		for k := uint64(0); k <= np && d.err == nil; k++ {
 			g.patStart = append(g.patStart, int32(d.uvarint("group owner offset", MaxTerms*maxKinds)))
 		}
 		no := d.uvarint("group owner count", MaxTerms*maxKinds)
+		if d.err == nil {
+			g.pats = make([]int32, 0, min(no, uint64(len(body)-d.off)))
+		}
 		for k := uint64(0); k < no && d.err == nil; k++ {
 			v := d.uvarint("group owner", uint64(len(metas)))
 			if d.err == nil && v >= uint64(len(metas)) {

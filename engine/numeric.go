@@ -53,7 +53,7 @@ func (g *groups) parse(t []byte, i, j int) {
 			break
 		}
 		c := t[e]
-		if !(c == ' ' || c == '-' || c == '.' || c == '/') || !isDigit(t[e+1]) {
+		if charClass[c]&chGroupSep == 0 || !isDigit(t[e+1]) {
 			break
 		}
 		k := e + 1
@@ -138,9 +138,9 @@ func (st *scanState) digits(i, j int) {
 		st.ethereum(i)
 		return
 	}
-	var g groups
-	g.parse(t, i, j)
 	if i > 0 && t[i-1] == '+' {
+		var g groups
+		g.parse(t, i, j)
 		st.e164(&g, i)
 		return
 	}
@@ -148,7 +148,10 @@ func (st *scanState) digits(i, j int) {
 		st.parenPhone(i, j)
 	}
 	st.compact(i, j)
-	if g.n >= 2 {
+	// A second group needs a separator and a digit right after the run.
+	if j+1 < len(t) && charClass[t[j]]&chGroupSep != 0 && isDigit(t[j+1]) {
+		var g groups
+		g.parse(t, i, j)
 		st.grouped(&g)
 	}
 	if j-i <= 2 {
@@ -292,7 +295,9 @@ func portOrPrefix(t []byte, e int) bool {
 func (st *scanState) groupedCard(g *groups) {
 	t := st.t
 	var buf [40]byte
-	for k := min(g.n, 5); k >= 2; k-- {
+	// Two groups hold at most 4+4 digits, too few for any card, so k
+	// stops at 3.
+	for k := min(g.n, 5); k >= 3; k-- {
 		if g.sameSep(k, " -") == 0 || !numRight(t, g.e[k-1]) {
 			continue
 		}

@@ -1,6 +1,8 @@
 package engine
 
-import "github.com/datafog/datafog-api/engine/automaton"
+import (
+	"github.com/datafog/datafog-api/engine/automaton"
+)
 
 // Locality bounds. Every candidate comes from one anchor position q (a
 // trigger byte, the start of a digit run, or a dictionary match start) and
@@ -53,7 +55,7 @@ type scanState struct {
 func (e *Engine) Scan(dst []Finding, text []byte, f Filter) []Finding {
 	st := e.pool.Get().(*scanState)
 	st.reset(e)
-	st.detect(text, 0, 0)
+	st.detect(text, 0, 0, len(text))
 	n := st.resolve()
 	for i := 0; i < n; i++ {
 		if st.keep[i] {
@@ -127,11 +129,11 @@ var byteClass = func() (t [256]uint8) {
 }()
 
 // detect runs every detector over t (whose first byte is at absolute offset
-// base), processing anchors at index from and after. A digit run that
-// starts before from is skipped, not treated as an anchor.
-func (st *scanState) detect(t []byte, base int64, from int) {
+// base), processing the anchors at indexes from..to-1. A digit run that
+// starts before from is skipped, not treated as an anchor. Detectors read
+// t beyond to (up to reach+2 bytes past an anchor, or a whole PEM block).
+func (st *scanState) detect(t []byte, base int64, from, to int) {
 	st.t, st.base = t, base
-	e := st.e
 	i := from
 	if i > 0 {
 		for i < len(t) && isDigit(t[i]) && isDigit(t[i-1]) {
@@ -139,7 +141,9 @@ func (st *scanState) detect(t []byte, base int64, from int) {
 		}
 	}
 	n := len(t)
-	for i < n {
+	// Anchors stop at to; the loop reads t[:n] but never starts a
+	// detector at or after to.
+	for i < to {
 		// Skip boring bytes, eight at a time.
 		for i+8 <= n {
 			if byteClass[t[i]]|byteClass[t[i+1]]|byteClass[t[i+2]]|byteClass[t[i+3]]|
@@ -151,7 +155,7 @@ func (st *scanState) detect(t []byte, base int64, from int) {
 		for i < n && byteClass[t[i]] == clsNone {
 			i++
 		}
-		if i >= n {
+		if i >= to {
 			break
 		}
 		switch byteClass[t[i]] {
@@ -159,6 +163,17 @@ func (st *scanState) detect(t []byte, base int64, from int) {
 			j := i + 1
 			for j < n && isDigit(t[j]) {
 				j++
+			}
+			// Most digit runs in logs cannot start a candidate: they
+			// continue a number ("02" of "2024-02-28") or a word. Dismiss
+			// them here, as digits would, without the call.
+			if i > 0 {
+				cc := charClass[t[i-1]]
+				if cc&(chDigit|chUnder) != 0 || cc&chNumGlue != 0 && i >= 2 && isDigit(t[i-2]) ||
+					cc&(chLower|chUpper) != 0 && !(i >= 2 && (cc&chUpper != 0 && isUpper(t[i-2]) || t[i] == '1')) {
+					i = j
+					continue
+				}
 			}
 			st.digits(i, j)
 			i = j
@@ -181,24 +196,31 @@ func (st *scanState) detect(t []byte, base int64, from int) {
 		}
 		i++
 	}
-	if len(e.dictGroups) > 0 {
-		st.dictionaries(from)
+	if len(st.e.dictGroups) > 0 {
+		st.dictionaries(from, to)
 	}
 }
 
 // dictionaries adds a candidate for every dictionary match starting at
-// index from or later.
-func (st *scanState) dictionaries(from int) {
+// an index in from..to-1. The automaton searches t[from-1:to+L+1], L the
+// group's longest pattern:
+// the byte on each side of every such match lies inside that slice, so
+// whole-word checks see the same neighbours as over all of t.
+func (st *scanState) dictionaries(from, to int) {
 	e := st.e
 	h := from - 1
 	if h < 0 {
 		h = 0
 	}
 	for _, g := range e.dictGroups {
-		st.dm = g.aut.FindAll(st.dm[:0], st.t[h:])
+		lim := min(len(st.t), to+g.aut.MaxPatternLen()+1)
+		if h >= lim {
+			continue
+		}
+		st.dm = g.aut.FindAll(st.dm[:0], st.t[h:lim])
 		for _, m := range st.dm {
 			s, end := h+int(m.Start), h+int(m.End)
-			if s < from {
+			if s < from || s >= to {
 				continue
 			}
 			for _, d := range g.pats[g.patStart[m.Pattern]:g.patStart[m.Pattern+1]] {

@@ -178,7 +178,9 @@ var awsPrefixes = [...]string{"KIA", "SIA", "GPA", "IDA", "ROA", "NPA", "NVA", "
 // characters) and Google API keys (AIza + 35 characters).
 func (st *scanState) upperA(p int) {
 	t := st.t
-	if p+20 > len(t) || !freeLeft(t, p) {
+	// Every prefix has an upper-case second letter; "After" and "An" stop
+	// here.
+	if p+20 > len(t) || !isUpper(t[p+1]) || !freeLeft(t, p) {
 		return
 	}
 	if hasPrefix(t, p+1, "Iza") {

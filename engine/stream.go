@@ -97,11 +97,18 @@ func (s *Scanner) scan(final bool, emit func(Finding)) {
 	st.pemPending = -1
 	st.ctxAt = -1
 	be := s.Offset()
-	st.detect(s.buf, s.bs, int(s.x-s.bs))
+	// Anchors below exact read only bytes inside the window. Anchors at or
+	// after it are left for the next window: their candidates start after
+	// the emission horizon and overlap nothing emitted now, so detecting
+	// them twice would be wasted work.
+	exact := be - reach - 2
+	to := int(max(exact, s.x) - s.bs)
+	if final {
+		to = len(s.buf)
+	}
+	st.detect(s.buf, s.bs, int(s.x-s.bs), to)
 	n := st.resolve()
 
-	// Anchors below exact have read only bytes inside the window.
-	exact := be - reach - 2
 	if st.pemPending >= 0 {
 		exact = min(exact, s.bs+int64(st.pemPending))
 	}

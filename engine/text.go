@@ -10,9 +10,7 @@ import (
 // isLocal reports whether c may appear in an email local part. The set is
 // the common practical one, narrower than RFC 5322, so that "user=bob@x.io"
 // yields "bob@x.io".
-func isLocal(c byte) bool {
-	return isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
-}
+func isLocal(c byte) bool { return charClass[c]&chLocal != 0 }
 
 // email handles '@' at t[p]: a local part of at most 64 bytes, a domain of
 // at least two labels (each 1-63 letters, digits or inner hyphens, 253 bytes
@@ -95,7 +93,7 @@ func (st *scanState) mac(p int, sep byte) {
 }
 
 // isIPv6Byte reports whether c may appear in an IPv6 address.
-func isIPv6Byte(c byte) bool { return isHex(c) || c == ':' || c == '.' }
+func isIPv6Byte(c byte) bool { return charClass[c]&chIPv6 != 0 }
 
 // ipv6 handles a run of hex digits, colons and dots whose first colon is
 // t[p]. Only forms with "::" or all eight groups are tried, so clock times
@@ -113,8 +111,15 @@ func (st *scanState) ipv6(p int) {
 		return
 	}
 	e := p
+	colons := 0
 	for e < len(t) && e-s <= 45 && isIPv6Byte(t[e]) {
+		if t[e] == ':' {
+			colons++
+		}
 		e++
+	}
+	if colons < 2 {
+		return // neither "::" nor six or seven colons
 	}
 	for e > p && t[e-1] == '.' {
 		e--
@@ -155,7 +160,7 @@ func (st *scanState) ipv6(p int) {
 const (
 	maxKeyName  = 64
 	maxKeyValue = 256
-	minKeyValue = 12
+	minKeyValue = 12 // assignment tests the first 12 value bytes at once
 	// entropyFloor is the least Shannon entropy, in bits per byte, of an
 	// api_key value.
 	entropyFloor = 3.0
@@ -166,22 +171,12 @@ const (
 // reported when it is 12-256 bytes long and its entropy reaches
 // entropyFloor.
 func (st *scanState) assignment(p int) {
-	t := st.t
-	k := p
-	for k > 0 && p-k < 8 && t[k-1] == ' ' {
-		k--
-	}
-	if k > 0 && (t[k-1] == '"' || t[k-1] == '\'') {
-		k--
-	}
-	ke := k
-	for k > 0 && ke-k <= maxKeyName && (isWord(t[k-1]) || t[k-1] == '-' || t[k-1] == '.') {
-		k--
-	}
-	if ke-k < 3 || ke-k > maxKeyName || !isAlpha(t[k]) && t[k] != '_' || !st.e.enabled[kAPIKey] || !secretKeyName(t[k:ke]) {
+	if !st.e.enabled[kAPIKey] {
 		return
 	}
-	// Value.
+	t := st.t
+	// Value first: most values in logs are short, and this check is the
+	// cheaper one to fail.
 	v := p + 1
 	for v < len(t) && v-p < 8 && t[v] == ' ' {
 		v++
@@ -191,12 +186,25 @@ func (st *scanState) assignment(p int) {
 		quote = t[v]
 		v++
 	}
-	ve := v
+	// The value needs at least minKeyValue value bytes: test all twelve
+	// at once, without a branch per byte.
+	if len(t)-v < minKeyValue {
+		return
+	}
+	const _ = uint(minKeyValue-12) + uint(12-minKeyValue) // the test below reads exactly 12
+	w := t[v : v+minKeyValue]
+	if charClass[w[0]]&charClass[w[1]]&charClass[w[2]]&charClass[w[3]]&charClass[w[4]]&charClass[w[5]]&
+		charClass[w[6]]&charClass[w[7]]&charClass[w[8]]&charClass[w[9]]&charClass[w[10]]&charClass[w[11]]&chValue == 0 {
+		return
+	}
+	if !st.secretKeyBefore(p) {
+		return
+	}
+	ve := v + minKeyValue
 	for ve < len(t) && ve-v <= maxKeyValue && isValueByte(t[ve]) {
 		ve++
 	}
-	n := ve - v
-	if n < minKeyValue || n > maxKeyValue {
+	if n := ve - v; n > maxKeyValue {
 		return
 	}
 	if quote != 0 && (ve >= len(t) || t[ve] != quote) {
@@ -207,13 +215,27 @@ func (st *scanState) assignment(p int) {
 	}
 }
 
+// secretKeyBefore reports whether the key name before the '=' or ':' at
+// t[p] is secret-like: up to 8 spaces and one quote may separate them, and
+// the name is 3..maxKeyName word bytes, '-' or '.', starting with a letter
+// or '_'.
+func (st *scanState) secretKeyBefore(p int) bool {
+	t := st.t
+	k := p
+	for k > 0 && p-k < 8 && t[k-1] == ' ' {
+		k--
+	}
+	if k > 0 && (t[k-1] == '"' || t[k-1] == '\'') {
+		k--
+	}
+	ke := k
+	for k > 0 && ke-k <= maxKeyName && charClass[t[k-1]]&chKeyName != 0 {
+		k--
+	}
+	return ke-k >= 3 && ke-k <= maxKeyName && (isAlpha(t[k]) || t[k] == '_') && secretKeyName(t[k:ke])
+}
+
 // isValueByte reports whether c may appear in an assignment's value: any
 // printable byte but space, quotes and the delimiters that end a value in
 // URLs, JSON and shell ("&", ",", ";", brackets).
-func isValueByte(c byte) bool {
-	switch c {
-	case ' ', '"', '\'', '`', ',', ';', '&', '(', ')', '[', ']', '{', '}', '<', '>':
-		return false
-	}
-	return c > ' ' && c < 0x7f
-}
+func isValueByte(c byte) bool { return charClass[c]&chValue != 0 }

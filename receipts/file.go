@@ -64,7 +64,7 @@ func (o osFile) Size() (int64, error) {
 
 // Create implements FileSystem.
 func (OSFileSystem) Create(name string) (File, error) {
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := os.OpenFile(filepath.Clean(name), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +77,7 @@ func (OSFileSystem) Open(name string, writable bool) (File, error) {
 	if writable {
 		flag = os.O_RDWR
 	}
-	f, err := os.OpenFile(name, flag, 0)
+	f, err := os.OpenFile(filepath.Clean(name), flag, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +120,9 @@ func (OSFileSystem) SyncDir(dir string) error {
 	return err
 }
 
-// copyFile copies src to a new file dst through fsys and syncs it.
+// copyFile copies src to a new file dst through fsys and syncs it. On failure
+// it returns the read, write or sync error; the copy is incomplete either
+// way, so closing it can add nothing and its error is dropped.
 func copyFile(fsys FileSystem, src File, dst string) error {
 	size, err := src.Size()
 	if err != nil {
@@ -135,7 +137,7 @@ func copyFile(fsys FileSystem, src File, dst string) error {
 		n, rerr := src.ReadAt(buf, off)
 		if n > 0 {
 			if _, werr := out.WriteAt(buf[:n], off); werr != nil {
-				out.Close()
+				_ = out.Close()
 				return werr
 			}
 			off += int64(n)
@@ -144,12 +146,12 @@ func copyFile(fsys FileSystem, src File, dst string) error {
 			if errors.Is(rerr, io.EOF) {
 				break
 			}
-			out.Close()
+			_ = out.Close()
 			return rerr
 		}
 	}
 	if err := out.Sync(); err != nil {
-		out.Close()
+		_ = out.Close()
 		return err
 	}
 	return out.Close()

@@ -56,7 +56,7 @@ func appendHeader(dst []byte, h *segHeader) []byte {
 	copy(b[0:8], headerMagic[:])
 	binary.LittleEndian.PutUint32(b[8:12], formatVersion)
 	binary.LittleEndian.PutUint64(b[16:24], h.seq)
-	binary.LittleEndian.PutUint64(b[24:32], uint64(h.created))
+	binary.LittleEndian.PutUint64(b[24:32], uint64(h.created)) // #nosec G115 -- two's-complement bit copy of Unix nanoseconds; parseHeader reverses it exactly
 	copy(b[32:64], h.prev[:])
 	binary.LittleEndian.PutUint32(b[64:68], crc32.Checksum(b[:64], crcTable))
 	return append(dst, b[:]...)
@@ -78,7 +78,7 @@ func parseHeader(b []byte) (segHeader, error) {
 		return h, fmt.Errorf("unsupported format version %d", v)
 	}
 	h.seq = binary.LittleEndian.Uint64(b[16:24])
-	h.created = int64(binary.LittleEndian.Uint64(b[24:32]))
+	h.created = int64(binary.LittleEndian.Uint64(b[24:32])) // #nosec G115 -- reverses appendHeader's bit copy of a signed Unix-nanosecond value
 	copy(h.prev[:], b[32:64])
 	return h, nil
 }
@@ -102,6 +102,7 @@ func makeBodyHdr(kind, flags byte, batchStart uint32) [bodyHdrSize]byte {
 func appendFrame(dst []byte, bodyHdr *[bodyHdrSize]byte, chain *[chainSize]byte, payload []byte) []byte {
 	start := len(dst)
 	var lenCRC [frameHdrSize]byte
+	// #nosec G115 -- callers bound payload by Log.maxPayload (at most maxRecordBytes-minBodySize), so the body length fits 32 bits
 	binary.LittleEndian.PutUint32(lenCRC[0:4], uint32(minBodySize+len(payload)))
 	dst = append(dst, lenCRC[:]...)
 	dst = append(dst, bodyHdr[:]...)
@@ -170,7 +171,7 @@ func parseSegName(name string) (uint64, bool) {
 		return 0, false
 	}
 	seq, err := strconv.ParseUint(hex, 16, 64)
-	if err != nil || seq == 0 || seq > 0xffffffff || segName(seq) != name {
+	if err != nil || seq == 0 || seq > maxSegSeq || segName(seq) != name {
 		return 0, false
 	}
 	return seq, true

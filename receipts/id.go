@@ -3,6 +3,7 @@ package receipts
 import (
 	"encoding/hex"
 	"fmt"
+	"math"
 )
 
 // A receipt id is "rc1_" + node + "_" + 8 hex digits of segment number +
@@ -13,6 +14,10 @@ const (
 	idSuffixLen = 1 + 8 + 1 + 8 + 1 + 16
 	idTagLen    = 8
 	maxNodeLen  = 32
+
+	// maxSegSeq is the largest segment number: an id holds it in 8 hex
+	// digits. createSegment refuses to go past it.
+	maxSegSeq = 0xffffffff
 )
 
 // receiptLoc is the decoded location part of a receipt id.
@@ -20,6 +25,25 @@ type receiptLoc struct {
 	seg uint32
 	off uint32
 	tag [idTagLen]byte
+}
+
+// makeLoc returns the id location (without its tag) of the record at off in
+// segment seq, or false when seq or off does not fit the 32 bits an id gives
+// each. Segments this package writes always fit: createSegment caps segment
+// numbers at maxSegSeq and Open caps segments at maxSegmentSize bytes.
+func makeLoc(seq uint64, off int64) (receiptLoc, bool) {
+	if seq > maxSegSeq || off < 0 || off > math.MaxUint32 {
+		return receiptLoc{}, false
+	}
+	return receiptLoc{seg: uint32(seq), off: uint32(off)}, true
+}
+
+// packCommitted returns Log.committed's form of a durable end: the segment
+// number in the high 32 bits and the offset in the low 32. The mask keeps an
+// offset from ever spilling into the segment half; offsets never exceed
+// maxSegmentSize, so it changes nothing for a valid one.
+func packCommitted(seq uint64, off int64) uint64 {
+	return seq<<32 | uint64(off&0xffffffff)
 }
 
 // validNodeID reports whether s may be used as a node id: 1 to 32 bytes of

@@ -56,7 +56,7 @@ func loadOrCreateKey(path string) ([]byte, bool, error) {
 	if _, err := rand.Read(key); err != nil {
 		return nil, false, fmt.Errorf("receipts: generate key: %w", err)
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600) // #nosec G304
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600) // #nosec G304 -- operator-chosen key path; O_EXCL never overwrites an existing file
 	if err != nil {
 		return nil, false, fmt.Errorf("receipts: create key: %w", err)
 	}

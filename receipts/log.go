@@ -173,13 +173,15 @@ func Open(opts Options) (*Log, error) {
 	l.chainKey = deriveKey(key, chainLabel)
 	l.w.chain = newChainMAC(l.chainKey)
 
+	// Open fails on the error paths below; the error that stopped it is the
+	// one to report, so closeReaders' error is dropped.
 	if err := l.openTail(); err != nil {
-		l.closeReaders()
+		_ = l.closeReaders()
 		return nil, err
 	}
 	if l.retention > 0 {
 		if _, err := l.purge(l.now()); err != nil {
-			l.closeReaders()
+			_ = l.closeReaders()
 			return nil, err
 		}
 	}

@@ -197,7 +197,7 @@ func (l *Log) withSegment(seq uint64, fn func(f File, limit int64) error) error 
 	}
 	size, err := f.Size()
 	if err != nil {
-		f.Close()
+		_ = f.Close() // read-only handle; the stat error is the one to report
 		return fmt.Errorf("receipts: get: stat %s: %w", segName(seq), err)
 	}
 	l.readMu.Lock()
@@ -242,7 +242,10 @@ func (l *Log) Walk(fn func(rec *Record) error) error {
 				if err != nil {
 					return fmt.Errorf("receipts: walk: %s at offset %d: %w", name, r.off, err)
 				}
-				loc := receiptLoc{seg: uint32(seq), off: uint32(r.off)}
+				loc, ok := makeLoc(seq, r.off)
+				if !ok {
+					return fmt.Errorf("%w: %s at offset %d: offset does not fit a receipt id", ErrCorrupt, name, r.off)
+				}
 				copy(loc.tag[:], r.chain[:idTagLen])
 				rec.ReceiptID = string(appendID(nil, l.node, loc))
 				if err := fn(rec); err != nil {

@@ -25,19 +25,21 @@ func (l *Log) recoverSegment(seq uint64) error {
 	if err != nil {
 		return fmt.Errorf("receipts: open: %w", err)
 	}
+	// On the error paths below Open fails and the handle is abandoned; the
+	// error that stopped recovery is the one to report.
 	good, last, err := l.scanTail(f, seq)
 	if err != nil {
-		f.Close()
+		_ = f.Close()
 		return err
 	}
 	size, err := f.Size()
 	if err != nil {
-		f.Close()
+		_ = f.Close()
 		return fmt.Errorf("receipts: open: stat %s: %w", name, err)
 	}
 	if size > good {
 		if err := l.repairTail(f, path, good, size); err != nil {
-			f.Close()
+			_ = f.Close()
 			return err
 		}
 	}

@@ -88,7 +88,7 @@ func (l *Log) purge(now time.Time) (int, error) {
 	for _, seq := range segs[:k] {
 		l.readMu.Lock()
 		if h, ok := l.readers[seq]; ok {
-			h.f.Close()
+			_ = h.f.Close() // read-only handle on a segment about to be removed
 			delete(l.readers, seq)
 		}
 		l.readMu.Unlock()

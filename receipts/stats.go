@@ -36,6 +36,9 @@ type counters struct {
 
 func (c *counters) observeSync(d time.Duration) {
 	c.syncs.Add(1)
+	if d < 0 { // a monotonic-clock duration; the guard lets the conversion be proven
+		d = 0
+	}
 	c.syncNanos.Add(uint64(d))
 	i := 0
 	for i < len(SyncBuckets) && d > SyncBuckets[i] {

@@ -130,16 +130,26 @@ func (l *Log) commit(batch []*request) (rotated bool) {
 	start := l.w.off
 	buf := l.w.buf[:0]
 	prev := l.w.last
+	var batchStart uint32
 	for i, r := range batch {
+		loc, ok := makeLoc(l.w.seq, start+int64(len(buf)))
+		if !ok { // unreachable while Open and createSegment keep their limits
+			l.fail(fmt.Errorf("record at offset %d of %s does not fit a receipt id", start+int64(len(buf)), segName(l.w.seq)))
+			release(batch, l.Err())
+			return rotated
+		}
+		if i == 0 {
+			batchStart = loc.off
+		}
 		var flags byte
 		if i == len(batch)-1 {
 			flags = flagCommit
 		}
-		hdr := makeBodyHdr(r.kind, flags, uint32(start))
+		hdr := makeBodyHdr(r.kind, flags, batchStart)
 		var chain [chainSize]byte
 		l.w.chain.next(&chain, &prev, &hdr, &r.sum)
-		r.loc = receiptLoc{seg: uint32(l.w.seq), off: uint32(start + int64(len(buf)))}
-		copy(r.loc.tag[:], chain[:idTagLen])
+		copy(loc.tag[:], chain[:idTagLen])
+		r.loc = loc
 		buf = appendFrame(buf, &hdr, &chain, r.payload)
 		prev = chain
 	}
@@ -165,7 +175,7 @@ func (l *Log) commit(batch []*request) (rotated bool) {
 	}
 	l.w.off = start + int64(len(buf))
 	l.w.last = prev
-	l.committed.Store(l.w.seq<<32 | uint64(l.w.off))
+	l.committed.Store(packCommitted(l.w.seq, l.w.off))
 	l.stats.batches.Add(1)
 	l.stats.records.Add(uint64(len(batch)))
 	l.stats.bytes.Add(uint64(len(buf)))
@@ -193,6 +203,9 @@ func (l *Log) rotate() error {
 // renames it into place and syncs the directory, so a segment file always
 // has a whole header. The new segment becomes the active one.
 func (l *Log) createSegment(seq uint64, prev *[chainSize]byte) error {
+	if seq > maxSegSeq {
+		return fmt.Errorf("receipts: create segment: segment number %d exceeds the %d a receipt id can hold", seq, uint64(maxSegSeq))
+	}
 	name := filepath.Join(l.dir, segName(seq))
 	tmp := name + tmpSuffix
 	h := segHeader{seq: seq, created: l.now().UnixNano(), prev: *prev}
@@ -201,20 +214,24 @@ func (l *Log) createSegment(seq uint64, prev *[chainSize]byte) error {
 		return fmt.Errorf("receipts: create segment %s: %w", segName(seq), err)
 	}
 	hdr := appendHeader(nil, &h)
+	// On the error paths below the new segment is abandoned (openTail
+	// removes a leftover .tmp; a renamed one is a valid empty segment), so
+	// the error that stopped it is the one to report and the close error is
+	// dropped.
 	if n, err := f.WriteAt(hdr, 0); err != nil || n != len(hdr) {
-		f.Close()
+		_ = f.Close()
 		return fmt.Errorf("receipts: write header of %s: %w", segName(seq), errOr(err, io.ErrShortWrite))
 	}
 	if err := f.Sync(); err != nil {
-		f.Close()
+		_ = f.Close()
 		return fmt.Errorf("receipts: sync header of %s: %w", segName(seq), err)
 	}
 	if err := l.fs.Rename(tmp, name); err != nil {
-		f.Close()
+		_ = f.Close()
 		return fmt.Errorf("receipts: rename %s: %w", segName(seq), err)
 	}
 	if err := l.fs.SyncDir(l.dir); err != nil {
-		f.Close()
+		_ = f.Close()
 		return fmt.Errorf("receipts: sync dir after creating %s: %w", segName(seq), err)
 	}
 	l.setActive(seq, f, headerSize, prev)
@@ -230,7 +247,7 @@ func (l *Log) setActive(seq uint64, f File, off int64, last *[chainSize]byte) {
 	l.readers[seq] = &segHandle{f: f}
 	l.readMu.Unlock()
 	l.w.seq, l.w.file, l.w.off, l.w.last = seq, f, off, *last
-	l.committed.Store(seq<<32 | uint64(off))
+	l.committed.Store(packCommitted(seq, off))
 }
 
 func errOr(err, fallback error) error {

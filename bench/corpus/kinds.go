@@ -204,7 +204,7 @@ func (g *gen) binary() {
 		s := &seg{}
 		n := 1 + g.rng.IntN(32<<10)
 		for range n {
-			s.b = append(s.b, byte(g.rng.Uint32()))
+			s.b = append(s.b, byte(g.rng.Uint32()&0xff))
 		}
 		s.b = append(s.b, 0)
 		if g.rng.IntN(2) == 0 {
@@ -219,7 +219,7 @@ func (g *gen) binary() {
 	}
 	// Random filler rather than a fixed byte keeps the tail binary-looking.
 	for len(g.buf) < g.size {
-		b := byte(g.rng.Uint32())
+		b := byte(g.rng.Uint32() & 0xff)
 		if b >= '0' && b <= '9' || b == '@' {
 			b = 0
 		}

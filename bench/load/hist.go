@@ -40,7 +40,7 @@ func bucketOf(v int64) int {
 	if e > maxExp {
 		return numBuckets - 1
 	}
-	return e*subBuckets + int(uint64(v)>>uint(e))
+	return e*subBuckets + int(v>>e) // v > 0 and e >= 1 here
 }
 
 // bucketRange returns the smallest and largest value bucket i holds.

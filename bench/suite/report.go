@@ -16,7 +16,7 @@ import (
 // latest.txt. It returns the
 // paths written.
 func Write(rep *Report, dir string) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, fmt.Errorf("suite: results dir: %w", err)
 	}
 	base := filepath.Join(dir, rep.Date+"-"+rep.Commit)
@@ -42,7 +42,7 @@ func Write(rep *Report, dir string) ([]string, error) {
 	}
 	var paths []string
 	for _, f := range files {
-		if err := os.WriteFile(f.path, f.data, 0o644); err != nil {
+		if err := os.WriteFile(f.path, f.data, 0o600); err != nil {
 			return paths, fmt.Errorf("suite: write %s: %w", f.path, err)
 		}
 		paths = append(paths, f.path)

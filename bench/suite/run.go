@@ -122,6 +122,7 @@ func (rep *Report) errorf(format string, args ...any) {
 func (rep *Report) runPackage(ctx context.Context, o Options, pkg, binDir string) {
 	logf(o.Log, "== %s: building test binary", pkg)
 	bin := filepath.Join(binDir, strings.ReplaceAll(pkg, "/", "_")+".test")
+	// #nosec G204 -- runs the go tool on a package of this repository named in Options.Packages
 	build := exec.CommandContext(ctx, "go", "test", "-c", "-o", bin, "./"+pkg)
 	build.Dir = o.Root
 	if out, err := build.CombinedOutput(); err != nil {
@@ -134,6 +135,7 @@ func (rep *Report) runPackage(ctx context.Context, o Options, pkg, binDir string
 		return
 	}
 	dir := filepath.Join(o.Root, pkg)
+	// #nosec G204 -- bin is the test binary built just above into the suite's own temporary directory
 	list := exec.CommandContext(ctx, bin, "-test.list", "^Benchmark")
 	list.Dir = dir
 	out, err := list.Output()
@@ -169,6 +171,7 @@ func (rep *Report) runPackage(ctx context.Context, o Options, pkg, binDir string
 			}
 			args = append(args, o.Prof.TestFlags(p)...)
 		}
+		// #nosec G204 -- bin is the test binary built above; args are test flags built from Options
 		cmd := exec.CommandContext(ctx, bin, args...)
 		cmd.Dir = dir
 		var stdout, stderr bytes.Buffer

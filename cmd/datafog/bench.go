@@ -24,5 +24,23 @@ func runBench(args []string, env *environment) int {
 		fmt.Fprintf(env.stderr, "datafog bench: unknown subcommand %q (want load)\n", args[0])
 		return exitError
 	}
-	return loadcli.Main(args[1:], env.stdout, env.stderr)
+	errw := env.stderr
+	if wantsHelp(args[1:]) {
+		errw = env.stdout // loadcli prints its usage to its error stream
+	}
+	return loadcli.Main(args[1:], env.stdout, errw)
+}
+
+// wantsHelp reports whether args ask for help: -h, -help, --h or --help
+// before any "--".
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "-h", "-help", "--h", "--help":
+			return true
+		case "--":
+			return false
+		}
+	}
+	return false
 }

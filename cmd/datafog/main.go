@@ -83,7 +83,7 @@ func usage(w io.Writer) {
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting, with
-// a usage line naming the command.
+// a usage line naming the command. Its output is standard error.
 func newFlagSet(env *environment, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
@@ -95,9 +95,13 @@ func newFlagSet(env *environment, name, synopsis string) *flag.FlagSet {
 }
 
 // parseFlags parses args; it returns (exit code, false) when the command
-// should stop: 0 after --help, 2 after a bad flag.
+// should stop: 0 after --help, with the usage on standard output, and 2
+// after a bad flag, with a two-line message on standard error (the error
+// and where to find the usage) rather than the whole flag list.
 func parseFlags(fs *flag.FlagSet, args []string, env *environment) (int, bool) {
+	fs.SetOutput(io.Discard) // flag would print the error and the usage itself
 	err := fs.Parse(args)
+	fs.SetOutput(env.stderr)
 	if err == nil {
 		return 0, true
 	}
@@ -106,7 +110,7 @@ func parseFlags(fs *flag.FlagSet, args []string, env *environment) (int, bool) {
 		fs.Usage()
 		return exitOK, false
 	}
-	// flag has already printed the error and the usage.
+	fmt.Fprintf(env.stderr, "datafog %s: %v\nrun 'datafog %s --help' for usage\n", fs.Name(), err, fs.Name())
 	return exitError, false
 }
 

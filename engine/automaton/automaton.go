@@ -64,7 +64,7 @@ type Match struct {
 
 // dfaBudget is the largest dense transition table, in bytes, that Compile
 // builds; larger automata use the NFA. Tests lower it to force the NFA.
-const dfaBudget = 32 << 20
+const dfaBudget = 16 << 20
 
 // Automaton is a compiled pattern set. It is immutable and safe for
 // concurrent use by any number of goroutines.
@@ -91,10 +91,11 @@ type Automaton struct {
 	// Dense DFA (dense == true). State ids in trans are premultiplied:
 	// id = idx * nclass (the row stride), and trans[id+class[b]] is the
 	// next id.
-	dense   bool
-	nclass  int32
-	classes [256]uint8
-	trans   []int32
+	dense    bool
+	nclass   int32
+	idxMagic uint64 // ceil(2^40/nclass): id*idxMagic>>40 == id/nclass for ids < 2^31 (derived)
+	classes  [256]uint8
+	trans    []int32
 
 	// Compact NFA (dense == false). The shallowest states (the root at
 	// least) also get dense rows, like DFA rows but holding state indices:

@@ -207,6 +207,7 @@ func compile(patterns []string, opts Options, budget int) (*Automaton, error) {
 		a.classes[b] = rep[src]
 	}
 	a.nclass = nclass
+	a.idxMagic = divMagic(nclass)
 	if int64(n)*int64(nclass)*4 <= int64(budget) && int64(n)*int64(nclass) < math.MaxInt32 {
 		a.dense = true
 		a.buildDFA(t, order, fail, idx)
@@ -215,6 +216,14 @@ func compile(patterns []string, opts Options, budget int) (*Automaton, error) {
 	}
 	a.pre = buildPrefilter(patterns, a.fold)
 	return a, nil
+}
+
+// divMagic returns ceil(2^40/d). For 0 <= x < 2^31 and 1 <= d <= 256,
+// x*divMagic(d)>>40 == x/d: the multiplier's excess over 2^40/d is below 1,
+// so the error term is below x/2^40 < 2^-9, which is less than the smallest
+// gap 1/d between x/d and the next integer.
+func divMagic(d int32) uint64 {
+	return (uint64(1)<<40 + uint64(d) - 1) / uint64(d)
 }
 
 // deriveLL fills llPat: the longest pattern (lowest index on ties) that
@@ -263,7 +272,7 @@ func (a *Automaton) buildDFA(t *trie, order, fail, idx []int32) {
 }
 
 // nfaRowBudget bounds the dense rows of the NFA's shallow states.
-const nfaRowBudget = 16 << 20
+const nfaRowBudget = 1 << 20
 
 func (a *Automaton) buildNFA(t *trie, order, fail, idx, inv []int32) {
 	for b := 0; b < 256; b++ {
@@ -272,31 +281,17 @@ func (a *Automaton) buildNFA(t *trie, order, fail, idx, inv []int32) {
 			a.foldTab[b] = lower(byte(b))
 		}
 	}
-	// Dense rows for every state of depth <= maxDepth, the deepest level
-	// that fits the budget (the root always). BFS order visits a state's
-	// failure target, which is shallower, before the state.
-	maxDepth := int32(0)
-	for d := int32(1); d <= 4; d++ {
-		count := 0
-		for _, v := range order {
-			if t.depth[v] <= d {
-				count++
-			}
-		}
-		if count*int(a.nclass)*4 > nfaRowBudget {
-			break
-		}
-		maxDepth = d
-	}
+	// Dense rows for the first states in breadth-first order, as many as
+	// fit the budget (the root always). A state's failure target is
+	// shallower, so it comes earlier and already has its row.
 	stride := a.nclass
+	nrows := max(1, min(len(order), nfaRowBudget/(4*int(stride))))
+	a.rows = make([]int32, 0, nrows*int(stride))
 	a.rowOf = make([]int32, a.n)
 	for s := range a.rowOf {
 		a.rowOf[s] = -1
 	}
-	for _, v := range order {
-		if t.depth[v] > maxDepth {
-			continue
-		}
+	for _, v := range order[:nrows] {
 		row := int32(len(a.rows))
 		a.rowOf[idx[v]] = row
 		if v == 0 {

@@ -42,7 +42,7 @@ func (a *Automaton) rootID() int32 {
 // index converts a state id to a state index.
 func (a *Automaton) index(s int32) int32 {
 	if a.dense {
-		return s / a.nclass
+		return int32(uint64(uint32(s)) * a.idxMagic >> 40)
 	}
 	return s
 }
@@ -252,19 +252,11 @@ func (sc *scanner) fastDFA(dst []Match) []Match {
 				continue
 			}
 		} else {
-			limit := len(hay)
-			if useLanes {
-				limit = len(hay) - laneMin + 1 // resume lanes once enough input is left
-				limit = max(limit, i+1)
-				limit = min(limit, len(hay))
-			}
-			for {
+			// Too little input left for the lanes (it only shrinks).
+			for i < len(hay) {
 				s = trans[s+int32(classes[hay[i]])]
 				i++
 				if s >= special {
-					break
-				}
-				if i >= limit {
 					break
 				}
 			}
@@ -278,18 +270,18 @@ func (sc *scanner) fastDFA(dst []Match) []Match {
 		}
 		e := sc.chunkBase + int64(i)
 		if simple {
-			dst = a.appendOutputs(dst, s/a.nclass, e)
+			dst = a.appendOutputs(dst, a.index(s), e)
 			continue
 		}
 		sc.s, sc.pos = s, e
-		return sc.onMatch(dst, s/a.nclass, e)
+		return sc.onMatch(dst, a.index(s), e)
 	}
 	sc.s, sc.pos = s, sc.chunkBase+int64(i)
 	return dst
 }
 
 // laneBlock is the stretch each of the two lanes of lanes2 covers.
-const laneBlock = 4096
+const laneBlock = 1024
 
 // laneEvent records lane 1 reaching match state id after step k.
 type laneEvent struct {
@@ -319,7 +311,6 @@ func (a *Automaton) lanes2(dst []Match, base int64, hay []byte, s int32, i int, 
 	h0 := hay[i : i+steps]
 	h1 := hay[i+laneBlock : i+laneBlock+steps]
 	special := a.specialID()
-	stride := a.nclass
 	var ev [64]laneEvent
 	nev := 0
 	s1 := a.rootID()
@@ -335,7 +326,7 @@ func (a *Automaton) lanes2(dst []Match, base int64, hay []byte, s int32, i int, 
 			if !simple {
 				return dst, s, i + k + 1, true
 			}
-			dst = a.appendOutputs(dst, s/stride, base+int64(i+k+1))
+			dst = a.appendOutputs(dst, a.index(s), base+int64(i+k+1))
 		}
 		if s1 >= special && k+1 > w {
 			if !simple || nev == len(ev) {
@@ -355,11 +346,11 @@ func (a *Automaton) lanes2(dst []Match, base int64, hay []byte, s int32, i int, 
 			if !simple {
 				return dst, s, i + k + 1, true
 			}
-			dst = a.appendOutputs(dst, s/stride, base+int64(i+k+1))
+			dst = a.appendOutputs(dst, a.index(s), base+int64(i+k+1))
 		}
 	}
 	for _, e := range ev[:nev] {
-		dst = a.appendOutputs(dst, e.id/stride, base+int64(i+laneBlock+int(e.k)+1))
+		dst = a.appendOutputs(dst, a.index(e.id), base+int64(i+laneBlock+int(e.k)+1))
 	}
 	if parked {
 		return dst, p1, i + laneBlock + k1 + 1, true
@@ -378,8 +369,13 @@ func (sc *scanner) fastNFA(dst []Match) []Match {
 	if s == a.rootIdx && a.pre.kind != preNone {
 		i = a.pre.skip(&sc.pc, hay, i)
 	}
+	rowOf, rows, classes := a.rowOf, a.rows, &a.classes
 	for i < len(hay) {
-		s = a.nfaNext(s, hay[i])
+		if r := rowOf[s]; r >= 0 {
+			s = rows[r+int32(classes[hay[i]])]
+		} else {
+			s = a.nfaNext(s, hay[i])
+		}
 		i++
 		if s < special {
 			continue
@@ -402,6 +398,7 @@ func (sc *scanner) fastNFA(dst []Match) []Match {
 
 // walk2 steps two DFA lanes in lock step until either reaches a special
 // state (returning its step) or the input ends (returning len(h0)).
+//
 //go:noinline
 func walk2(trans []int32, classes *[256]uint8, h0, h1 []byte, s0, s1, special int32) (int, int32, int32) {
 	h1 = h1[:len(h0)]

@@ -238,6 +238,9 @@ func Load(data []byte) (*Automaton, error) {
 	a.kind = MatchKind(kind)
 	a.n, a.rootIdx, a.matchStart, a.maxLen = int32(n), int32(rootIdx), int32(matchStart), int32(maxLen)
 	a.nclass = int32(nclass)
+	if nclass >= 1 && nclass <= 256 {
+		a.idxMagic = divMagic(a.nclass)
+	}
 	a.pre.kind, a.pre.maxOff = uint8(preKind), int32(preOff)
 	if set := r.bytes(256); set != nil {
 		for b, v := range set {
@@ -377,10 +380,8 @@ func (a *Automaton) validate() error {
 				return bad("byte %d has class %d of %d", b, c, a.nclass)
 			}
 		}
-		// t/stride by multiplication: with magic = ceil(2^40/stride) the
-		// quotient is exact for t < 2^31 and stride <= 256.
 		stride := a.nclass
-		magic := (uint64(1)<<40 + uint64(stride) - 1) / uint64(stride)
+		magic := divMagic(stride) // t/stride without a divide
 		limit := uint32(n * stride)
 		for s := int32(0); s < n; s++ {
 			dmax := a.depth[s] + 1

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -183,6 +184,10 @@ func (c *Compiled) MarshalBinary() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	pjLen := uint64(len(pj))
+	if pjLen > math.MaxUint32 {
+		return nil, fmt.Errorf("policy: marshal: policy JSON of %d bytes does not fit the 32-bit length field", pjLen)
+	}
 	eb, err := c.Engine.MarshalBinary()
 	if err != nil {
 		return nil, fmt.Errorf("policy: marshal engine: %w", err)
@@ -190,7 +195,7 @@ func (c *Compiled) MarshalBinary() ([]byte, error) {
 	out := make([]byte, 0, compiledHeader+len(pj)+8+len(eb)+4)
 	out = append(out, compiledMagic...)
 	out = binary.LittleEndian.AppendUint32(out, compiledVersion)
-	out = binary.LittleEndian.AppendUint32(out, uint32(len(pj)))
+	out = binary.LittleEndian.AppendUint32(out, uint32(pjLen))
 	out = append(out, pj...)
 	out = binary.LittleEndian.AppendUint64(out, uint64(len(eb)))
 	out = append(out, eb...)

@@ -28,11 +28,15 @@ func Modes() []Mode {
 }
 
 // ParseMode returns the mode named s. Surrounding white space and ASCII case
-// are ignored; an unknown name is an error naming the accepted ones.
+// are ignored; an unknown name is an error naming the accepted ones. The
+// result is always one of the package's constants and never shares memory
+// with s, so s may be a zero-copy view of a buffer that is reused later.
 func ParseMode(s string) (Mode, error) {
-	m := Mode(strings.ToLower(strings.TrimSpace(s)))
-	if m.Valid() {
-		return m, nil
+	name := strings.ToLower(strings.TrimSpace(s))
+	for _, m := range modeOrder {
+		if string(m) == name {
+			return m, nil
+		}
 	}
 	return "", fmt.Errorf("transform: unknown mode %q (want mask, redact, tokenize, hash or anonymize)", truncate(s, 32))
 }

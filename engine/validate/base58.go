@@ -67,7 +67,7 @@ func base58DecodeExact(dst, s []byte) bool {
 		carry := int(v)
 		for j := len(dst) - 1; j >= 0; j-- {
 			carry += int(dst[j]) * 58
-			dst[j] = byte(carry)
+			dst[j] = byte(carry & 0xff)
 			carry >>= 8
 		}
 		if carry != 0 {

@@ -108,7 +108,7 @@ func Bech32(s []byte) bool {
 	// Regroup the program's 5-bit values into bytes, counting them.
 	acc, bits, n := uint32(0), uint(0), 0
 	for _, c := range data[1 : len(data)-6] {
-		acc = acc<<5 | uint32(bech32Value[c])
+		acc = acc<<5 | uint32(bech32Value[c]&31) // every value was checked non-negative above
 		bits += 5
 		if bits >= 8 {
 			bits -= 8

@@ -49,7 +49,7 @@ func (f *Flags) Start() (stop func(), err error) {
 	if f.Kind == "" {
 		return func() {}, nil
 	}
-	if err := os.MkdirAll(f.Dir, 0o755); err != nil {
+	if err := os.MkdirAll(f.Dir, 0o750); err != nil {
 		return nil, fmt.Errorf("profiling: create %s: %w", f.Dir, err)
 	}
 	mode := map[string]func(*profile.Profile){

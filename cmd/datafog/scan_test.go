@@ -1,0 +1,221 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/datafog/datafog-api/engine"
+)
+
+// TestScanStdinExactLines pins the output format of `datafog scan` on
+// standard input: one JSON object per finding per line, no "file", no
+// "value", exit 1 because something was found.
+func TestScanStdinExactLines(t *testing.T) {
+	r := runCLI(t, strings.NewReader(sample), nil, "scan")
+	want := strings.Join(sampleLines, "}\n") + "}\n"
+	if r.code != exitFindings || r.stdout != want || r.stderr != "" {
+		t.Fatalf("code %d\nstdout:\n%s\nwant:\n%s\nstderr: %q", r.code, r.stdout, want, r.stderr)
+	}
+}
+
+// TestScanNothingFound exits 0 with no output, on stdin and on a file.
+func TestScanNothingFound(t *testing.T) {
+	clean := writeFile(t, t.TempDir(), "clean.txt", "nothing to see here, just words\n")
+	for _, args := range [][]string{{"scan"}, {"scan", clean}} {
+		r := runCLI(t, strings.NewReader("nothing to see here\n"), nil, args...)
+		if r.code != exitOK || r.stdout != "" || r.stderr != "" {
+			t.Errorf("%v: code %d stdout %q stderr %q", args, r.code, r.stdout, r.stderr)
+		}
+	}
+}
+
+// TestScanNamedFiles adds "file" to every line when files are named, scans
+// them in order, and ignores standard input.
+func TestScanNamedFiles(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.txt", sample)
+	b := writeFile(t, dir, "b.txt", "clean\n")
+	c := writeFile(t, dir, "c.txt", "x 10.0.0.1\n")
+	r := runCLI(t, strings.NewReader("stdin bob@example.com\n"), nil, "scan", a, b, c)
+	var want strings.Builder
+	for _, l := range sampleLines {
+		want.WriteString(l + `,"file":` + jsonString(a) + "}\n")
+	}
+	want.WriteString(`{"entity_type":"ip_address","start":2,"end":10,"confidence":0.9,"file":` + jsonString(c) + "}\n")
+	if r.code != exitFindings || r.stdout != want.String() || r.stderr != "" {
+		t.Fatalf("code %d\nstdout:\n%s\nwant:\n%s\nstderr: %q", r.code, r.stdout, want.String(), r.stderr)
+	}
+}
+
+// TestScanShowValues adds "value" only with --show-values.
+func TestScanShowValues(t *testing.T) {
+	values := []string{"bob@example.com", "123-45-6789", "4111 1111 1111 1111"}
+	var want strings.Builder
+	for i, l := range sampleLines {
+		want.WriteString(l + `,"value":` + jsonString(values[i]) + "}\n")
+	}
+	r := runCLI(t, strings.NewReader(sample), nil, "scan", "--show-values")
+	if r.code != exitFindings || r.stdout != want.String() {
+		t.Fatalf("code %d\nstdout:\n%s\nwant:\n%s", r.code, r.stdout, want.String())
+	}
+	f := writeFile(t, t.TempDir(), "in.txt", sample)
+	r = runCLI(t, nil, nil, "scan", "--show-values", f)
+	want.Reset()
+	for i, l := range sampleLines {
+		want.WriteString(l + `,"file":` + jsonString(f) + `,"value":` + jsonString(values[i]) + "}\n")
+	}
+	if r.code != exitFindings || r.stdout != want.String() {
+		t.Fatalf("file: code %d\nstdout:\n%s\nwant:\n%s", r.code, r.stdout, want.String())
+	}
+}
+
+// TestScanEntitiesFilter reports only the named types; a list that selects
+// nothing present exits 0.
+func TestScanEntitiesFilter(t *testing.T) {
+	r := runCLI(t, strings.NewReader(sample), nil, "scan", "--entities", "email, credit_card")
+	want := sampleLines[0] + "}\n" + sampleLines[2] + "}\n"
+	if r.code != exitFindings || r.stdout != want {
+		t.Fatalf("code %d\nstdout:\n%s\nwant:\n%s", r.code, r.stdout, want)
+	}
+	r = runCLI(t, strings.NewReader(sample), nil, "scan", "--entities=iban")
+	if r.code != exitOK || r.stdout != "" {
+		t.Fatalf("iban only: code %d stdout %q", r.code, r.stdout)
+	}
+}
+
+// TestScanErrors exits 2 and names the problem on standard error.
+func TestScanErrors(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "good.txt", sample)
+	badPolicy := writeFile(t, dir, "bad.json", `{"policy_id": "x", "rules": []}`)
+	badBlob := writeFile(t, dir, "bad.dfc", "not a compiled policy")
+	missing := dir + "/missing.txt"
+	for _, tc := range []struct {
+		name   string
+		vars   map[string]string
+		args   []string
+		stdout string // exact
+		stderr string // substring
+	}{
+		{"missing file", nil, []string{"scan", missing}, "", "datafog scan: open " + missing + ": no such file or directory"},
+		{"bad entity name", nil, []string{"scan", "--entities", "email,shoe_size", good}, "", "shoe_size"},
+		{"bad policy JSON", nil, []string{"scan", "--policy", badPolicy, good}, "", "datafog scan: policy " + badPolicy + ":"},
+		{"bad policy blob", nil, []string{"scan", "--policy", badBlob, good}, "", "datafog scan: compiled policy " + badBlob + ":"},
+		{"missing policy", nil, []string{"scan", "--policy", dir + "/nope.json", good}, "", "datafog scan: policy: open " + dir + "/nope.json"},
+		{"bad DATAFOG_POLICY_PATH", map[string]string{"DATAFOG_POLICY_PATH": badPolicy}, []string{"scan", good}, "", "datafog scan: policy " + badPolicy + ":"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runCLI(t, nil, tc.vars, tc.args...)
+			if r.code != exitError || r.stdout != tc.stdout || !strings.Contains(r.stderr, tc.stderr) {
+				t.Fatalf("code %d stdout %q stderr %q (want substring %q)", r.code, r.stdout, r.stderr, tc.stderr)
+			}
+		})
+	}
+	// A missing file among good ones: the good file is still scanned and
+	// printed, and the exit status is 2, not 1.
+	r := runCLI(t, nil, nil, "scan", missing, good)
+	var want strings.Builder
+	for _, l := range sampleLines {
+		want.WriteString(l + `,"file":` + jsonString(good) + "}\n")
+	}
+	if r.code != exitError || r.stdout != want.String() || !strings.Contains(r.stderr, "missing.txt") {
+		t.Fatalf("missing+good: code %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestScanCustomPolicyDictionary uses a policy whose dictionary (read from a
+// file beside it) reports its own entity type, by --policy and by
+// DATAFOG_POLICY_PATH; --policy wins over the variable.
+func TestScanCustomPolicyDictionary(t *testing.T) {
+	const in = "staff E-1002 mailed bob@example.com; E-9999 and xE-1001 are not staff\n"
+	want := `{"entity_type":"employee_id","start":6,"end":12,"confidence":0.8}` + "\n" +
+		`{"entity_type":"email","start":20,"end":35,"confidence":0.95}` + "\n"
+	r := runCLI(t, strings.NewReader(in), nil, "scan", "--policy", "testdata/dict_policy.json")
+	if r.code != exitFindings || r.stdout != want || r.stderr != "" {
+		t.Fatalf("--policy: code %d\nstdout:\n%s\nwant:\n%s\nstderr: %s", r.code, r.stdout, want, r.stderr)
+	}
+	r = runCLI(t, strings.NewReader(in), map[string]string{"DATAFOG_POLICY_PATH": "testdata/dict_policy.json"}, "scan", "--entities", "employee_id")
+	if want := `{"entity_type":"employee_id","start":6,"end":12,"confidence":0.8}` + "\n"; r.code != exitFindings || r.stdout != want {
+		t.Fatalf("DATAFOG_POLICY_PATH: code %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, strings.NewReader(in), map[string]string{"DATAFOG_POLICY_PATH": "/nonexistent.json"}, "scan", "--policy", "testdata/dict_policy.json")
+	if r.code != exitFindings || r.stdout != want {
+		t.Fatalf("--policy over variable: code %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
+	}
+	// The default policy has no employee_id type.
+	r = runCLI(t, strings.NewReader(in), nil, "scan", "--entities", "employee_id")
+	if r.code != exitError || !strings.Contains(r.stderr, "employee_id") {
+		t.Fatalf("default policy: code %d stderr %q", r.code, r.stderr)
+	}
+}
+
+// boundaryInput is a 131,090-byte text whose email straddles offset 65,536
+// (one scan chunk) and whose card straddles 131,072 (two chunks).
+func boundaryInput() []byte {
+	const filler = "lorem ipsum dolor sit amet consectetur "
+	var b []byte
+	pad := func(n int) {
+		for len(b) < n-1 {
+			b = append(b, filler[len(b)%len(filler)])
+		}
+		b = append(b, ' ')
+	}
+	pad(65531)
+	b = append(b, "bob@example.com"...) // 65531..65546
+	pad(131065)
+	b = append(b, "4111 1111 1111 1111"...) // 131065..131084
+	return append(b, " tail\n"...)
+}
+
+// TestScanAcross64KiBBoundary scans an input larger than the 64 KiB read
+// chunk whose findings straddle chunk boundaries: the offsets are exact
+// stream offsets, the values are whole, whatever the reader's chunking, and
+// the result equals a whole-buffer engine.Scan.
+func TestScanAcross64KiBBoundary(t *testing.T) {
+	in := boundaryInput()
+	if len(in) != 131090 || scanChunk != 65536 {
+		t.Fatalf("input %d bytes, chunk %d", len(in), scanChunk)
+	}
+	const (
+		email = `{"entity_type":"email","start":65531,"end":65546,"confidence":0.95`
+		card  = `{"entity_type":"credit_card","start":131065,"end":131084,"confidence":0.99`
+	)
+	comp, err := loadPolicy("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := comp.Engine.Scan(nil, in, engine.Filter{})
+	if len(whole) != 2 || whole[0].Start != 65531 || whole[1].Start != 131065 {
+		t.Fatalf("whole-buffer scan: %+v", whole)
+	}
+	f := writeFile(t, t.TempDir(), "big.txt", string(in))
+	for _, tc := range []struct {
+		name   string
+		stdin  func() *chunkReader
+		args   []string
+		suffix [2]string
+	}{
+		{"stdin", func() *chunkReader { return &chunkReader{bytes.NewReader(in), 1 << 20} }, nil, [2]string{"}", "}"}},
+		{"stdin 7919-byte reads", func() *chunkReader { return &chunkReader{bytes.NewReader(in), 7919} }, nil, [2]string{"}", "}"}},
+		{"stdin 1000-byte reads with values", func() *chunkReader { return &chunkReader{bytes.NewReader(in), 1000} },
+			[]string{"--show-values"}, [2]string{`,"value":"bob@example.com"}`, `,"value":"4111 1111 1111 1111"}`}},
+		{"file", nil, []string{f}, [2]string{`,"file":` + jsonString(f) + "}", `,"file":` + jsonString(f) + "}"}},
+		{"file with values", nil, []string{"--show-values", f}, [2]string{
+			`,"file":` + jsonString(f) + `,"value":"bob@example.com"}`,
+			`,"file":` + jsonString(f) + `,"value":"4111 1111 1111 1111"}`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var r cliResult
+			if tc.stdin != nil {
+				r = runCLI(t, tc.stdin(), nil, append([]string{"scan"}, tc.args...)...)
+			} else {
+				r = runCLI(t, nil, nil, append([]string{"scan"}, tc.args...)...)
+			}
+			want := email + tc.suffix[0] + "\n" + card + tc.suffix[1] + "\n"
+			if r.code != exitFindings || r.stdout != want || r.stderr != "" {
+				t.Fatalf("code %d\nstdout:\n%s\nwant:\n%s\nstderr: %q", r.code, r.stdout, want, r.stderr)
+			}
+		})
+	}
+}
