@@ -3,6 +3,7 @@
 package engine
 
 import (
+	"runtime"
 	"testing"
 
 	"github.com/datafog/datafog-api/engine/internal/corpus"
@@ -42,5 +43,29 @@ func TestScannerAllocs(t *testing.T) {
 	run()
 	if n := testing.AllocsPerRun(10, run); n != 0 {
 		t.Errorf("%v allocations per streamed scan, want 0", n)
+	}
+}
+
+// TestScanAllocsAfterGC checks that a garbage collection between scans does
+// not make the next scan allocate: the scan state survives in the engine's
+// GC-proof slots.
+func TestScanAllocsAfterGC(t *testing.T) {
+	e := mustEngine(t, Config{})
+	text := []byte("mail bob@example.com, card 4111 1111 1111 1111, on 2024-02-29")
+	dst := make([]Finding, 0, 16)
+	dst = e.Scan(dst[:0], text, Filter{})
+	var before, after runtime.MemStats
+	for i := 0; i < 5; i++ {
+		runtime.GC()
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		dst = e.Scan(dst[:0], text, Filter{})
+		runtime.ReadMemStats(&after)
+		if n := after.Mallocs - before.Mallocs; n != 0 {
+			t.Fatalf("scan after GC: %d allocations, want 0", n)
+		}
+	}
+	if len(dst) != 3 {
+		t.Fatalf("got %d findings, want 3", len(dst))
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/datafog/datafog-api/engine/automaton"
 )
@@ -82,7 +81,7 @@ type Engine struct {
 
 	ctx *automaton.Automaton // context words, case-insensitive, overlapping
 
-	pool sync.Pool // *scanState
+	pool statePool
 }
 
 // numBuiltin is len(BuiltinTypes).
@@ -212,7 +211,6 @@ func (e *Engine) setup(detectors map[EntityType]DetectorConfig, dicts []dictMeta
 		e.kinds = append(e.kinds, kindInfo{typ: m.typ, bit: bit, rank: numBuiltin + d, conf: m.conf})
 	}
 	e.types = dedupTypes(e.types)
-	e.pool.New = func() any { return new(scanState) }
 	return e.compileBuiltins()
 }
 

@@ -53,7 +53,7 @@ type scanState struct {
 // ascending Start, non-overlapping, deterministic. It allocates nothing when
 // dst has room for the findings.
 func (e *Engine) Scan(dst []Finding, text []byte, f Filter) []Finding {
-	st := e.pool.Get().(*scanState)
+	st := e.pool.get()
 	st.reset(e)
 	st.detect(text, 0, 0, len(text))
 	n := st.resolve()
@@ -67,7 +67,7 @@ func (e *Engine) Scan(dst []Finding, text []byte, f Filter) []Finding {
 		}
 	}
 	st.t = nil
-	e.pool.Put(st)
+	e.pool.put(st)
 	return dst
 }
 

@@ -16,11 +16,12 @@ const scanEvery = 48 << 10
 // How it stays exact: every candidate comes from an anchor whose detector
 // reads at most lookBack bytes before and reach+2 bytes after it, and
 // overlaps are resolved locally (a candidate is kept when it outranks every
-// candidate it overlaps). After each window scan the Scanner keeps the
-// candidates of anchors whose reads lay inside the window, re-detects from
-// the first anchor that may have read past the window's end, and emits the
-// kept candidates that start before a horizon far enough back that every
-// candidate overlapping them is final. A PEM block whose END line may still
+// candidate it overlaps). Each window scan runs the detectors only at the
+// anchors whose reads lie inside the window (those before its last
+// reach+2 bytes), so each anchor is normally detected once; the next window
+// starts at the first anchor left over. The Scanner keeps those anchors'
+// candidates and emits the kept ones that start before a horizon far
+// enough back that every candidate overlapping them is final. A PEM block whose END line may still
 // come holds the horizon back to just before its BEGIN line; a PEM block
 // outranks everything it overlaps, so its own fate needs no look-around.
 type Scanner struct {

@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"net/url"
@@ -106,20 +107,22 @@ func (p *Peers) baseFor(node string) string {
 }
 
 // receiptNode returns the node id inside a receipt id of the form
-// "rc1_<node>_…", or "".
+// "rc1_<node>_…", or "" when id is not one. Only ids made wholly of
+// receipt-id bytes [a-z0-9_-] qualify: the request path arrives decoded, so
+// an id could otherwise carry '?', '#' or "../" into the peer's URL.
 func receiptNode(id []byte) string {
 	const prefix = "rc1_"
 	if len(id) <= len(prefix) || string(id[:len(prefix)]) != prefix {
 		return ""
 	}
-	rest := id[len(prefix):]
-	for i, c := range rest {
-		if c == '_' {
-			return string(rest[:i])
-		}
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+	for _, c := range id {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
 			return ""
 		}
+	}
+	rest := id[len(prefix):]
+	if i := bytes.IndexByte(rest, '_'); i > 0 {
+		return string(rest[:i])
 	}
 	return ""
 }

@@ -128,7 +128,7 @@ func datafogBinary(t *testing.T) string {
 			return
 		}
 		binPath = filepath.Join(binDir, "datafog")
-		cmd := exec.Command(gobin, "build", "-o", binPath, ".")
+		cmd := exec.Command(gobin, "build", "-trimpath", "-o", binPath, ".")
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			binErr = fmt.Errorf("go build: %v\n%s", err, out)

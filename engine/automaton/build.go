@@ -22,7 +22,7 @@ func (t *trie) newNode(label byte, depth int32) int32 {
 	t.label = append(t.label, label)
 	t.depth = append(t.depth, depth)
 	t.outs = append(t.outs, nil)
-	return int32(len(t.first) - 1)
+	return int32(len(t.first) - 1) // #nosec G115 -- nodes <= 1 + total pattern bytes < MaxInt32, limited by compile
 }
 
 // child returns the child of v along b, or -1.
@@ -72,16 +72,19 @@ func compile(patterns []string, opts Options, budget int) (*Automaton, error) {
 	a := &Automaton{kind: opts.Kind, fold: opts.CaseInsensitive, wholeWord: opts.WholeWord}
 	a.patLen = make([]int32, len(patterns))
 	total := 0
+	// Each pattern is below 2^30 bytes and the total below MaxInt32-1, so
+	// trie nodes (at most 1 + total) and state ids fit int32.
 	for i, p := range patterns {
-		if len(p) == 0 {
+		l := len(p)
+		if l == 0 {
 			return nil, fmt.Errorf("%w at index %d", errEmptyPattern, i)
 		}
-		if len(p) >= math.MaxInt32/2 || total > math.MaxInt32/2 {
+		if l >= math.MaxInt32/2 || total > math.MaxInt32/2 {
 			return nil, fmt.Errorf("automaton: compile: pattern %d makes the set too large", i)
 		}
-		total += len(p)
-		a.patLen[i] = int32(len(p))
-		a.maxLen = max(a.maxLen, int32(len(p)))
+		total += l
+		a.patLen[i] = int32(l)
+		a.maxLen = max(a.maxLen, int32(l))
 	}
 
 	t := &trie{}
@@ -92,7 +95,7 @@ func compile(patterns []string, opts Options, budget int) (*Automaton, error) {
 	for i, p := range patterns {
 		t.insert(p, opts.CaseInsensitive, int32(i))
 	}
-	n := int32(len(t.first))
+	n := int32(len(t.first)) // #nosec G115 -- nodes <= 1 + total pattern bytes < MaxInt32, checked above
 
 	// Breadth-first order, failure links and dictionary links.
 	order := make([]int32, 0, n)
@@ -173,10 +176,10 @@ func compile(patterns []string, opts Options, budget int) (*Automaton, error) {
 		if dict[v] >= 0 {
 			a.dict[s] = idx[dict[v]]
 		}
-		a.outOff[s] = uint32(len(a.out))
+		a.outOff[s] = uint32(len(a.out)) // #nosec G115 -- len(a.out) <= len(patterns) < MaxInt32, checked above
 		a.out = append(a.out, t.outs[v]...)
 	}
-	a.outOff[n] = uint32(len(a.out))
+	a.outOff[n] = uint32(len(a.out)) // #nosec G115 -- len(a.out) == len(patterns) < MaxInt32, checked above
 	a.deriveLL()
 
 	// Byte classes: one class per distinct (folded) pattern byte, class 0
@@ -223,7 +226,13 @@ func compile(patterns []string, opts Options, budget int) (*Automaton, error) {
 // so the error term is below x/2^40 < 2^-9, which is less than the smallest
 // gap 1/d between x/d and the next integer.
 func divMagic(d int32) uint64 {
-	return (uint64(1)<<40 + uint64(d) - 1) / uint64(d)
+	ud := uint64(d) // #nosec G115 -- d is a class count in [1, 256]: compile builds it so and Load rejects any other
+	return (uint64(1)<<40 + ud - 1) / ud
+}
+
+// divByMagic returns x/d for a state id 0 <= x < 2^31, given m = divMagic(d).
+func divByMagic(x int32, m uint64) int32 {
+	return int32(uint64(uint32(x)) * m >> 40) // #nosec G115 -- x >= 0 (a state id, or checked by the caller), so uint32(x) == x
 }
 
 // deriveLL fills llPat: the longest pattern (lowest index on ties) that
@@ -292,7 +301,7 @@ func (a *Automaton) buildNFA(t *trie, order, fail, idx, inv []int32) {
 		a.rowOf[s] = -1
 	}
 	for _, v := range order[:nrows] {
-		row := int32(len(a.rows))
+		row := int32(len(a.rows)) // #nosec G115 -- rows hold at most max(nfaRowBudget/4, 256) entries
 		a.rowOf[idx[v]] = row
 		if v == 0 {
 			for c := int32(0); c < stride; c++ {
@@ -318,7 +327,7 @@ func (a *Automaton) buildNFA(t *trie, order, fail, idx, inv []int32) {
 	for s := int32(0); s < a.n; s++ {
 		v := inv[s]
 		a.fail[s] = idx[fail[v]]
-		a.edgeOff[s] = uint32(len(a.edgeByte))
+		a.edgeOff[s] = uint32(len(a.edgeByte)) // #nosec G115 -- one edge per non-root state: len < n <= MaxInt32
 		if v == 0 {
 			continue // the root's row has all its transitions
 		}
@@ -333,5 +342,5 @@ func (a *Automaton) buildNFA(t *trie, order, fail, idx, inv []int32) {
 			}
 		}
 	}
-	a.edgeOff[a.n] = uint32(len(a.edgeByte))
+	a.edgeOff[a.n] = uint32(len(a.edgeByte)) // #nosec G115 -- one edge per non-root state: len < n <= MaxInt32
 }

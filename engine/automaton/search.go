@@ -42,7 +42,7 @@ func (a *Automaton) rootID() int32 {
 // index converts a state id to a state index.
 func (a *Automaton) index(s int32) int32 {
 	if a.dense {
-		return int32(uint64(uint32(s)) * a.idxMagic >> 40)
+		return divByMagic(s, a.idxMagic)
 	}
 	return s
 }
@@ -334,7 +334,7 @@ func (a *Automaton) lanes2(dst []Match, base int64, hay []byte, s int32, i int, 
 				k++
 				break
 			}
-			ev[nev] = laneEvent{id: s1, k: int32(k)}
+			ev[nev] = laneEvent{id: s1, k: int32(k)} // #nosec G115 -- k < steps = laneBlock + maxLen <= 1024 + 2^30
 			nev++
 		}
 		k++

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
+	"math"
 )
 
 // Serialized form (all integers little-endian):
@@ -40,12 +41,14 @@ const (
 	flagDense = 1 << 2
 )
 
-// MarshalBinary returns the serialized automaton, which Load restores.
+// MarshalBinary returns the serialized automaton, which Load restores. It
+// fails only if a count or header field does not fit the format's 32 bits,
+// which Compile and Load never produce.
 func (a *Automaton) MarshalBinary() ([]byte, error) {
 	size := 128 + 256 + 4*(len(a.patLen)+len(a.depth)+len(a.outOff)+len(a.out)+len(a.dict)+
 		len(a.trans)+256+len(a.fail)+len(a.edgeOff)+len(a.edgeNext)) + len(a.edgeByte) + 64
-	w := make([]byte, 0, size)
-	w = append(w, magic[:]...)
+	w := &writer{buf: make([]byte, 0, size)}
+	w.buf = append(w.buf, magic[:]...)
 	flags := uint32(0)
 	if a.fold {
 		flags |= flagFold
@@ -56,32 +59,40 @@ func (a *Automaton) MarshalBinary() ([]byte, error) {
 	if a.dense {
 		flags |= flagDense
 	}
-	for _, v := range []uint32{formatVersion, flags, uint32(a.kind), uint32(a.n), uint32(a.rootIdx),
-		uint32(a.matchStart), uint32(a.maxLen), uint32(a.nclass), uint32(a.pre.kind), uint32(a.pre.maxOff)} {
-		w = binary.LittleEndian.AppendUint32(w, v)
-	}
+	w.u32("version", formatVersion)
+	w.u32("flags", int64(flags))
+	w.u32("match kind", int64(a.kind))
+	w.u32("state count", int64(a.n))
+	w.u32("root", int64(a.rootIdx))
+	w.u32("first match state", int64(a.matchStart))
+	w.u32("max pattern length", int64(a.maxLen))
+	w.u32("class count", int64(a.nclass))
+	w.u32("prefilter kind", int64(a.pre.kind))
+	w.u32("prefilter offset", int64(a.pre.maxOff))
 	for _, in := range a.pre.set {
-		w = append(w, b2u(in))
+		w.buf = append(w.buf, b2u(in))
 	}
-	w = appendI32s(w, a.patLen)
-	w = appendI32s(w, a.depth)
-	w = appendU32s(w, a.outOff)
-	w = appendI32s(w, a.out)
-	w = appendI32s(w, a.dict)
+	w.i32s("pattern lengths", a.patLen)
+	w.i32s("depths", a.depth)
+	w.u32s("output offsets", a.outOff)
+	w.i32s("outputs", a.out)
+	w.i32s("dictionary links", a.dict)
+	w.buf = append(w.buf, a.classes[:]...)
 	if a.dense {
-		w = append(w, a.classes[:]...)
-		w = appendI32s(w, a.trans)
+		w.i32s("transitions", a.trans)
 	} else {
-		w = append(w, a.classes[:]...)
-		w = appendI32s(w, a.rowOf)
-		w = appendI32s(w, a.rows)
-		w = appendI32s(w, a.fail)
-		w = appendU32s(w, a.edgeOff)
-		w = binary.LittleEndian.AppendUint32(w, uint32(len(a.edgeByte)))
-		w = append(w, a.edgeByte...)
-		w = appendI32s(w, a.edgeNext)
+		w.i32s("row offsets", a.rowOf)
+		w.i32s("rows", a.rows)
+		w.i32s("failure links", a.fail)
+		w.u32s("edge offsets", a.edgeOff)
+		w.u32("edge count", int64(len(a.edgeByte)))
+		w.buf = append(w.buf, a.edgeByte...)
+		w.i32s("edge targets", a.edgeNext)
 	}
-	return binary.LittleEndian.AppendUint32(w, crc32.Checksum(w, crcTable)), nil
+	if w.err != nil {
+		return nil, w.err
+	}
+	return binary.LittleEndian.AppendUint32(w.buf, crc32.Checksum(w.buf, crcTable)), nil
 }
 
 func b2u(b bool) byte {
@@ -91,20 +102,42 @@ func b2u(b bool) byte {
 	return 0
 }
 
-func appendI32s(w []byte, s []int32) []byte {
-	w = binary.LittleEndian.AppendUint32(w, uint32(len(s)))
-	for _, v := range s {
-		w = binary.LittleEndian.AppendUint32(w, uint32(v))
-	}
-	return w
+// writer appends the serialized form, remembering the first value that does
+// not fit its field.
+type writer struct {
+	buf []byte
+	err error
 }
 
-func appendU32s(w []byte, s []uint32) []byte {
-	w = binary.LittleEndian.AppendUint32(w, uint32(len(s)))
-	for _, v := range s {
-		w = binary.LittleEndian.AppendUint32(w, v)
+// u32 appends v, a count or a non-negative header field, as a uint32. A
+// value outside [0, 2^32) is not written; it records an error naming the
+// field and its offset instead, so it can never wrap around silently.
+func (w *writer) u32(name string, v int64) {
+	if v < 0 || v > math.MaxUint32 {
+		if w.err == nil {
+			w.err = fmt.Errorf("automaton: marshal: %s %d does not fit in 32 bits at offset %d", name, v, len(w.buf))
+		}
+		return
 	}
-	return w
+	w.buf = binary.LittleEndian.AppendUint32(w.buf, uint32(v))
+}
+
+// i32s appends the count of s, then each element as its 32-bit two's
+// complement pattern (negative values such as the -1 "none" links included;
+// reader.i32s reverses it).
+func (w *writer) i32s(name string, s []int32) {
+	w.u32(name+" count", int64(len(s)))
+	for _, v := range s {
+		w.buf = binary.LittleEndian.AppendUint32(w.buf, uint32(v)) // #nosec G115 -- deliberate bit-pattern encoding of a signed value, not a numeric conversion; reader.i32s restores it exactly
+	}
+}
+
+// u32s appends the count of s, then its elements.
+func (w *writer) u32s(name string, s []uint32) {
+	w.u32(name+" count", int64(len(s)))
+	for _, v := range s {
+		w.buf = binary.LittleEndian.AppendUint32(w.buf, v)
+	}
 }
 
 // reader decodes the serialized form, remembering the first error.
@@ -162,7 +195,7 @@ func (r *reader) i32s(name string, want int) []int32 {
 	}
 	s := make([]int32, want)
 	for i := range s {
-		s[i] = int32(binary.LittleEndian.Uint32(raw[4*i:]))
+		s[i] = int32(binary.LittleEndian.Uint32(raw[4*i:])) // #nosec G115 -- deliberate two's-complement decoding of writer.i32s's bit pattern, not a numeric conversion; validate range-checks every value before use
 	}
 	return s
 }
@@ -210,37 +243,44 @@ func Load(data []byte) (*Automaton, error) {
 	if v := r.u32(); v != formatVersion {
 		return nil, fmt.Errorf("automaton: load: unsupported version %d at offset 4", v)
 	}
-	a := &Automaton{}
 	flags := r.u32()
 	kind := r.u32()
 	n := r.u32()
 	rootIdx, matchStart, maxLen := r.u32(), r.u32(), r.u32()
 	nclass := r.u32()
 	preKind, preOff := r.u32(), r.u32()
+	// Each check returns at once, so every conversion below follows the
+	// checks that bound its value.
+	// Header fields are 4 bytes each from offset 8 (flags); an error names
+	// the offset of the field at fault.
+	hdrErr := func(off int, format string, args ...any) error {
+		return fmt.Errorf("automaton: load: "+format+" at offset %d", append(args, off)...)
+	}
 	switch {
 	case r.err != nil:
+		return nil, r.err
 	case flags&^(flagFold|flagWord|flagDense) != 0:
-		r.fail("unknown flags %#x", flags)
+		return nil, hdrErr(8, "unknown flags %#x", flags)
 	case kind > uint32(LeftmostLongest):
-		r.fail("unknown match kind %d", kind)
+		return nil, hdrErr(12, "unknown match kind %d", kind)
 	case n == 0 || n > maxLoadStates:
-		r.fail("state count %d out of range", n)
+		return nil, hdrErr(16, "state count %d out of range", n)
 	case matchStart == 0 || matchStart > n || rootIdx != matchStart-1:
-		r.fail("root %d / first match state %d inconsistent with %d states", rootIdx, matchStart, n)
+		return nil, hdrErr(20, "root %d / first match state %d inconsistent with %d states", rootIdx, matchStart, n)
 	case maxLen > 1<<30:
-		r.fail("max pattern length %d out of range", maxLen)
+		return nil, hdrErr(28, "max pattern length %d out of range", maxLen)
 	case nclass == 0 || nclass > 256:
-		r.fail("bad class count %d", nclass)
+		return nil, hdrErr(32, "bad class count %d", nclass)
 	case preKind > preTable || preOff >= maxPrefilterOffset:
-		r.fail("bad prefilter (kind %d, offset %d)", preKind, preOff)
+		return nil, hdrErr(36, "bad prefilter (kind %d, offset %d)", preKind, preOff)
 	}
+	a := &Automaton{}
 	a.fold, a.wholeWord, a.dense = flags&flagFold != 0, flags&flagWord != 0, flags&flagDense != 0
 	a.kind = MatchKind(kind)
-	a.n, a.rootIdx, a.matchStart, a.maxLen = int32(n), int32(rootIdx), int32(matchStart), int32(maxLen)
-	a.nclass = int32(nclass)
-	if nclass >= 1 && nclass <= 256 {
-		a.idxMagic = divMagic(a.nclass)
-	}
+	a.n, a.maxLen, a.nclass = int32(n), int32(maxLen), int32(nclass)
+	a.matchStart = int32(matchStart) // #nosec G115 -- 1 <= matchStart <= n <= maxLoadStates (1<<28), checked above
+	a.rootIdx = a.matchStart - 1     // equal to the stored root, checked above
+	a.idxMagic = divMagic(a.nclass)
 	a.pre.kind, a.pre.maxOff = uint8(preKind), int32(preOff)
 	if set := r.bytes(256); set != nil {
 		for b, v := range set {
@@ -340,15 +380,20 @@ func (a *Automaton) validate() error {
 		return fmt.Errorf("automaton: load: "+format, args...)
 	}
 	n := a.n
+	longest := int32(0)
 	for p, l := range a.patLen {
 		if l <= 0 || l > a.maxLen {
 			return bad("pattern %d has length %d (max %d)", p, l, a.maxLen)
 		}
+		longest = max(longest, l)
+	}
+	if longest != a.maxLen {
+		return bad("max pattern length %d, but the longest pattern has %d", a.maxLen, longest)
 	}
 	if a.depth[a.rootIdx] != 0 {
 		return bad("root depth %d", a.depth[a.rootIdx])
 	}
-	if a.outOff[0] != 0 || a.outOff[n] != uint32(len(a.out)) {
+	if a.outOff[0] != 0 || int64(a.outOff[n]) != int64(len(a.out)) {
 		return bad("output offsets do not span the outputs")
 	}
 	for s := int32(0); s < n; s++ {
@@ -357,7 +402,7 @@ func (a *Automaton) validate() error {
 			return bad("state %d has depth %d", s, d)
 		}
 		lo, hi := a.outOff[s], a.outOff[s+1]
-		if lo > hi || hi > uint32(len(a.out)) {
+		if lo > hi || int64(hi) > int64(len(a.out)) {
 			return bad("state %d has output range %d..%d", s, lo, hi)
 		}
 		for k := lo; k < hi; k++ {
@@ -381,13 +426,15 @@ func (a *Automaton) validate() error {
 			}
 		}
 		stride := a.nclass
-		magic := divMagic(stride) // t/stride without a divide
-		limit := uint32(n * stride)
+		limit := n * stride // at most maxLoadStates, checked by Load
 		for s := int32(0); s < n; s++ {
 			dmax := a.depth[s] + 1
 			for i, t := range a.trans[s*stride : (s+1)*stride] {
-				q := uint32(uint64(uint32(t)) * magic >> 40)
-				if uint32(t) >= limit || q*uint32(stride) != uint32(t) || a.depth[q] > dmax {
+				if t < 0 || t >= limit {
+					return bad("state %d transition %d has target %d", s, i, t)
+				}
+				q := divByMagic(t, a.idxMagic) // t/stride without a divide
+				if q*stride != t || a.depth[q] > dmax {
 					return bad("state %d transition %d has target %d", s, i, t)
 				}
 			}
@@ -415,7 +462,7 @@ func (a *Automaton) validate() error {
 			}
 		}
 	}
-	if a.edgeOff[0] != 0 || a.edgeOff[n] != uint32(len(a.edgeByte)) {
+	if a.edgeOff[0] != 0 || int64(a.edgeOff[n]) != int64(len(a.edgeByte)) {
 		return bad("edge offsets do not span the edges")
 	}
 	for s := int32(0); s < n; s++ {
@@ -423,7 +470,7 @@ func (a *Automaton) validate() error {
 			return bad("state %d has failure link %d", s, f)
 		}
 		lo, hi := a.edgeOff[s], a.edgeOff[s+1]
-		if lo > hi || hi > uint32(len(a.edgeByte)) || (s == a.rootIdx && lo != hi) {
+		if lo > hi || int64(hi) > int64(len(a.edgeByte)) || (s == a.rootIdx && lo != hi) {
 			return bad("state %d has edge range %d..%d", s, lo, hi)
 		}
 		for k := lo; k < hi; k++ {
