@@ -542,3 +542,31 @@ func TestTwoReplicasWithToken(t *testing.T) {
 		t.Errorf("/health needs no token: %d", code)
 	}
 }
+
+// TestServeSIGHUPWithEmbeddedPolicy sends SIGHUP to a server running the
+// embedded default policy (no file to reload): it logs that there is
+// nothing to reload and keeps serving, instead of dying of the signal's
+// default action.
+func TestServeSIGHUPWithEmbeddedPolicy(t *testing.T) {
+	s, err := startServe(t, []string{"DATAFOG_RECEIPT_PATH=" + filepath.Join(t.TempDir(), "receipts")}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.cmd.Process.Signal(syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "the SIGHUP log line", func() bool {
+		select {
+		case <-s.done:
+			t.Fatalf("serve exited on SIGHUP: %v\n%s", s.err, s.stderr.String())
+		default:
+		}
+		return strings.Contains(s.stderr.String(), `"msg":"SIGHUP: the embedded default policy is in force; nothing to reload"`)
+	})
+	if code, body := s.get(t, "/v1/policy/version", nil); code != 200 || !strings.Contains(body, `"policy_id":"datafog-default"`) {
+		t.Fatalf("after SIGHUP: %d %s", code, body)
+	}
+	if err := s.stop(t); err != nil {
+		t.Fatalf("exit after SIGTERM: %v", err)
+	}
+}

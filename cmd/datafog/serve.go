@@ -120,13 +120,25 @@ func runServe(args []string, env *environment) int {
 
 	ctx, cancel := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer cancel()
+	// SIGHUP is always caught: its default action would end the process.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
 	if pPath != "" {
 		r := &reloader{path: pPath, load: loadPolicy, apply: srv.SetPolicy, onFail: srv.PolicyReloadFailed, log: logger}
 		r.prime()
-		hup := make(chan os.Signal, 1)
-		signal.Notify(hup, syscall.SIGHUP)
-		defer signal.Stop(hup)
 		go r.run(ctx, hup, policyPollInterval)
+	} else {
+		go func() {
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case <-hup:
+					logger.Info("SIGHUP: the embedded default policy is in force; nothing to reload")
+				}
+			}
+		}()
 	}
 
 	logger.Info("datafog serving", "addr", cfg.Addr, "policy_id", comp.Policy.PolicyID,

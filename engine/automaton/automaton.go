@@ -66,6 +66,12 @@ type Match struct {
 // builds; larger automata use the NFA. Tests lower it to force the NFA.
 const dfaBudget = 16 << 20
 
+// maxDFAEntries bounds the dense transition table (states times classes),
+// whatever the budget, so that every premultiplied state id is below 2^24
+// and the multiply-shift in divByMagic cannot overflow 64 bits. Compile with
+// dfaBudget stays far below it (2^22 entries); Load rejects larger tables.
+const maxDFAEntries = 1 << 24
+
 // Automaton is a compiled pattern set. It is immutable and safe for
 // concurrent use by any number of goroutines.
 type Automaton struct {
@@ -93,7 +99,7 @@ type Automaton struct {
 	// next id.
 	dense    bool
 	nclass   int32
-	idxMagic uint64 // ceil(2^40/nclass): id*idxMagic>>40 == id/nclass for ids < 2^31 (derived)
+	idxMagic uint64 // divMagic(nclass): divByMagic(id, idxMagic) == id/nclass for every id (derived)
 	classes  [256]uint8
 	trans    []int32
 

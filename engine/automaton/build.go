@@ -211,7 +211,7 @@ func compile(patterns []string, opts Options, budget int) (*Automaton, error) {
 	}
 	a.nclass = nclass
 	a.idxMagic = divMagic(nclass)
-	if int64(n)*int64(nclass)*4 <= int64(budget) && int64(n)*int64(nclass) < math.MaxInt32 {
+	if int64(n)*int64(nclass)*4 <= int64(budget) && int64(n)*int64(nclass) <= maxDFAEntries {
 		a.dense = true
 		a.buildDFA(t, order, fail, idx)
 	} else {
@@ -221,18 +221,21 @@ func compile(patterns []string, opts Options, budget int) (*Automaton, error) {
 	return a, nil
 }
 
-// divMagic returns ceil(2^40/d). For 0 <= x < 2^31 and 1 <= d <= 256,
-// x*divMagic(d)>>40 == x/d: the multiplier's excess over 2^40/d is below 1,
-// so the error term is below x/2^40 < 2^-9, which is less than the smallest
-// gap 1/d between x/d and the next integer.
+// divMagic returns ceil(2^40/d). For 0 <= x < 2^24 and 1 <= d <= 256,
+// x*divMagic(d)>>40 == x/d: the product is below 2^24 * 2^40 = 2^64, so it
+// does not overflow, and the multiplier's excess over 2^40/d is below 1, so
+// the error term is below x/2^40 < 2^-16, which is less than the smallest
+// gap 1/d between x/d and the next integer. DFA ids are below maxDFAEntries
+// = 2^24. (Larger x is not exact: for d = 1 the product wraps from 2^24 on.)
 func divMagic(d int32) uint64 {
 	ud := uint64(d) // #nosec G115 -- d is a class count in [1, 256]: compile builds it so and Load rejects any other
 	return (uint64(1)<<40 + ud - 1) / ud
 }
 
-// divByMagic returns x/d for a state id 0 <= x < 2^31, given m = divMagic(d).
+// divByMagic returns x/d for 0 <= x < 2^24 (a DFA state id), given
+// m = divMagic(d).
 func divByMagic(x int32, m uint64) int32 {
-	return int32(uint64(uint32(x)) * m >> 40) // #nosec G115 -- x >= 0 (a state id, or checked by the caller), so uint32(x) == x
+	return int32(uint64(uint32(x)) * m >> 40) // #nosec G115 -- x is a DFA id in [0, maxDFAEntries) (compile builds only those; Load checks every stored id), so uint32(x) == x
 }
 
 // deriveLL fills llPat: the longest pattern (lowest index on ties) that

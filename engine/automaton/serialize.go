@@ -271,6 +271,8 @@ func Load(data []byte) (*Automaton, error) {
 		return nil, hdrErr(28, "max pattern length %d out of range", maxLen)
 	case nclass == 0 || nclass > 256:
 		return nil, hdrErr(32, "bad class count %d", nclass)
+	case flags&flagDense != 0 && uint64(n)*uint64(nclass) > maxDFAEntries:
+		return nil, hdrErr(16, "%d classes for %d states is too large for a DFA", nclass, n)
 	case preKind > preTable || preOff >= maxPrefilterOffset:
 		return nil, hdrErr(36, "bad prefilter (kind %d, offset %d)", preKind, preOff)
 	}
@@ -309,9 +311,6 @@ func Load(data []byte) (*Automaton, error) {
 	a.out = r.i32s("outputs", int(nout))
 	a.dict = r.i32s("dictionary links", int(n))
 	if a.dense {
-		if r.err == nil && int64(n)*int64(nclass) > maxLoadStates {
-			r.fail("%d classes for %d states is too large", nclass, n)
-		}
 		if c := r.bytes(256); c != nil {
 			copy(a.classes[:], c)
 		}
@@ -426,7 +425,7 @@ func (a *Automaton) validate() error {
 			}
 		}
 		stride := a.nclass
-		limit := n * stride // at most maxLoadStates, checked by Load
+		limit := n * stride // at most maxDFAEntries, checked by Load
 		for s := int32(0); s < n; s++ {
 			dmax := a.depth[s] + 1
 			for i, t := range a.trans[s*stride : (s+1)*stride] {
