@@ -2,9 +2,11 @@ package receipts
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"log/slog"
 	"os"
@@ -81,6 +83,7 @@ type Log struct {
 	segSize   int64
 
 	hashes   *macPool
+	hashKey  []byte // key of Hash and NewHash
 	chainKey []byte
 
 	mu     sync.RWMutex // guards closed and sends on reqc
@@ -169,7 +172,8 @@ func Open(opts Options) (*Log, error) {
 	if created {
 		l.log.Info("receipts: generated receipt key", "path", keyPath)
 	}
-	l.hashes = newMacPool(deriveKey(key, hashLabel))
+	l.hashKey = deriveKey(key, hashLabel)
+	l.hashes = newMacPool(l.hashKey)
 	l.chainKey = deriveKey(key, chainLabel)
 	l.w.chain = newChainMAC(l.chainKey)
 
@@ -222,6 +226,11 @@ func (l *Log) Hash(data []byte) string {
 	var buf [2 * sha256.Size]byte
 	return string(l.hashes.appendHex(buf[:0], data))
 }
+
+// NewHash returns the streaming form of Hash, for input too large to hold:
+// the hex encoding of its Sum equals Hash of everything written to it. The
+// returned hash.Hash is not safe for concurrent use.
+func (l *Log) NewHash() hash.Hash { return hmac.New(sha256.New, l.hashKey) }
 
 // AppendHash appends the hex HMAC-SHA256 of data to dst, like Hash without
 // allocating.

@@ -54,8 +54,15 @@ func TestWithReceiptLog(t *testing.T) {
 	if bytes.Contains(out, []byte(canary)) || id == "" {
 		t.Fatalf("redact stream: %q id %q", out, id)
 	}
-	if g := do(t, c, "GET", base+"/v1/receipts/"+id, nil, nil); g.status != 200 {
+	g = do(t, c, "GET", base+"/v1/receipts/"+id, nil, nil)
+	var srec receipts.Record
+	if err := json.Unmarshal([]byte(g.body), &srec); err != nil || g.status != 200 {
 		t.Fatalf("stream receipt: %d %s", g.status, g.body)
+	}
+	// The stream's input_hash is the streaming HMAC of the decoded input,
+	// equal to Hash of the whole body.
+	if srec.InputHash != log.Hash([]byte("x "+canary+" y")) || srec.Decision != "transform" {
+		t.Fatalf("stream receipt: %+v", srec)
 	}
 	if g := do(t, c, "GET", base+"/v1/receipts/zz-not-an-id", nil, nil); g.status != 404 {
 		t.Fatalf("bad id: %d %s", g.status, g.body)

@@ -3,7 +3,9 @@ package transport
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"errors"
+	"hash"
 	"io"
 	"net"
 	"strconv"
@@ -80,7 +82,16 @@ type streamBody struct {
 	dr       deadlineReader
 	findings int64
 	byType   map[engine.EntityType]int64
-	status   int // for metrics: 200, or why the stream was cut
+	status   int       // for metrics: 200, or why the stream was cut
+	inHash   hash.Hash // keyed digest of the decoded input, for the receipt; nil if the store has none
+}
+
+// StreamHasher is implemented by receipt stores that can hash input too
+// large to hold (*receipts.Log does); the redact stream's receipt then
+// carries input_hash like the receipts of the JSON routes.
+type StreamHasher interface {
+	// NewHash returns a hash whose hex Sum equals Hash of all bytes written.
+	NewHash() hash.Hash
 }
 
 var streamPool = sync.Pool{New: func() any {
@@ -172,6 +183,9 @@ func (c *call) stream(redact bool) *apiError {
 	}
 	sb.sc = c.pol.Engine.NewScanner(flt)
 	if redact {
+		if sh, ok := s.rec.(StreamHasher); ok {
+			sb.inHash = sh.NewHash()
+		}
 		sb.tw = xf.NewWriter(chunkSink{sb}, sb.sc)
 		ctx.SetContentType("application/octet-stream")
 		if ct := h.ContentType(); len(ct) > 0 {
@@ -222,6 +236,9 @@ func (sb *streamBody) run() error {
 		if len(block) > 0 {
 			sb.s.m.streamed.Add(uint64(len(block)))
 			if sb.redact {
+				if sb.inHash != nil {
+					sb.inHash.Write(block) // #nosec G104 -- hash.Hash.Write never returns an error
+				}
 				if _, err := sb.tw.Write(block); err != nil {
 					return sb.fail(err)
 				}
@@ -370,6 +387,9 @@ func (sb *streamBody) finishRedact() error {
 		Action:        receipts.Action{Type: "redact_stream"},
 		Findings:      []receipts.Finding{},
 		TransformPlan: plan,
+	}
+	if sb.inHash != nil {
+		rec.InputHash = hex.EncodeToString(sb.inHash.Sum(nil))
 	}
 	id, err := sb.s.rec.Append(context.Background(), rec)
 	if err != nil {

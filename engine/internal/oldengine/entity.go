@@ -1,0 +1,73 @@
+package oldengine
+
+// EntityType names a kind of sensitive value. Built-in types use the
+// lowercase snake_case names of the external contract; a policy dictionary
+// may introduce its own names.
+type EntityType string
+
+// Built-in entity types, in the fixed order used to break ties between
+// overlapping candidates (earlier wins). The first eight keep the names that
+// datafog-api clients already use.
+const (
+	Email           EntityType = "email"
+	Phone           EntityType = "phone"
+	SSN             EntityType = "ssn"
+	CreditCard      EntityType = "credit_card"
+	APIKey          EntityType = "api_key"
+	IPAddress       EntityType = "ip_address"
+	Date            EntityType = "date"
+	ZipCode         EntityType = "zip_code"
+	IBAN            EntityType = "iban"
+	BankRouting     EntityType = "bank_routing"
+	MACAddress      EntityType = "mac_address"
+	AWSAccessKey    EntityType = "aws_access_key"
+	GitHubToken     EntityType = "github_token"
+	SlackToken      EntityType = "slack_token"
+	StripeKey       EntityType = "stripe_key"
+	GoogleAPIKey    EntityType = "google_api_key"
+	PrivateKey      EntityType = "private_key"
+	JWT             EntityType = "jwt"
+	BitcoinAddress  EntityType = "bitcoin_address"
+	EthereumAddress EntityType = "ethereum_address"
+	UKNHSNumber     EntityType = "uk_nhs_number"
+	CASIN           EntityType = "ca_sin"
+	USNPI           EntityType = "us_npi"
+	INAadhaar       EntityType = "in_aadhaar"
+)
+
+// BuiltinTypes lists every built-in entity type in tie-break order.
+// Callers must not modify it.
+var BuiltinTypes = []EntityType{
+	Email, Phone, SSN, CreditCard, APIKey, IPAddress, Date, ZipCode,
+	IBAN, BankRouting, MACAddress, AWSAccessKey, GitHubToken, SlackToken,
+	StripeKey, GoogleAPIKey, PrivateKey, JWT, BitcoinAddress,
+	EthereumAddress, UKNHSNumber, CASIN, USNPI, INAadhaar,
+}
+
+// IsBuiltin reports whether t is one of BuiltinTypes.
+func IsBuiltin(t EntityType) bool {
+	return builtinRank(t) >= 0
+}
+
+// builtinRank returns t's index in BuiltinTypes, or -1.
+func builtinRank(t EntityType) int {
+	for i, b := range BuiltinTypes {
+		if b == t {
+			return i
+		}
+	}
+	return -1
+}
+
+// Finding is one detected value. Offsets are byte offsets into the scanned
+// input (or stream): Start inclusive, End exclusive. A Finding never holds
+// the value itself; callers slice the input when they need it.
+type Finding struct {
+	Type       EntityType
+	Start, End int64
+	// Confidence is in [0, 1].
+	Confidence float64
+	// Validated is true when a checksum or structural rule confirmed the
+	// candidate (Luhn, mod 97, TLD list, ...), not just its shape.
+	Validated bool
+}

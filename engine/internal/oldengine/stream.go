@@ -1,0 +1,159 @@
+package oldengine
+
+// MaxHoldback is the most bytes a Scanner ever holds back: after Write
+// returns, Offset() - Committed() < MaxHoldback. It covers the longest
+// candidate (a PEM block of at most pemMax bytes) plus the look-around that
+// overlap resolution needs.
+const MaxHoldback = 64 << 10
+
+// scanEvery is how many new bytes a Scanner gathers before it scans.
+const scanEvery = 48 << 10
+
+// Scanner scans a stream in chunks. For every way of cutting the stream into
+// chunks, the findings it emits, in order, equal Scan over the whole stream.
+// A Scanner is not safe for concurrent use.
+//
+// How it stays exact: every candidate comes from an anchor whose detector
+// reads at most lookBack bytes before and reach+2 bytes after it, and
+// overlaps are resolved locally (a candidate is kept when it outranks every
+// candidate it overlaps). Each window scan runs the detectors only at the
+// anchors whose reads lie inside the window (those before its last
+// reach+2 bytes), so each anchor is normally detected once; the next window
+// starts at the first anchor left over. The Scanner keeps those anchors'
+// candidates and emits the kept ones that start before a horizon far
+// enough back that every candidate overlapping them is final. A PEM block whose END line may still
+// come holds the horizon back to just before its BEGIN line; a PEM block
+// outranks everything it overlaps, so its own fate needs no look-around.
+type Scanner struct {
+	e         *Engine
+	f         Filter
+	st        scanState
+	buf       []byte
+	bs        int64 // stream offset of buf[0]
+	x         int64 // anchors below x have final candidates in st.cands
+	scannedTo int64
+	committed int64
+	lastEnd   int64
+	closed    bool
+}
+
+// NewScanner returns a Scanner that reports the types f selects.
+func (e *Engine) NewScanner(f Filter) *Scanner {
+	s := &Scanner{e: e, f: f}
+	s.Reset()
+	return s
+}
+
+// Reset discards all state so the Scanner can scan a new stream, keeping
+// its buffers.
+func (s *Scanner) Reset() {
+	s.st.reset(s.e)
+	s.buf = s.buf[:0]
+	s.bs, s.x, s.scannedTo, s.committed, s.lastEnd = 0, 0, 0, 0, 0
+	s.closed = false
+}
+
+// Offset returns the number of bytes written so far.
+func (s *Scanner) Offset() int64 { return s.bs + int64(len(s.buf)) }
+
+// Committed returns the stream offset below which no finding will be
+// emitted any more: every finding emitted by a later Write or Close starts
+// at or after it. Bytes below it that are not inside an emitted finding
+// are final. After Close it equals Offset.
+func (s *Scanner) Committed() int64 { return s.committed }
+
+// Write scans chunk, the next bytes of the stream, and calls emit for each
+// finding that became final, in ascending Start order with stream offsets.
+// The Scanner copies what it needs; chunk may be reused when Write
+// returns. Write after Close panics.
+func (s *Scanner) Write(chunk []byte, emit func(Finding)) {
+	if s.closed {
+		panic("engine: Scanner.Write after Close")
+	}
+	for len(chunk) > 0 {
+		room := int(s.committed + MaxHoldback - s.Offset())
+		n := min(room, len(chunk))
+		s.buf = append(s.buf, chunk[:n]...)
+		chunk = chunk[n:]
+		if s.Offset()-s.committed >= MaxHoldback || s.Offset()-s.scannedTo >= scanEvery {
+			s.scan(false, emit)
+		}
+	}
+}
+
+// Close scans the rest of the stream and emits the remaining findings.
+func (s *Scanner) Close(emit func(Finding)) {
+	if s.closed {
+		return
+	}
+	s.scan(true, emit)
+	s.closed = true
+}
+
+// scan detects over the buffered window, emits what became final, and
+// trims the window.
+func (s *Scanner) scan(final bool, emit func(Finding)) {
+	st := &s.st
+	st.e = s.e
+	st.pemPending = -1
+	st.ctxAt = -1
+	be := s.Offset()
+	// Anchors below exact read only bytes inside the window. Anchors at or
+	// after it are left for the next window: their candidates start after
+	// the emission horizon and overlap nothing emitted now, so detecting
+	// them twice would be wasted work.
+	exact := be - reach - 2
+	to := int(max(exact, s.x) - s.bs)
+	if final {
+		to = len(s.buf)
+	}
+	st.detect(s.buf, s.bs, int(s.x-s.bs), to)
+	n := st.resolve()
+
+	if st.pemPending >= 0 {
+		exact = min(exact, s.bs+int64(st.pemPending))
+	}
+	horizon := exact - maxShort - anchorSpan
+	if final {
+		horizon = be
+	}
+	kinds := s.e.kinds
+	for i := 0; i < n; i++ {
+		c := &st.cands[i]
+		if c.start >= horizon {
+			break
+		}
+		if !st.keep[i] || c.start < s.committed {
+			continue
+		}
+		s.lastEnd = max(s.lastEnd, c.end)
+		if k := &kinds[c.kind]; s.f.allows(k.bit) {
+			emit(Finding{Type: k.typ, Start: c.start, End: c.end, Confidence: c.conf, Validated: c.validated})
+		}
+	}
+	s.committed = max(s.committed, horizon, s.lastEnd)
+	s.scannedTo = be
+	if final {
+		s.committed = be
+		st.cands = st.cands[:0]
+		return
+	}
+	// Keep the candidates of exact anchors that may still overlap a
+	// finding to come.
+	nx := max(s.x, exact)
+	kept := st.cands[:0]
+	for i := 0; i < n; i++ {
+		if c := st.cands[i]; c.anchor < nx && c.end > s.committed {
+			kept = append(kept, c)
+		}
+	}
+	st.cands = kept
+	s.x = nx
+	// Detection from nx reads back at most lookBack bytes.
+	if cut := nx - lookBack - s.bs; cut > 0 {
+		m := copy(s.buf, s.buf[cut:])
+		s.buf = s.buf[:m]
+		s.bs += cut
+	}
+	st.t = nil
+}

@@ -1,0 +1,241 @@
+package oldengine
+
+import (
+	"github.com/datafog/datafog-api/engine/validate"
+)
+
+// Detectors anchored on punctuation: email ('@'), IPv6 and MAC addresses
+// (':' and '-'), api_key assignments ('=' and ':').
+
+// isLocal reports whether c may appear in an email local part. The set is
+// the common practical one, narrower than RFC 5322, so that "user=bob@x.io"
+// yields "bob@x.io".
+func isLocal(c byte) bool { return charClass[c]&chLocal != 0 }
+
+// email handles '@' at t[p]: a local part of at most 64 bytes, a domain of
+// at least two labels (each 1-63 letters, digits or inner hyphens, 253 bytes
+// at most) whose last label is an IANA top-level domain.
+func (st *scanState) email(p int) {
+	t := st.t
+	s := p
+	for s > 0 && p-s < 64 && isLocal(t[s-1]) {
+		s--
+	}
+	if s > 0 && isLocal(t[s-1]) {
+		return // local part too long
+	}
+	for s < p && t[s] == '.' {
+		s++
+	}
+	if s == p || t[p-1] == '.' {
+		return
+	}
+	e := p + 1
+	lastDot := -1
+	for {
+		ls := e
+		for e < len(t) && e-p <= 254 && (isAlnum(t[e]) || t[e] == '-') {
+			e++
+		}
+		if e == ls || e-ls > 63 || t[ls] == '-' || t[e-1] == '-' {
+			return
+		}
+		if e+1 < len(t) && t[e] == '.' && isAlnum(t[e+1]) {
+			lastDot = e
+			e++
+			continue
+		}
+		break
+	}
+	if lastDot < 0 || e-p-1 > 253 || !freeRight(t, e) {
+		return
+	}
+	if validate.TLD(t[lastDot+1 : e]) {
+		st.add(kEmail, s, e, p, 0.95, true)
+	}
+}
+
+// colon handles ':' at t[p] for IPv6 and colon-separated MAC addresses.
+func (st *scanState) colon(p int) {
+	t := st.t
+	before := p > 0 && (isHex(t[p-1]) || t[p-1] == ':')
+	after := p+1 < len(t) && (isHex(t[p+1]) || t[p+1] == ':')
+	if !before && !after {
+		return
+	}
+	st.mac(p, ':')
+	st.ipv6(p)
+}
+
+// mac handles an EUI-48 address whose first separator is t[p]:
+// "00:1a:2b:3c:4d:5e" or "00-1A-2B-3C-4D-5E".
+func (st *scanState) mac(p int, sep byte) {
+	t := st.t
+	s := p - 2
+	e := s + 17
+	if s < 0 || e > len(t) || !freeLeft(t, s) || s > 0 && (t[s-1] == ':' || t[s-1] == '-' || t[s-1] == '.') {
+		return
+	}
+	for k := 0; k < 17; k++ {
+		c := t[s+k]
+		if k%3 == 2 {
+			if c != sep {
+				return
+			}
+		} else if !isHex(c) {
+			return
+		}
+	}
+	if !freeRight(t, e) || e+1 < len(t) && (t[e] == ':' || t[e] == '-' || t[e] == '.') && isHex(t[e+1]) {
+		return
+	}
+	st.add(kMAC, s, e, p, 0.9, true)
+}
+
+// isIPv6Byte reports whether c may appear in an IPv6 address.
+func isIPv6Byte(c byte) bool { return charClass[c]&chIPv6 != 0 }
+
+// ipv6 handles a run of hex digits, colons and dots whose first colon is
+// t[p]. Only forms with "::" or all eight groups are tried, so clock times
+// ("10:30:00") are dismissed without parsing.
+func (st *scanState) ipv6(p int) {
+	t := st.t
+	s := p
+	for s > 0 && p-s <= 4 && isIPv6Byte(t[s-1]) {
+		if t[s-1] == ':' {
+			return // not the first colon of the run
+		}
+		s--
+	}
+	if s > 0 && isIPv6Byte(t[s-1]) || !freeLeft(t, s) {
+		return
+	}
+	e := p
+	colons := 0
+	for e < len(t) && e-s <= 45 && isIPv6Byte(t[e]) {
+		if t[e] == ':' {
+			colons++
+		}
+		e++
+	}
+	if colons < 2 {
+		return // neither "::" nor six or seven colons
+	}
+	for e > p && t[e-1] == '.' {
+		e--
+	}
+	if e-s > 45 || !freeRight(t, e) || e < len(t) && t[e] == '.' && e+1 < len(t) && isHex(t[e+1]) {
+		return
+	}
+	colons, double, group := 0, false, 0
+	for k := s; k < e; k++ {
+		switch c := t[k]; {
+		case c == ':':
+			colons++
+			if k > s && t[k-1] == ':' {
+				if double {
+					return
+				}
+				double = true
+			}
+			group = 0
+		case c == '.':
+			group = 0
+		default:
+			group++
+			if group > 4 {
+				return
+			}
+		}
+	}
+	if !double && colons != 7 && colons != 6 {
+		return
+	}
+	if validate.IPv6(t[s:e]) {
+		st.add(kIP, s, e, p, 0.95, true)
+	}
+}
+
+// Assignment limits for api_key.
+const (
+	maxKeyName  = 64
+	maxKeyValue = 256
+	minKeyValue = 12 // assignment tests the first 12 value bytes at once
+	// entropyFloor is the least Shannon entropy, in bits per byte, of an
+	// api_key value.
+	entropyFloor = 3.0
+)
+
+// assignment handles '=' or ':' at t[p]: key = value, key: value and JSON
+// "key": "value" pairs whose key name holds a secret-like word. The value is
+// reported when it is 12-256 bytes long and its entropy reaches
+// entropyFloor.
+func (st *scanState) assignment(p int) {
+	if !st.e.enabled[kAPIKey] {
+		return
+	}
+	t := st.t
+	// Value first: most values in logs are short, and this check is the
+	// cheaper one to fail.
+	v := p + 1
+	for v < len(t) && v-p < 8 && t[v] == ' ' {
+		v++
+	}
+	var quote byte
+	if v < len(t) && (t[v] == '"' || t[v] == '\'') {
+		quote = t[v]
+		v++
+	}
+	// The value needs at least minKeyValue value bytes: test all twelve
+	// at once, without a branch per byte.
+	if len(t)-v < minKeyValue {
+		return
+	}
+	const _ = uint(minKeyValue-12) + uint(12-minKeyValue) // the test below reads exactly 12
+	w := t[v : v+minKeyValue]
+	if charClass[w[0]]&charClass[w[1]]&charClass[w[2]]&charClass[w[3]]&charClass[w[4]]&charClass[w[5]]&
+		charClass[w[6]]&charClass[w[7]]&charClass[w[8]]&charClass[w[9]]&charClass[w[10]]&charClass[w[11]]&chValue == 0 {
+		return
+	}
+	if !st.secretKeyBefore(p) {
+		return
+	}
+	ve := v + minKeyValue
+	for ve < len(t) && ve-v <= maxKeyValue && isValueByte(t[ve]) {
+		ve++
+	}
+	if n := ve - v; n > maxKeyValue {
+		return
+	}
+	if quote != 0 && (ve >= len(t) || t[ve] != quote) {
+		return
+	}
+	if validate.Entropy(t[v:ve]) >= entropyFloor {
+		st.add(kAPIKey, v, ve, p, 0.8, false)
+	}
+}
+
+// secretKeyBefore reports whether the key name before the '=' or ':' at
+// t[p] is secret-like: up to 8 spaces and one quote may separate them, and
+// the name is 3..maxKeyName word bytes, '-' or '.', starting with a letter
+// or '_'.
+func (st *scanState) secretKeyBefore(p int) bool {
+	t := st.t
+	k := p
+	for k > 0 && p-k < 8 && t[k-1] == ' ' {
+		k--
+	}
+	if k > 0 && (t[k-1] == '"' || t[k-1] == '\'') {
+		k--
+	}
+	ke := k
+	for k > 0 && ke-k <= maxKeyName && charClass[t[k-1]]&chKeyName != 0 {
+		k--
+	}
+	return ke-k >= 3 && ke-k <= maxKeyName && (isAlpha(t[k]) || t[k] == '_') && secretKeyName(t[k:ke])
+}
+
+// isValueByte reports whether c may appear in an assignment's value: any
+// printable byte but space, quotes and the delimiters that end a value in
+// URLs, JSON and shell ("&", ",", ";", brackets).
+func isValueByte(c byte) bool { return charClass[c]&chValue != 0 }
