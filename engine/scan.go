@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"encoding/binary"
+	"math/bits"
+
 	"github.com/datafog/datafog-api/engine/automaton"
 )
 
@@ -47,6 +50,8 @@ type scanState struct {
 	// ctxAt/ctxVal cache the last context lookup.
 	ctxAt  int
 	ctxVal uint32
+	// keyCache caches api_key key-name verdicts across scans.
+	keyCache keyCache
 }
 
 // Scan appends the findings in text to dst and returns the extended slice:
@@ -132,6 +137,13 @@ var byteClass = func() (t [256]uint8) {
 // base), processing the anchors at indexes from..to-1. A digit run that
 // starts before from is skipped, not treated as an anchor. Detectors read
 // t beyond to (up to reach+2 bytes past an anchor, or a whole PEM block).
+//
+// The pass takes t in blocks of 64 bytes. For each block it builds a mask
+// with one bit per trigger byte (triggerMask, eight table lookups per
+// eight bytes, no branches) and visits the set bits in order; a stop that
+// consumes bytes (a digit run) clears their bits. Dense text thus costs one
+// branch per stop instead of a skip loop that exits at a different point
+// each time.
 func (st *scanState) detect(t []byte, base int64, from, to int) {
 	st.t, st.base = t, base
 	i := from
@@ -143,62 +155,156 @@ func (st *scanState) detect(t []byte, base int64, from, to int) {
 	n := len(t)
 	// Anchors stop at to; the loop reads t[:n] but never starts a
 	// detector at or after to.
+blocks:
 	for i < to {
-		// Skip boring bytes, eight at a time.
-		for i+8 <= n {
-			if byteClass[t[i]]|byteClass[t[i+1]]|byteClass[t[i+2]]|byteClass[t[i+3]]|
-				byteClass[t[i+4]]|byteClass[t[i+5]]|byteClass[t[i+6]]|byteClass[t[i+7]] != 0 {
+		blk := i
+		var m uint64
+		if blk+64 <= n {
+			m = triggerMask(t[blk : blk+64])
+		} else {
+			m = tailMask(t[blk:n])
+		}
+		next := blk + 64
+		for m != 0 {
+			i = blk + bits.TrailingZeros64(m)
+			if i >= to {
+				break blocks
+			}
+			adv := i + 1
+			switch byteClass[t[i]] {
+			case clsDigit:
+				j := digitEnd(t, i+1)
+				adv = j
+				// Most digit runs in logs cannot start a candidate: they
+				// continue a number ("02" of "2024-02-28") or a word.
+				// Dismiss them here, as digits would, without the call.
+				if i > 0 {
+					cc := charClass[t[i-1]]
+					if cc&(chDigit|chUnder) != 0 || cc&chNumGlue != 0 && i >= 2 && isDigit(t[i-2]) ||
+						cc&(chLower|chUpper) != 0 && !(i >= 2 && (cc&chUpper != 0 && isUpper(t[i-2]) || t[i] == '1')) {
+						break
+					}
+				}
+				st.digits(i, j)
+				if j-i == 4 && j < n && t[j] == '-' {
+					adv = isoTimeEnd(t, i, j)
+				}
+			case clsAt:
+				st.email(i)
+			case clsColon:
+				st.colon(i)
+				st.assignment(i)
+			case clsEq:
+				st.assignment(i)
+			case clsDash:
+				st.dash(i)
+			case clsUnder:
+				st.underscore(i)
+			case clsA:
+				st.upperA(i)
+			case clsJ:
+				st.jwt(i)
+			}
+			d := adv - blk
+			if d >= 64 {
+				next = adv
 				break
 			}
-			i += 8
+			m &^= 1<<uint(d) - 1
 		}
-		for i < n && byteClass[t[i]] == clsNone {
-			i++
-		}
-		if i >= to {
-			break
-		}
-		switch byteClass[t[i]] {
-		case clsDigit:
-			j := i + 1
-			for j < n && isDigit(t[j]) {
-				j++
-			}
-			// Most digit runs in logs cannot start a candidate: they
-			// continue a number ("02" of "2024-02-28") or a word. Dismiss
-			// them here, as digits would, without the call.
-			if i > 0 {
-				cc := charClass[t[i-1]]
-				if cc&(chDigit|chUnder) != 0 || cc&chNumGlue != 0 && i >= 2 && isDigit(t[i-2]) ||
-					cc&(chLower|chUpper) != 0 && !(i >= 2 && (cc&chUpper != 0 && isUpper(t[i-2]) || t[i] == '1')) {
-					i = j
-					continue
-				}
-			}
-			st.digits(i, j)
-			i = j
-			continue
-		case clsAt:
-			st.email(i)
-		case clsColon:
-			st.colon(i)
-			st.assignment(i)
-		case clsEq:
-			st.assignment(i)
-		case clsDash:
-			st.dash(i)
-		case clsUnder:
-			st.underscore(i)
-		case clsA:
-			st.upperA(i)
-		case clsJ:
-			st.jwt(i)
-		}
-		i++
+		i = next
 	}
 	if len(st.e.dictGroups) > 0 {
 		st.dictionaries(from, to)
 	}
+}
+
+// isoTimeEnd returns where the anchors that follow the year t[i:j] of an
+// ISO timestamp "YYYY-MM-DDTHH:MM[:SS]" may be skipped to, or j when t[j:]
+// does not continue so (or t[i-1] is a key-name byte). None of the skipped
+// anchors can start a candidate, whatever follows: the two dashes fail the
+// MAC shape at the 'T' (the only detector a dash between digits runs);
+// the day, minute and second runs continue a number; the hour run follows
+// "DT", which no IBAN or bech32 prefix matches; neither colon has the
+// word boundary before it that MAC and IPv6 need, and a colon's key name
+// would be "YYYY-MM-DDTHH" (it starts with a digit: the byte before the
+// year ends it) or "MM" (too short), so no api_key assignment either.
+func isoTimeEnd(t []byte, i, j int) int {
+	if len(t)-j < 12 || i > 0 && charClass[t[i-1]]&chKeyName != 0 {
+		return j
+	}
+	w := t[j : j+12]
+	if w[0] != '-' || w[3] != '-' || w[6] != 'T' || w[9] != ':' ||
+		charClass[w[1]]&charClass[w[2]]&charClass[w[4]]&charClass[w[5]]&
+			charClass[w[7]]&charClass[w[8]]&charClass[w[10]]&charClass[w[11]]&chDigit == 0 {
+		return j
+	}
+	if len(t)-j >= 15 && t[j+12] == ':' && isDigit(t[j+13]) && isDigit(t[j+14]) {
+		return j + 15
+	}
+	return j + 12
+}
+
+// trigAt[k][c] is 1<<k when c is a trigger byte (byteClass[c] != 0): the
+// bit for position k of an eight-byte group.
+var trigAt = func() (t [8][256]uint8) {
+	for k := range t {
+		for c := range t[k] {
+			if byteClass[c] != clsNone {
+				t[k][c] = 1 << k
+			}
+		}
+	}
+	return t
+}()
+
+// triggerMask returns the trigger bits of w[:64]: bit k is set when w[k] is
+// a trigger byte.
+func triggerMask(w []byte) uint64 {
+	_ = w[63]
+	return uint64(trigger8(w[0:8])) | uint64(trigger8(w[8:16]))<<8 |
+		uint64(trigger8(w[16:24]))<<16 | uint64(trigger8(w[24:32]))<<24 |
+		uint64(trigger8(w[32:40]))<<32 | uint64(trigger8(w[40:48]))<<40 |
+		uint64(trigger8(w[48:56]))<<48 | uint64(trigger8(w[56:64]))<<56
+}
+
+// trigger8 returns the trigger bits of w[:8].
+func trigger8(w []byte) uint8 {
+	_ = w[7]
+	return trigAt[0][w[0]] | trigAt[1][w[1]] | trigAt[2][w[2]] | trigAt[3][w[3]] |
+		trigAt[4][w[4]] | trigAt[5][w[5]] | trigAt[6][w[6]] | trigAt[7][w[7]]
+}
+
+// tailMask is triggerMask for a block shorter than 64 bytes.
+func tailMask(w []byte) uint64 {
+	var m uint64
+	for k, c := range w {
+		if byteClass[c] != clsNone {
+			m |= 1 << uint(k)
+		}
+	}
+	return m
+}
+
+// digitEnd returns the end of the digit run that continues at t[j]: the
+// first index at or after j that is not an ASCII digit. It tests eight
+// bytes at a time: a byte is a digit when its xor with '0' is below 10.
+func digitEnd(t []byte, j int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for j+8 <= len(t) {
+		a := binary.LittleEndian.Uint64(t[j:]) ^ '0'*ones
+		// (a|0x80) - 10 per byte never borrows; its high bit is set when
+		// the low seven bits of a are 10 or more. A byte of a with its own
+		// high bit set is not a digit either.
+		if nd := ((a | highs) - 10*ones | a) & highs; nd != 0 {
+			return j + bits.TrailingZeros64(nd)>>3
+		}
+		j += 8
+	}
+	for j < len(t) && isDigit(t[j]) {
+		j++
+	}
+	return j
 }
 
 // dictionaries adds a candidate for every dictionary match starting at

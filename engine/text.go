@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"encoding/binary"
+
 	"github.com/datafog/datafog-api/engine/validate"
 )
 
@@ -58,9 +60,13 @@ func (st *scanState) email(p int) {
 // colon handles ':' at t[p] for IPv6 and colon-separated MAC addresses.
 func (st *scanState) colon(p int) {
 	t := st.t
+	// A MAC address needs a hex digit before the colon. An IPv6 address
+	// without a hex digit or colon before this colon either starts with
+	// it (and must then start with "::") or has a '.' right before a colon
+	// (never valid: an embedded IPv4 address comes last). So without one
+	// before, only "::" can start anything; JSON's `"key":123` stops here.
 	before := p > 0 && (isHex(t[p-1]) || t[p-1] == ':')
-	after := p+1 < len(t) && (isHex(t[p+1]) || t[p+1] == ':')
-	if !before && !after {
+	if !before && !(p+1 < len(t) && t[p+1] == ':') {
 		return
 	}
 	st.mac(p, ':')
@@ -175,8 +181,9 @@ func (st *scanState) assignment(p int) {
 		return
 	}
 	t := st.t
-	// Value first: most values in logs are short, and this check is the
-	// cheaper one to fail.
+	if !st.keyCache.secretKey(t, p) {
+		return
+	}
 	v := p + 1
 	for v < len(t) && v-p < 8 && t[v] == ' ' {
 		v++
@@ -197,9 +204,6 @@ func (st *scanState) assignment(p int) {
 		charClass[w[6]]&charClass[w[7]]&charClass[w[8]]&charClass[w[9]]&charClass[w[10]]&charClass[w[11]]&chValue == 0 {
 		return
 	}
-	if !st.secretKeyBefore(p) {
-		return
-	}
 	ve := v + minKeyValue
 	for ve < len(t) && ve-v <= maxKeyValue && isValueByte(t[ve]) {
 		ve++
@@ -215,12 +219,60 @@ func (st *scanState) assignment(p int) {
 	}
 }
 
+// keyCache remembers secretKeyBefore's verdicts. Logs repeat a few key
+// names on every line, so the verdict for `,"request_id"` before a ':' is
+// worked out once and then found by the sixteen bytes before the ':'.
+//
+// The cache is exact, not a heuristic: an entry is stored only when
+// secretKeyBefore's walk stopped at a byte inside those sixteen bytes, so
+// the verdict depends on them alone, and a lookup hits only on all sixteen
+// bytes equal. A miss (a longer key, a collision, text near t[0]) falls
+// back to the walk. Entries never go stale: the verdict depends on the
+// bytes only, not on the engine or the scan.
+type keyCache [keyCacheSize]keyCacheEntry
+
+// keyCacheSize is the number of direct-mapped entries (a power of two).
+const keyCacheSize = 256
+
+// keyCacheEntry holds the sixteen bytes before a ':' or '=' as two
+// little-endian words, and the verdict: 0 empty, 1 not secret, 2 secret.
+type keyCacheEntry struct {
+	w0, w1  uint64
+	verdict uint8
+}
+
+// secretKey reports whether the key name before the '=' or ':' at t[p] is
+// secret-like (secretKeyBefore), using and filling the cache.
+func (c *keyCache) secretKey(t []byte, p int) bool {
+	if p < 16 {
+		ok, _ := secretKeyBefore(t, p)
+		return ok
+	}
+	w0 := binary.LittleEndian.Uint64(t[p-16:])
+	w1 := binary.LittleEndian.Uint64(t[p-8:])
+	h := ((w0 ^ w1*0x9e3779b97f4a7c15) * 0xff51afd7ed558ccd) >> 56 & (keyCacheSize - 1)
+	en := &c[h]
+	if en.verdict != 0 && en.w0 == w0 && en.w1 == w1 {
+		return en.verdict == 2
+	}
+	ok, k := secretKeyBefore(t, p)
+	// Cache only when the walk stopped inside the sixteen bytes.
+	if k > 0 && k-1 >= p-16 {
+		en.w0, en.w1, en.verdict = w0, w1, 1
+		if ok {
+			en.verdict = 2
+		}
+	}
+	return ok
+}
+
 // secretKeyBefore reports whether the key name before the '=' or ':' at
 // t[p] is secret-like: up to 8 spaces and one quote may separate them, and
 // the name is 3..maxKeyName word bytes, '-' or '.', starting with a letter
-// or '_'.
-func (st *scanState) secretKeyBefore(p int) bool {
-	t := st.t
+// or '_'. It also returns the start k of the name. The walk reads
+// t[k-1:p] and nothing else; when k > 0 and p-k <= maxKeyName, t[k-1] is
+// the byte that stopped it.
+func secretKeyBefore(t []byte, p int) (bool, int) {
 	k := p
 	for k > 0 && p-k < 8 && t[k-1] == ' ' {
 		k--
@@ -232,7 +284,7 @@ func (st *scanState) secretKeyBefore(p int) bool {
 	for k > 0 && ke-k <= maxKeyName && charClass[t[k-1]]&chKeyName != 0 {
 		k--
 	}
-	return ke-k >= 3 && ke-k <= maxKeyName && (isAlpha(t[k]) || t[k] == '_') && secretKeyName(t[k:ke])
+	return ke-k >= 3 && ke-k <= maxKeyName && (isAlpha(t[k]) || t[k] == '_') && secretKeyName(t[k:ke]), k
 }
 
 // isValueByte reports whether c may appear in an assignment's value: any
