@@ -54,14 +54,24 @@ func TestScanAllocsAfterGC(t *testing.T) {
 	text := []byte("mail bob@example.com, card 4111 1111 1111 1111, on 2024-02-29")
 	dst := make([]Finding, 0, 16)
 	dst = e.Scan(dst[:0], text, Filter{})
+	// MemStats counts the whole process: a finalizer or cleanup of an
+	// earlier test may allocate during the measured scan. A scan that
+	// allocates after a collection does so on every attempt, so a round
+	// fails only when all three of its attempts saw allocations.
 	var before, after runtime.MemStats
 	for i := 0; i < 5; i++ {
-		runtime.GC()
-		runtime.GC()
-		runtime.ReadMemStats(&before)
-		dst = e.Scan(dst[:0], text, Filter{})
-		runtime.ReadMemStats(&after)
-		if n := after.Mallocs - before.Mallocs; n != 0 {
+		var n uint64
+		for attempt := 0; attempt < 3; attempt++ {
+			runtime.GC()
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			dst = e.Scan(dst[:0], text, Filter{})
+			runtime.ReadMemStats(&after)
+			if n = after.Mallocs - before.Mallocs; n == 0 {
+				break
+			}
+		}
+		if n != 0 {
 			t.Fatalf("scan after GC: %d allocations, want 0", n)
 		}
 	}

@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -55,6 +56,9 @@ const (
 	// maxKinds bounds the number of distinct reportable types (the Filter
 	// bitset size).
 	maxKinds = 256
+	// maxDicts bounds the number of dictionaries, so that every candidate
+	// source (built-in or dictionary) has a uint16 kind.
+	maxDicts = maxKinds * 64
 )
 
 // defaultDictConfidence is a dictionary match's confidence when its
@@ -159,6 +163,9 @@ func New(cfg Config) (*Engine, error) {
 		}
 		metas[d] = dictMeta{typ: dict.EntityType, ci: dict.CaseInsensitive, ww: dict.WholeWord, conf: conf, terms: len(dict.Terms)}
 	}
+	if len(cfg.Dictionaries) > maxDicts {
+		problems = append(problems, fmt.Sprintf("dictionaries: %d dictionaries, more than %d", len(cfg.Dictionaries), maxDicts))
+	}
 	if total > MaxTerms {
 		problems = append(problems, fmt.Sprintf("dictionaries: %d terms in all, more than %d", total, MaxTerms))
 	}
@@ -201,10 +208,11 @@ func (e *Engine) setup(detectors map[EntityType]DetectorConfig, dicts []dictMeta
 	for d, m := range dicts {
 		bit, ok := e.bits[m.typ]
 		if !ok {
-			if len(e.bits) >= maxKinds {
+			n := len(e.bits)
+			if n >= maxKinds || n > math.MaxUint8 {
 				return fmt.Errorf("dictionaries[%d]: more than %d distinct entity types", d, maxKinds)
 			}
-			bit = uint8(len(e.bits))
+			bit = uint8(n)
 			e.bits[m.typ] = bit
 		}
 		e.types = append(e.types, m.typ)
@@ -281,13 +289,14 @@ func (e *Engine) compileDictionaries(dicts []Dictionary) error {
 			}
 			p, ok := gb.index[key]
 			if !ok {
-				p = int32(len(gb.pats))
+				p = int32(len(gb.pats)) // #nosec G115 -- at most MaxTerms patterns (New checks the total before compiling)
 				gb.index[key] = p
 				gb.pats = append(gb.pats, term)
 				gb.owner = append(gb.owner, nil)
 			}
-			if o := gb.owner[p]; len(o) == 0 || o[len(o)-1] != int32(d) {
-				gb.owner[p] = append(gb.owner[p], int32(d))
+			d32 := int32(d) // #nosec G115 -- at most maxDicts dictionaries (New checks before compiling)
+			if o := gb.owner[p]; len(o) == 0 || o[len(o)-1] != d32 {
+				gb.owner[p] = append(gb.owner[p], d32)
 			}
 		}
 	}
@@ -303,10 +312,10 @@ func (e *Engine) compileDictionaries(dicts []Dictionary) error {
 		}
 		dg := dictGroup{opts: uint8(g), aut: aut, patStart: make([]int32, 0, len(gb.pats)+1)}
 		for _, o := range gb.owner {
-			dg.patStart = append(dg.patStart, int32(len(dg.pats)))
+			dg.patStart = append(dg.patStart, int32(len(dg.pats))) // #nosec G115 -- at most MaxTerms patterns with at most maxDicts owners each, under 2^31 in total
 			dg.pats = append(dg.pats, o...)
 		}
-		dg.patStart = append(dg.patStart, int32(len(dg.pats)))
+		dg.patStart = append(dg.patStart, int32(len(dg.pats))) // #nosec G115 -- as above
 		e.dictGroups = append(e.dictGroups, dg)
 	}
 	return nil

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -108,5 +109,61 @@ func TestDictionariesAndMarshal(t *testing.T) {
 		if _, err := Load(data[:n]); err == nil {
 			t.Fatalf("truncated to %d: Load succeeded", n)
 		}
+	}
+}
+
+// TestKeyCacheMatchesWalk checks that the key-name cache gives the walk's
+// verdict, on the first lookup (a miss) and on the second (a hit), for
+// quoted key names with random neighbours.
+func TestKeyCacheMatchesWalk(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	var c keyCache
+	const alpha = `"' _-.:=/aApkKey0129`
+	names := []string{"api_key", "token", "request_id", "apikey", "ts", "x", "userPassword", "my-secret", "", "KEY", "nokey",
+		"key", "a_key", "xkey", "1key", "_key", "pwd", "a.pwd", "k"}
+	secret, plain := 0, 0
+	for n := 0; n < 20000; n++ {
+		var b []byte
+		for len(b) < 20 || r.IntN(3) > 0 && len(b) < 40 {
+			b = append(b, alpha[r.IntN(len(alpha))])
+		}
+		if r.IntN(2) == 0 {
+			b = append(b, '"')
+			name := []byte(names[r.IntN(len(names))])
+			if len(name) > 0 && r.IntN(2) == 0 {
+				name[r.IntN(len(name))] = alpha[r.IntN(len(alpha))]
+			}
+			b = append(b, name...)
+		}
+		b = append(b, '"', ':')
+		p := len(b) - 1
+		want, _ := secretKeyBefore(b, p)
+		for k := 0; k < 2; k++ {
+			if got := c.quotedKey(b, p); got != want {
+				t.Fatalf("lookup %d of %q: %v, walk says %v", k, b, got, want)
+			}
+		}
+		if want {
+			secret++
+		} else {
+			plain++
+		}
+	}
+	if secret < 1000 || plain < 1000 {
+		t.Fatalf("only %d secret and %d plain keys tried", secret, plain)
+	}
+}
+
+// TestTooManyDictionaries checks that New rejects more dictionaries than
+// a candidate's kind can number.
+func TestTooManyDictionaries(t *testing.T) {
+	dicts := make([]Dictionary, maxDicts+1)
+	for i := range dicts {
+		dicts[i] = Dictionary{EntityType: "term", Terms: []string{"x"}}
+	}
+	_, err := New(Config{Dictionaries: dicts})
+	want := "engine: invalid config: dictionaries: 16385 dictionaries, more than 16384"
+	if err == nil || err.Error() != want {
+		t.Fatalf("err = %v, want %q", err, want)
 	}
 }

@@ -37,36 +37,36 @@ func (e *Engine) MarshalBinary() ([]byte, error) {
 		names = append(names, string(t))
 	}
 	sort.Strings(names)
-	b = binary.AppendUvarint(b, uint64(len(names)))
+	b = appendCount(b, len(names))
 	for _, n := range names {
 		dc := e.detectors[EntityType(n)]
 		b = appendString(b, n)
 		b = append(b, boolByte(dc.Disabled))
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(dc.MinConfidence))
 	}
-	b = binary.AppendUvarint(b, uint64(len(e.dicts)))
+	b = appendCount(b, len(e.dicts))
 	for _, d := range e.dicts {
 		b = appendString(b, string(d.typ))
 		b = append(b, boolByte(d.ci)|boolByte(d.ww)<<1)
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(d.conf))
-		b = binary.AppendUvarint(b, uint64(d.terms))
+		b = appendCount(b, d.terms)
 	}
-	b = binary.AppendUvarint(b, uint64(len(e.dictGroups)))
+	b = appendCount(b, len(e.dictGroups))
 	for _, g := range e.dictGroups {
 		ab, err := g.aut.MarshalBinary()
 		if err != nil {
 			return nil, fmt.Errorf("engine: marshal: %w", err)
 		}
 		b = append(b, g.opts)
-		b = binary.AppendUvarint(b, uint64(len(ab)))
+		b = appendCount(b, len(ab))
 		b = append(b, ab...)
-		b = binary.AppendUvarint(b, uint64(len(g.patStart)-1))
+		b = appendCount(b, len(g.patStart)-1)
 		for _, v := range g.patStart {
-			b = binary.AppendUvarint(b, uint64(v))
+			b = appendCount(b, int(v))
 		}
-		b = binary.AppendUvarint(b, uint64(len(g.pats)))
+		b = appendCount(b, len(g.pats))
 		for _, v := range g.pats {
-			b = binary.AppendUvarint(b, uint64(v))
+			b = appendCount(b, int(v))
 		}
 	}
 	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable)), nil
@@ -80,8 +80,18 @@ func boolByte(v bool) byte {
 }
 
 func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
+	b = appendCount(b, len(s))
 	return append(b, s...)
+}
+
+// appendCount appends n, a length, count or offset, as a uvarint. The
+// engine's counts and offsets are never negative; a negative n is a bug in
+// the engine, and appendCount panics rather than write a wrong file.
+func appendCount(b []byte, n int) []byte {
+	if n < 0 {
+		panic("engine: marshal: negative count")
+	}
+	return binary.AppendUvarint(b, uint64(n))
 }
 
 // decoder reads the compiled form and remembers the first error with its
@@ -109,6 +119,26 @@ func (d *decoder) uvarint(what string, max uint64) uint64 {
 	}
 	d.off += n
 	return v
+}
+
+// count reads a uvarint of at most max (which fits in an int32) as an int.
+func (d *decoder) count(what string, max uint32) int {
+	v := d.uvarint(what, uint64(max))
+	if v > math.MaxInt32 {
+		d.fail(what)
+		return 0
+	}
+	return int(v)
+}
+
+// count32 is count for values stored as int32.
+func (d *decoder) count32(what string, max uint32) int32 {
+	v := d.uvarint(what, uint64(max))
+	if v > math.MaxInt32 {
+		d.fail(what)
+		return 0
+	}
+	return int32(v)
 }
 
 func (d *decoder) bytes(what string, n int) []byte {
@@ -151,7 +181,7 @@ func Load(data []byte) (*Engine, error) {
 	nd := d.uvarint("detector count", numBuiltin)
 	detectors := make(map[EntityType]DetectorConfig, nd)
 	for i := uint64(0); i < nd && d.err == nil; i++ {
-		name := string(d.bytes("detector name", int(d.uvarint("detector name length", 64))))
+		name := string(d.bytes("detector name", d.count("detector name length", 64)))
 		if d.err == nil && builtinRank(EntityType(name)) < 0 {
 			d.fail("detector name")
 		}
@@ -161,25 +191,25 @@ func Load(data []byte) (*Engine, error) {
 			detectors[EntityType(name)] = DetectorConfig{Disabled: flag[0] != 0, MinConfidence: conf}
 		}
 	}
-	nm := d.uvarint("dictionary count", maxKinds*64)
+	nm := d.uvarint("dictionary count", maxDicts)
 	metas := make([]dictMeta, 0, min(nm, 1024))
 	for i := uint64(0); i < nm && d.err == nil; i++ {
-		name := string(d.bytes("dictionary type", int(d.uvarint("dictionary type length", 64))))
+		name := string(d.bytes("dictionary type", d.count("dictionary type length", 64)))
 		if d.err == nil && !validTypeName(name) {
 			d.fail("dictionary type")
 		}
 		flags := d.bytes("dictionary flags", 1)
 		conf := d.float("dictionary confidence")
-		terms := d.uvarint("dictionary term count", MaxTerms)
+		terms := d.count("dictionary term count", MaxTerms)
 		if flags != nil {
-			metas = append(metas, dictMeta{typ: EntityType(name), ci: flags[0]&1 != 0, ww: flags[0]&2 != 0, conf: conf, terms: int(terms)})
+			metas = append(metas, dictMeta{typ: EntityType(name), ci: flags[0]&1 != 0, ww: flags[0]&2 != 0, conf: conf, terms: terms})
 		}
 	}
 	ng := d.uvarint("group count", 4)
 	var groups []dictGroup
 	for i := uint64(0); i < ng && d.err == nil; i++ {
 		opts := d.bytes("group options", 1)
-		raw := d.bytes("group automaton", int(d.uvarint("group automaton length", uint64(len(body)))))
+		raw := d.bytes("group automaton", d.count("group automaton length", math.MaxInt32))
 		if d.err != nil {
 			break
 		}
@@ -187,28 +217,28 @@ func Load(data []byte) (*Engine, error) {
 		if err != nil {
 			return nil, fmt.Errorf("engine: load: group %d at offset %d: %w", i, d.off, err)
 		}
-		np := d.uvarint("group pattern count", MaxTerms)
-		if d.err == nil && int(np) != aut.PatternCount() {
+		np := d.count("group pattern count", MaxTerms)
+		if d.err == nil && np != aut.PatternCount() {
 			d.fail("group pattern count")
 		}
 		g := dictGroup{opts: opts[0], aut: aut}
 		// Every varint takes at least one byte, so the remaining length
 		// bounds the counts and the preallocation (corrupt counts cannot
 		// make Load allocate more than the input's size).
-		g.patStart = make([]int32, 0, min(np+1, uint64(len(body)-d.off)))
-		for k := uint64(0); k <= np && d.err == nil; k++ {
-			g.patStart = append(g.patStart, int32(d.uvarint("group owner offset", MaxTerms*maxKinds)))
+		g.patStart = make([]int32, 0, min(np+1, len(body)-d.off))
+		for k := 0; k <= np && d.err == nil; k++ {
+			g.patStart = append(g.patStart, d.count32("group owner offset", MaxTerms*maxKinds))
 		}
-		no := d.uvarint("group owner count", MaxTerms*maxKinds)
+		no := d.count("group owner count", MaxTerms*maxKinds)
 		if d.err == nil {
-			g.pats = make([]int32, 0, min(no, uint64(len(body)-d.off)))
+			g.pats = make([]int32, 0, min(no, len(body)-d.off))
 		}
-		for k := uint64(0); k < no && d.err == nil; k++ {
-			v := d.uvarint("group owner", uint64(len(metas)))
-			if d.err == nil && v >= uint64(len(metas)) {
+		for k := 0; k < no && d.err == nil; k++ {
+			v := d.count32("group owner", maxDicts)
+			if d.err == nil && int(v) >= len(metas) {
 				d.fail("group owner")
 			}
-			g.pats = append(g.pats, int32(v))
+			g.pats = append(g.pats, v)
 		}
 		if d.err == nil {
 			for k := 0; k+1 < len(g.patStart); k++ {

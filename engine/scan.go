@@ -93,7 +93,7 @@ func (st *scanState) add(k int, s, e, q int, conf float64, validated bool) {
 	}
 	st.cands = append(st.cands, cand{
 		start: st.base + int64(s), end: st.base + int64(e), anchor: st.base + int64(q),
-		conf: conf, kind: uint16(k), validated: validated,
+		conf: conf, kind: uint16(k), validated: validated, // #nosec G115 -- k < numBuiltin+maxDicts (New and Load check), under 2^16
 	})
 }
 
@@ -333,7 +333,7 @@ func (st *scanState) dictionaries(from, to int) {
 				k := numBuiltin + int(d)
 				st.cands = append(st.cands, cand{
 					start: st.base + int64(s), end: st.base + int64(end), anchor: st.base + int64(s),
-					conf: e.kinds[k].conf, kind: uint16(k),
+					conf: e.kinds[k].conf, kind: uint16(k), // #nosec G115 -- k < numBuiltin+maxDicts (New and Load check), under 2^16
 				})
 			}
 		}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/binary"
+	"math/bits"
 
 	"github.com/datafog/datafog-api/engine/validate"
 )
@@ -181,7 +182,10 @@ func (st *scanState) assignment(p int) {
 		return
 	}
 	t := st.t
-	if !st.keyCache.secretKey(t, p) {
+	// A JSON key `"name":` has its verdict cached, and it is the cheaper
+	// test then; otherwise the value is tested first.
+	known := p >= 16 && t[p-1] == '"'
+	if known && !st.keyCache.quotedKey(t, p) {
 		return
 	}
 	v := p + 1
@@ -204,6 +208,11 @@ func (st *scanState) assignment(p int) {
 		charClass[w[6]]&charClass[w[7]]&charClass[w[8]]&charClass[w[9]]&charClass[w[10]]&charClass[w[11]]&chValue == 0 {
 		return
 	}
+	if !known {
+		if ok, _ := secretKeyBefore(t, p); !ok {
+			return
+		}
+	}
 	ve := v + minKeyValue
 	for ve < len(t) && ve-v <= maxKeyValue && isValueByte(t[ve]) {
 		ve++
@@ -219,49 +228,61 @@ func (st *scanState) assignment(p int) {
 	}
 }
 
-// keyCache remembers secretKeyBefore's verdicts. Logs repeat a few key
-// names on every line, so the verdict for `,"request_id"` before a ':' is
-// worked out once and then found by the sixteen bytes before the ':'.
+// keyCache remembers secretKeyBefore's verdicts for quoted key names.
+// Logs repeat a few key names on every line, so the verdict for
+// `"request_id":` is worked out once and then found by the bytes from the
+// opening quote to the ':'.
 //
-// The cache is exact, not a heuristic: an entry is stored only when
-// secretKeyBefore's walk stopped at a byte inside those sixteen bytes, so
-// the verdict depends on them alone, and a lookup hits only on all sixteen
-// bytes equal. A miss (a longer key, a collision, text near t[0]) falls
-// back to the walk. Entries never go stale: the verdict depends on the
-// bytes only, not on the engine or the scan.
+// The cache is exact, not a heuristic: for a ':' or '=' right after a
+// quote, secretKeyBefore reads only the bytes from the previous quote on
+// (that quote stops its walk), and an entry holds all of them (at most
+// sixteen); a lookup hits only when they are all equal. A miss (a longer
+// key, a collision) falls back to the walk. Entries never go stale: the
+// verdict depends on those bytes only, not on the engine or the scan.
 type keyCache [keyCacheSize]keyCacheEntry
 
 // keyCacheSize is the number of direct-mapped entries (a power of two).
 const keyCacheSize = 256
 
 // keyCacheEntry holds the sixteen bytes before a ':' or '=' as two
-// little-endian words, and the verdict: 0 empty, 1 not secret, 2 secret.
+// little-endian words, with the bytes before the opening quote zeroed, and
+// the verdict: 0 empty, 1 not secret, 2 secret.
 type keyCacheEntry struct {
 	w0, w1  uint64
 	verdict uint8
 }
 
-// secretKey reports whether the key name before the '=' or ':' at t[p] is
-// secret-like (secretKeyBefore), using and filling the cache.
-func (c *keyCache) secretKey(t []byte, p int) bool {
-	if p < 16 {
+// quotedKey reports whether the key name before the '=' or ':' at t[p] is
+// secret-like (secretKeyBefore), using and filling the cache. It needs
+// p >= 16 and t[p-1] == '"'.
+func (c *keyCache) quotedKey(t []byte, p int) bool {
+	const ones, lows, highs = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	w0 := binary.LittleEndian.Uint64(t[p-16:])
+	w1 := binary.LittleEndian.Uint64(t[p-8:])
+	// High bit of each byte equal to '"' (exact: no carries between
+	// bytes); the closing quote t[p-1] (top byte of w1) is left out.
+	x0, x1 := w0^'"'*ones, w1^'"'*ones
+	q0 := ^((x0&lows + lows) | x0) & highs
+	q1 := ^((x1&lows + lows) | x1) & highs &^ (0xff << 56)
+	switch {
+	case q1 != 0:
+		w1 &= ^uint64(0) << ((63 - bits.LeadingZeros64(q1)) &^ 7) // keep the quote and after
+		w0 = 0
+	case q0 != 0:
+		w0 &= ^uint64(0) << ((63 - bits.LeadingZeros64(q0)) &^ 7)
+	default:
 		ok, _ := secretKeyBefore(t, p)
 		return ok
 	}
-	w0 := binary.LittleEndian.Uint64(t[p-16:])
-	w1 := binary.LittleEndian.Uint64(t[p-8:])
 	h := ((w0 ^ w1*0x9e3779b97f4a7c15) * 0xff51afd7ed558ccd) >> 56 & (keyCacheSize - 1)
 	en := &c[h]
 	if en.verdict != 0 && en.w0 == w0 && en.w1 == w1 {
 		return en.verdict == 2
 	}
-	ok, k := secretKeyBefore(t, p)
-	// Cache only when the walk stopped inside the sixteen bytes.
-	if k > 0 && k-1 >= p-16 {
-		en.w0, en.w1, en.verdict = w0, w1, 1
-		if ok {
-			en.verdict = 2
-		}
+	ok, _ := secretKeyBefore(t, p)
+	en.w0, en.w1, en.verdict = w0, w1, 1
+	if ok {
+		en.verdict = 2
 	}
 	return ok
 }

@@ -35,7 +35,7 @@ type gen struct{ r *rand.Rand }
 func (g gen) digits(n int) string {
 	b := make([]byte, n)
 	for i := range b {
-		b[i] = byte('0' + g.r.IntN(10))
+		b[i] = "0123456789"[g.r.IntN(10)]
 	}
 	return string(b)
 }
@@ -422,7 +422,7 @@ func (g gen) negative(typ string) instance {
 // Labelled returns perType valid records and perType hard-negative records
 // for every type, from seed.
 func Labelled(seed uint64, perType int) []Record {
-	g := gen{rand.New(rand.NewPCG(seed, 0x5eed))}
+	g := gen{rand.New(rand.NewPCG(seed, 0x5eed))} // #nosec G404 -- deterministic test corpus, not security
 	var out []Record
 	for _, typ := range Types {
 		for i := 0; i < perType; i++ {
@@ -475,7 +475,7 @@ Although Because Meanwhile The This Our Their After Before During`)
 // Prose returns about size bytes of English-like prose with sparse PII:
 // roughly one entity per 2-3 KB.
 func Prose(seed uint64, size int) []byte {
-	g := gen{rand.New(rand.NewPCG(seed, 1))}
+	g := gen{rand.New(rand.NewPCG(seed, 1))} // #nosec G404 -- deterministic test corpus, not security
 	var b strings.Builder
 	b.Grow(size + 256)
 	sentence := 0
@@ -508,7 +508,7 @@ func Prose(seed uint64, size int) []byte {
 // JSONLogs returns about size bytes of dense JSON log lines: timestamps,
 // request ids, IPs, emails, amounts, user agents.
 func JSONLogs(seed uint64, size int) []byte {
-	g := gen{rand.New(rand.NewPCG(seed, 2))}
+	g := gen{rand.New(rand.NewPCG(seed, 2))} // #nosec G404 -- deterministic test corpus, not security
 	var b strings.Builder
 	b.Grow(size + 512)
 	for b.Len() < size {
