@@ -10,7 +10,7 @@ import (
 
 // Layout constants; doc.go describes the format they implement.
 const (
-	formatVersion = 1
+	formatVersion = 2
 	headerSize    = 72 // segment header bytes
 	frameHdrSize  = 8  // length + CRC-32C
 	bodyHdrSize   = 8  // kind, flags, reserved, batch start
@@ -75,7 +75,7 @@ func parseHeader(b []byte) (segHeader, error) {
 		return h, fmt.Errorf("header crc mismatch")
 	}
 	if v := binary.LittleEndian.Uint32(b[8:12]); v != formatVersion {
-		return h, fmt.Errorf("unsupported format version %d", v)
+		return h, fmt.Errorf("unsupported format version %d (this build reads only version %d; version 1 logs, chained with HMAC-SHA256 over SHA-256 payload digests, must be verified and archived with an older build)", v, formatVersion)
 	}
 	h.seq = binary.LittleEndian.Uint64(b[16:24])
 	h.created = int64(binary.LittleEndian.Uint64(b[24:32])) // #nosec G115 -- reverses appendHeader's bit copy of a signed Unix-nanosecond value

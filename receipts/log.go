@@ -310,7 +310,7 @@ func (l *Log) Append(ctx context.Context, rec *Record) (string, error) {
 		putRequest(req)
 		return "", fmt.Errorf("receipts: append: record of %d bytes exceeds the limit of %d", len(req.payload), l.maxPayload())
 	}
-	req.sum = sha256.Sum256(req.payload)
+	req.sum = payloadDigest(req.payload)
 	loc, err := l.submit(ctx, req)
 	if err != nil {
 		return "", err

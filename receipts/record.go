@@ -100,13 +100,35 @@ func isDigest(s string) bool {
 	if len(s) != 64 {
 		return false
 	}
+	var bad byte
 	for i := 0; i < len(s); i++ {
-		if _, ok := unhex(s[i]); !ok {
-			return false
+		bad |= charClass[s[i]] & classNotHex
+	}
+	return bad == 0
+}
+
+// Byte classes of charClass.
+const (
+	// classNotHex marks bytes that are not lowercase hex digits.
+	classNotHex = 1 << iota
+	// classEscape marks bytes that appendString cannot copy as they are:
+	// control characters, '"', '\\', the HTML-sensitive '<', '>' and '&',
+	// and every byte of a multi-byte UTF-8 sequence.
+	classEscape
+)
+
+// charClass classifies each byte value for isDigest and appendString.
+var charClass = func() (t [256]byte) {
+	for c := range 256 {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			t[c] |= classNotHex
+		}
+		if c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			t[c] |= classEscape
 		}
 	}
-	return true
-}
+	return t
+}()
 
 // appendStored appends the stored JSON form of r to dst: the same bytes
 // encoding/json produces for r with ReceiptID cleared, nil slices as empty
@@ -229,17 +251,20 @@ func appendFloat(dst []byte, f float64) []byte {
 }
 
 // appendString appends s as a JSON string, escaped as encoding/json does
-// (HTML-safe, invalid UTF-8 replaced by U+FFFD).
+// (HTML-safe, invalid UTF-8 replaced by U+FFFD). Runs of bytes that need no
+// escaping are found with one table lookup per byte and copied at once.
 func appendString(dst []byte, s string) []byte {
 	const hexDigits = "0123456789abcdef"
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i < len(s) && charClass[s[i]]&classEscape == 0 {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
 			dst = append(dst, s[start:i]...)
 			switch c {
 			case '"', '\\':

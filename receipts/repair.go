@@ -1,7 +1,6 @@
 package receipts
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -94,7 +93,7 @@ func (l *Log) scanTail(f File, seq uint64) (good int64, last [chainSize]byte, er
 		if int64(r.batchStart) != good {
 			return 0, last, corrupt(r.off, fmt.Sprintf("record names batch start %d, want %d", r.batchStart, good))
 		}
-		sum := sha256.Sum256(r.payload)
+		sum := payloadDigest(r.payload)
 		var c [chainSize]byte
 		l.w.chain.next(&c, &prev, &r.bodyHdr, &sum)
 		if c != r.chain {

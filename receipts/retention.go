@@ -1,7 +1,6 @@
 package receipts
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -80,7 +79,7 @@ func (l *Log) purge(now time.Time) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("receipts: purge: %w", err)
 	}
-	req := &request{kind: kindCheckpoint, payload: payload, sum: sha256.Sum256(payload), done: make(chan struct{}, 1)}
+	req := &request{kind: kindCheckpoint, payload: payload, sum: payloadDigest(payload), done: make(chan struct{}, 1)}
 	l.commit([]*request{req})
 	if req.err != nil {
 		return 0, fmt.Errorf("receipts: purge: checkpoint: %w", req.err)

@@ -1,7 +1,6 @@
 package receipts
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -169,7 +168,7 @@ func (v *verifier) segment(seq uint64, first, last bool) (segHeader, error) {
 			v.bad(seq, r.off, index, fmt.Sprintf("record names batch start %d, want %d", r.batchStart, batchStart))
 			return h, nil
 		}
-		sum := sha256.Sum256(r.payload)
+		sum := payloadDigest(r.payload)
 		var c [chainSize]byte
 		v.chain.next(&c, &v.prev, &r.bodyHdr, &sum)
 		if c != r.chain {

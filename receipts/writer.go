@@ -1,7 +1,6 @@
 package receipts
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -15,7 +14,7 @@ import (
 type request struct {
 	kind    byte
 	payload []byte
-	sum     [sha256.Size]byte
+	sum     [payloadDigestSize]byte
 	loc     receiptLoc
 	err     error
 	done    chan struct{}
@@ -41,18 +40,45 @@ func putRequest(req *request) {
 type writerState struct {
 	seq   uint64          // active segment number
 	file  File            // active segment
-	off   int64           // durable end of the active segment
-	last  [chainSize]byte // chain value of the last durable record
+	off   int64           // written end of the active segment
+	last  [chainSize]byte // chain value of the last written record
 	chain *chainMAC
 	buf   []byte // batch buffer, reused
-	batch []*request
+
+	// slots alternate between the batch being written and the batch the
+	// syncer holds; inflight counts batches handed to the syncer and not
+	// yet released.
+	slots    [2]writtenBatch
+	slot     int
+	inflight sync.WaitGroup
 }
 
-// run is the writer goroutine: it takes whatever is pending, writes it with
-// one write and one fdatasync, and releases the waiters. It returns when reqc
-// is closed and drained.
+// writtenBatch is a batch that has been written and waits for the fdatasync
+// that makes it durable.
+type writtenBatch struct {
+	reqs  []*request
+	seq   uint64 // segment written to
+	file  File
+	start int64 // offset of the batch's first record
+	end   int64 // offset just past its last record
+}
+
+// run is the writer goroutine. It takes whatever is pending, chains and
+// frames it, writes it with one WriteAt and hands it to the syncer
+// goroutine, which makes it durable with one fdatasync and releases the
+// waiters. The handoff is unbuffered, so the writer prepares and writes the
+// next batch while the previous batch's fdatasync runs, and each fdatasync
+// covers exactly one batch. run returns when reqc is closed and drained and
+// the syncer has released everything.
 func (l *Log) run() {
-	defer close(l.done)
+	syncq := make(chan *writtenBatch)
+	syncDone := make(chan struct{})
+	go l.syncer(syncq, syncDone)
+	defer func() {
+		close(syncq)
+		<-syncDone
+		close(l.done)
+	}()
 	var tick <-chan time.Time
 	if l.retention > 0 {
 		every := min(max(l.retention/8, time.Second), time.Hour)
@@ -79,7 +105,8 @@ func (l *Log) run() {
 		if l.hookCollect != nil {
 			l.hookCollect()
 		}
-		batch := append(l.w.batch[:0], first)
+		wb := &l.w.slots[l.w.slot]
+		batch := append(wb.reqs[:0], first)
 		size := frameSize(len(first.payload))
 	drain:
 		for len(batch) < l.maxCount {
@@ -99,31 +126,79 @@ func (l *Log) run() {
 				break drain
 			}
 		}
-		rotated := l.commit(batch)
-		clear(batch)
-		l.w.batch = batch[:0]
+		wb.reqs = batch
+		rotated, ok := l.write(wb)
+		if ok {
+			l.w.inflight.Add(1)
+			syncq <- wb
+			l.w.slot ^= 1
+		} else {
+			clear(wb.reqs)
+			wb.reqs = wb.reqs[:0]
+		}
 		if rotated && l.retention > 0 {
 			l.purgeLogged()
 		}
 	}
 }
 
-// commit makes batch durable and releases its waiters. It reports whether a
-// new segment was started.
+// syncer is the goroutine that makes written batches durable, in the order
+// they were written, and releases their waiters. A batch is acknowledged
+// only when its own fdatasync succeeded and the log has not failed: once
+// any write or fdatasync fails, every batch still queued or in flight is
+// refused, even one whose later fdatasync succeeds (the fsyncgate lesson: a
+// failed fdatasync may have dropped dirty pages that a later one no longer
+// reports).
+func (l *Log) syncer(syncq <-chan *writtenBatch, done chan<- struct{}) {
+	defer close(done)
+	for wb := range syncq {
+		l.syncBatch(wb)
+		clear(wb.reqs)
+		wb.reqs = wb.reqs[:0]
+		l.w.inflight.Done()
+	}
+}
+
+// commit makes batch durable and releases its waiters, in the calling
+// (writer) goroutine, after the syncer has released every earlier batch. It
+// reports whether a new segment was started.
 func (l *Log) commit(batch []*request) (rotated bool) {
+	l.w.inflight.Wait()
+	wb := writtenBatch{reqs: batch}
+	rotated, ok := l.write(&wb)
+	if ok {
+		l.syncBatch(&wb)
+	}
+	return rotated
+}
+
+// write chains, frames and writes wb.reqs at the end of the active segment,
+// starting a new segment first when they do not fit. On success it fills
+// the rest of wb and advances the written end; otherwise it releases the
+// batch with the error and reports !ok. It reports whether a new segment was
+// started.
+func (l *Log) write(wb *writtenBatch) (rotated, ok bool) {
+	batch := wb.reqs
 	if err := l.Err(); err != nil {
 		release(batch, err)
-		return false
+		return false, false
 	}
 	var size int64
 	for _, r := range batch {
 		size += frameSize(len(r.payload))
 	}
 	if l.w.off+size > l.segSize && l.w.off > headerSize {
+		// The old segment's size becomes fixed at rotation, so every batch
+		// written to it must be released first.
+		l.w.inflight.Wait()
+		if err := l.Err(); err != nil {
+			release(batch, err)
+			return false, false
+		}
 		if err := l.rotate(); err != nil {
 			l.fail(err)
 			release(batch, l.Err())
-			return false
+			return false, false
 		}
 		rotated = true
 	}
@@ -136,7 +211,7 @@ func (l *Log) commit(batch []*request) (rotated bool) {
 		if !ok { // unreachable while Open and createSegment keep their limits
 			l.fail(fmt.Errorf("record at offset %d of %s does not fit a receipt id", start+int64(len(buf)), segName(l.w.seq)))
 			release(batch, l.Err())
-			return rotated
+			return rotated, false
 		}
 		if i == 0 {
 			batchStart = loc.off
@@ -163,26 +238,42 @@ func (l *Log) commit(batch []*request) (rotated bool) {
 	if err != nil {
 		l.fail(fmt.Errorf("write %s at offset %d: %w", segName(l.w.seq), start, err))
 		release(batch, l.Err())
-		return rotated
-	}
-	t0 := time.Now()
-	err = l.w.file.Sync()
-	l.stats.observeSync(time.Since(t0))
-	if err != nil {
-		l.fail(fmt.Errorf("fdatasync %s after offset %d: %w", segName(l.w.seq), start, err))
-		release(batch, l.Err())
-		return rotated
+		return rotated, false
 	}
 	l.w.off = start + int64(len(buf))
 	l.w.last = prev
-	l.committed.Store(packCommitted(l.w.seq, l.w.off))
+	wb.seq, wb.file, wb.start, wb.end = l.w.seq, l.w.file, start, l.w.off
+	return rotated, true
+}
+
+// syncBatch makes a written batch durable with one fdatasync and releases
+// its waiters: with nil when the fdatasync succeeded and the log has not
+// failed, and with the log's error otherwise.
+func (l *Log) syncBatch(wb *writtenBatch) {
+	if err := l.Err(); err != nil {
+		release(wb.reqs, err)
+		return
+	}
+	t0 := time.Now()
+	err := wb.file.Sync()
+	l.stats.observeSync(time.Since(t0))
+	if err != nil {
+		l.fail(fmt.Errorf("fdatasync %s after offset %d: %w", segName(wb.seq), wb.start, err))
+	}
+	// A write of a later batch may have failed while this fdatasync ran;
+	// the log then acknowledges nothing more.
+	if err := l.Err(); err != nil {
+		release(wb.reqs, err)
+		return
+	}
+	l.committed.Store(packCommitted(wb.seq, wb.end))
+	size := uint64(wb.end - wb.start) // #nosec G115 -- end > start within one segment
 	l.stats.batches.Add(1)
-	l.stats.records.Add(uint64(len(batch)))
-	l.stats.bytes.Add(uint64(len(buf)))
-	l.stats.lastRecords.Store(uint64(len(batch)))
-	l.stats.lastBytes.Store(uint64(len(buf)))
-	release(batch, nil)
-	return rotated
+	l.stats.records.Add(uint64(len(wb.reqs)))
+	l.stats.bytes.Add(size)
+	l.stats.lastRecords.Store(uint64(len(wb.reqs)))
+	l.stats.lastBytes.Store(size)
+	release(wb.reqs, nil)
 }
 
 // release signals every request of a batch with err.

@@ -242,13 +242,21 @@ func (sc *scanner) fastDFA(dst []Match) []Match {
 	simple := a.kind == Overlapping && !a.wholeWord
 	useLanes := a.pre.kind == preNone
 	laneMin := 2*laneBlock + int(a.maxLen)
+	if simple {
+		laneMin = lanes4Min(a.maxLen)
+	}
 	if s == root && a.pre.kind != preNone {
 		i = a.pre.skip(&sc.pc, hay, i)
 	}
 	for i < len(hay) {
 		if useLanes && len(hay)-i >= laneMin {
 			var hit bool
-			if dst, s, i, hit = a.lanes2(dst, sc.chunkBase, hay, s, i, simple); !hit {
+			if simple {
+				dst, s, i, hit = a.lanes4(dst, sc.chunkBase, hay, s, i)
+			} else {
+				dst, s, i, hit = a.lanes2(dst, sc.chunkBase, hay, s, i, false)
+			}
+			if !hit {
 				continue
 			}
 		} else {
@@ -317,8 +325,9 @@ func (a *Automaton) lanes2(dst []Match, base int64, hay []byte, s int32, i int, 
 	parked, k1, p1 := false, 0, int32(0)
 	k := 0
 	for k < steps {
-		n, t0, t1 := walk2(a.trans, &a.classes, h0[k:], h1[k:], s, s1, special)
-		s, s1, k = t0, t1, k+n
+		n, t0, t1 := walk2(a.trans, &a.classes, h0[k:], h1[k:], uint32(s), uint32(s1), uint32(special)) // #nosec G115 -- DFA ids are in [0, maxDFAEntries)
+		s, s1, k = int32(t0), int32(t1), k+n                                                            // #nosec G115 -- the same ids back
+
 		if k == steps {
 			break
 		}
@@ -397,17 +406,84 @@ func (sc *scanner) fastNFA(dst []Match) []Match {
 }
 
 // walk2 steps two DFA lanes in lock step until either reaches a special
-// state (returning its step) or the input ends (returning len(h0)).
+// state (returning its step) or the input ends (returning len(h0)). States
+// are non-negative ids below maxDFAEntries, passed as uint32 so the loop
+// needs no sign extension; classes is sliced once so its nil check leaves
+// the loop.
 //
 //go:noinline
-func walk2(trans []int32, classes *[256]uint8, h0, h1 []byte, s0, s1, special int32) (int, int32, int32) {
+func walk2(trans []int32, classes *[256]uint8, h0, h1 []byte, s0, s1, special uint32) (int, uint32, uint32) {
 	h1 = h1[:len(h0)]
+	cl := classes[:]
 	for k := 0; k < len(h0); k++ {
-		s0 = trans[s0+int32(classes[h0[k]])]
-		s1 = trans[s1+int32(classes[h1[k]])]
+		s0 = uint32(trans[s0+uint32(cl[h0[k]])])
+		s1 = uint32(trans[s1+uint32(cl[h1[k]])])
 		if s0 >= special || s1 >= special {
 			return k, s0, s1
 		}
 	}
 	return len(h0), s0, s1
+}
+
+// lanes4Min is the input lanes4 needs from its start position.
+func lanes4Min(maxLen int32) int { return 4*laneBlock + int(maxLen) }
+
+// lanes4 is lanes2 with four lanes, for simple mode (overlapping, no
+// whole-word filter) only: lane j starts at i+j*B (lane 0 in state s, the
+// others at the root) and covers B+W bytes, so lanes 1..3 each overlap
+// their predecessor's block by W bytes and drop their own matches there.
+// Lane 0 appends its matches to dst; lanes 1..3 buffer theirs, appended in
+// lane order after the walk. When lane j's buffer is full at step k, lanes
+// j..3 are abandoned (later input than lane j's step k), lanes 0..j-1
+// finish, and lane j's match state is returned for the caller to handle,
+// with the position after it. Otherwise it returns lane 3's final state and
+// position. Needs len(hay)-i >= lanes4Min(a.maxLen).
+func (a *Automaton) lanes4(dst []Match, base int64, hay []byte, s int32, i int) ([]Match, int32, int, bool) {
+	const nl = 4
+	w := int(a.maxLen)
+	steps := laneBlock + w
+	h := hay[i : i+3*laneBlock+steps]
+	special := a.specialID()
+	root := a.rootID()
+	var ev [nl - 1][48]laneEvent
+	var nev [nl - 1]int
+	st := [nl]int32{s, root, root, root}
+	active := nl // lanes >= active are abandoned: their states are ignored
+	k1, p1 := 0, int32(0)
+	k := 0
+	for k < steps {
+		n, t0, t1, t2, t3 := walk4(a.trans, &a.classes, h[k:], steps-k, uint32(st[0]), uint32(st[1]), uint32(st[2]), uint32(st[3]), uint32(special)) // #nosec G115 -- DFA ids are in [0, maxDFAEntries)
+		st = [nl]int32{int32(t0), int32(t1), int32(t2), int32(t3)}                                                                                   // #nosec G115 -- the same ids back
+		k += n
+		if k == steps {
+			break
+		}
+		if st[0] >= special {
+			dst = a.appendOutputs(dst, a.index(st[0]), base+int64(i+k+1))
+		}
+		if k+1 > w {
+			for j := 1; j < active; j++ {
+				if st[j] < special {
+					continue
+				}
+				if nev[j-1] == len(ev[j-1]) {
+					active, k1, p1 = j, k, st[j]
+					break
+				}
+				ev[j-1][nev[j-1]] = laneEvent{id: st[j], k: int32(k)} // #nosec G115 -- k < steps = laneBlock + maxLen <= 1024 + 2^30
+				nev[j-1]++
+			}
+		}
+		k++
+	}
+	for j := 1; j < active; j++ {
+		off := base + int64(i+j*laneBlock+1)
+		for _, e := range ev[j-1][:nev[j-1]] {
+			dst = a.appendOutputs(dst, a.index(e.id), off+int64(e.k))
+		}
+	}
+	if active < nl {
+		return dst, p1, i + active*laneBlock + k1 + 1, true
+	}
+	return dst, st[nl-1], i + (nl-1)*laneBlock + steps, false
 }
