@@ -233,3 +233,25 @@ func TestOverlaps(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnTokensAreNotSecrets: a value the tokenize transform wrote
+// ("tok_" + 16 lowercase hex) is not reported as an api_key again, while a
+// lookalike that is not exactly that form, and a real secret, still are.
+func TestOwnTokensAreNotSecrets(t *testing.T) {
+	e := mustEngine(t, Config{})
+	for _, tc := range []struct {
+		text string
+		want []Finding
+	}{
+		{`password=tok_0123456789abcdef`, nil},
+		{`{"api_key": "tok_fedcba9876543210"}`, nil},
+		{`password=tok_0123456789abcdeX`, []Finding{{Type: APIKey, Start: 9, End: 29, Confidence: 0.8}}},
+		{`password=tok_0123456789abcdef0`, []Finding{{Type: APIKey, Start: 9, End: 30, Confidence: 0.8}}},
+		{`password=Zq8sK2pLm9XvB4tR7wYc`, []Finding{{Type: APIKey, Start: 9, End: 29, Confidence: 0.8}}},
+	} {
+		got := e.Scan(nil, []byte(tc.text), Filter{})
+		if fmtFindings(got) != fmtFindings(tc.want) {
+			t.Errorf("%q: got %s, want %s", tc.text, fmtFindings(got), fmtFindings(tc.want))
+		}
+	}
+}

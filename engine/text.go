@@ -223,9 +223,28 @@ func (st *scanState) assignment(p int) {
 	if quote != 0 && (ve >= len(t) || t[ve] != quote) {
 		return
 	}
+	if isOwnToken(t[v:ve]) {
+		return
+	}
 	if validate.Entropy(t[v:ve]) >= entropyFloor {
 		st.add(kAPIKey, v, ve, p, 0.8, false)
 	}
+}
+
+// isOwnToken reports whether v is a token written by the tokenize transform
+// ("tok_" and 16 lowercase hex digits). It stands in for a value that was
+// already replaced, so reporting it as a secret again would be a false
+// positive on our own output.
+func isOwnToken(v []byte) bool {
+	if len(v) != 20 || string(v[:4]) != "tok_" {
+		return false
+	}
+	for _, c := range v[4:] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // keyCache remembers secretKeyBefore's verdicts for quoted key names.

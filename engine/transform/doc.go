@@ -31,11 +31,13 @@
 // Output of redact, tokenize, hash and anonymize contains no bytes of the
 // original value, and a re-scan of redact and anonymize output finds none of
 // the replaced types: "[REDACTED]" and "<TYPE_N>" hold no digits or '@' and
-// their brackets end an assignment value. Tokenize and hash output is a
-// high-entropy string by design, so where it stands as the value of a
-// secret assignment ("password=tok_...") the api_key detector reports it
-// again; it reveals nothing of the value, but a pipeline that re-scans
-// transformed text should use redact or anonymize for api_key. Mask keeps
+// their brackets end an assignment value, and the engine's api_key detector
+// recognises tokenize's own "tok_" + 16-hex tokens and does not report them.
+// Hash output is a 64-hex-digit string by design, so where it stands as the
+// value of a secret assignment ("password=<hex>") the api_key detector
+// reports it again, as it would a real hex secret; it reveals nothing of the
+// value, but a pipeline that re-scans transformed text should use redact,
+// tokenize or anonymize for api_key. Mask keeps
 // separators and, for credit cards, the last four digits; four digits alone
 // are not a finding of any built-in type, but a masked value keeps its shape
 // (length and separators), so mask is not re-scan safe in general.
