@@ -7,7 +7,7 @@ import "testing"
 // TestFindAllAllocs pins that FindAll with a reused dst allocates nothing,
 // for every engine and match kind, on input long enough for the lanes.
 func TestFindAllAllocs(t *testing.T) {
-	hay := genText(3*laneBlock, 8)
+	hay := genText(6*laneBlock, 8) // long enough for lanes4
 	for _, eng := range engines {
 		for _, o := range []Options{
 			{CaseInsensitive: true},
@@ -29,7 +29,7 @@ func TestFindAllAllocs(t *testing.T) {
 
 // TestStreamAllocs pins that a warmed-up Stream allocates nothing per Write.
 func TestStreamAllocs(t *testing.T) {
-	hay := genText(3*laneBlock, 8)
+	hay := genText(6*laneBlock, 8) // long enough for lanes4
 	a := mustCompile(t, piiKeywords, Options{CaseInsensitive: true, Kind: LeftmostLongest, WholeWord: true}, dfaBudget)
 	st := a.NewStream()
 	n := 0

@@ -152,14 +152,15 @@ func TestDifferentialNaive(t *testing.T) {
 	}
 }
 
-// TestLanes runs long haystacks with sparse matches, so the two-lane loop
-// covers whole blocks, lane 1 buffers matches, and matches cross the lane
-// boundaries; one pattern is long, so lane 1's warm-up is long too.
+// TestLanes runs long haystacks with sparse matches, so the lane loops
+// (lanes4 for overlapping matches, lanes2 otherwise) cover whole blocks,
+// lanes 1..3 buffer matches, and matches cross every lane boundary; one
+// pattern is long, so the lanes' warm-up is long too.
 func TestLanes(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	const alpha = "etaoinsh" // common letters: the prefilter stays off
 	for iter := 0; iter < 12; iter++ {
-		hay := make([]byte, 3*laneBlock+r.IntN(4*laneBlock))
+		hay := make([]byte, 5*laneBlock+r.IntN(4*laneBlock))
 		for k := range hay {
 			hay[k] = alpha[r.IntN(len(alpha))]
 		}
@@ -173,7 +174,7 @@ func TestLanes(t *testing.T) {
 			pats[i] = string(hay[off : off+n]) // guarantees at least one hit
 		}
 		// Plant the patterns across the lane boundaries too.
-		for _, at := range []int{laneBlock - 2, 2*laneBlock - 1, laneBlock + len(pats[0]) - 3} {
+		for _, at := range []int{laneBlock - 2, 2*laneBlock - 1, laneBlock + len(pats[0]) - 3, 3*laneBlock - 1, 3*laneBlock + 2, 4*laneBlock - 3} {
 			p := pats[r.IntN(len(pats))]
 			copy(hay[max(0, at):], p)
 		}
@@ -188,6 +189,38 @@ func TestLanes(t *testing.T) {
 			}
 			if got := streamAll(a, hay, []int{laneBlock*2 + 700, 1, 5000}); !slices.Equal(got, want) {
 				t.Fatalf("iter %d %+v: stream differs", iter, o)
+			}
+		}
+	}
+}
+
+// TestLanesDense has a match state at almost every byte, so each of
+// lanes4's event buffers overflows (the lane is abandoned and the search
+// resumes from its first unbuffered match) and lanes2 stops at every match.
+func TestLanesDense(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	pats := []string{"e", "et", "te", "tet", "eeee", "ette"} // common letters: no prefilter
+	for iter := 0; iter < 6; iter++ {
+		hay := make([]byte, 4*laneBlock+r.IntN(5*laneBlock))
+		for k := range hay {
+			hay[k] = "eet"[r.IntN(3)]
+		}
+		for _, o := range []Options{{}, {CaseInsensitive: true}, {Kind: LeftmostLongest}, {WholeWord: true}} {
+			want := naive(pats, hay, o)
+			if o.Kind == Overlapping && !o.WholeWord && len(want) < len(hay) {
+				t.Fatalf("iter %d: only %d matches in %d bytes; the buffers would not fill", iter, len(want), len(hay))
+			}
+			for _, eng := range engines {
+				a := mustCompile(t, pats, o, eng.budget)
+				if a.pre.kind != preNone {
+					t.Fatalf("iter %d: prefilter enabled, lanes not exercised", iter)
+				}
+				if got := a.FindAll(nil, hay); !slices.Equal(got, want) {
+					t.Fatalf("iter %d %s %+v: FindAll: %d matches, want %d", iter, eng.name, o, len(got), len(want))
+				}
+				if got := streamAll(a, hay, []int{4*laneBlock + 9, 3, 6000}); !slices.Equal(got, want) {
+					t.Fatalf("iter %d %s %+v: stream differs", iter, eng.name, o)
+				}
 			}
 		}
 	}

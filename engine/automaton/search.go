@@ -228,7 +228,8 @@ func (sc *scanner) resolve(dst []Match, idx int32, e int64) []Match {
 // fastDFA runs the dense DFA over the chunk from sc.pos while nothing is
 // pending. Overlapping matches without the whole-word filter are appended
 // in the loop; otherwise it returns after entering a match state. Without a
-// prefilter, long stretches go through lanes2.
+// prefilter, long stretches go through lanes4 (overlapping matches without
+// the whole-word filter) or lanes2 (the other modes).
 func (sc *scanner) fastDFA(dst []Match) []Match {
 	a := sc.a
 	hay := sc.chunk
@@ -243,7 +244,7 @@ func (sc *scanner) fastDFA(dst []Match) []Match {
 	useLanes := a.pre.kind == preNone
 	laneMin := 2*laneBlock + int(a.maxLen)
 	if simple {
-		laneMin = lanes4Min(a.maxLen)
+		laneMin = 4*laneBlock + int(a.maxLen)
 	}
 	if s == root && a.pre.kind != preNone {
 		i = a.pre.skip(&sc.pc, hay, i)
@@ -254,7 +255,7 @@ func (sc *scanner) fastDFA(dst []Match) []Match {
 			if simple {
 				dst, s, i, hit = a.lanes4(dst, sc.chunkBase, hay, s, i)
 			} else {
-				dst, s, i, hit = a.lanes2(dst, sc.chunkBase, hay, s, i, false)
+				s, i, hit = a.lanes2(hay, s, i)
 			}
 			if !hit {
 				continue
@@ -288,63 +289,53 @@ func (sc *scanner) fastDFA(dst []Match) []Match {
 	return dst
 }
 
-// laneBlock is the stretch each of the two lanes of lanes2 covers.
+// laneBlock is the stretch each lane of lanes2 and lanes4 covers.
 const laneBlock = 1024
 
-// laneEvent records lane 1 reaching match state id after step k.
+// laneEvent records a lane reaching match state id after step k.
 type laneEvent struct {
 	id int32
 	k  int32
 }
 
 // lanes2 advances the DFA from state s at hay[i] using two independent
-// lanes, which hides the load latency of one serial table walk. Lane 0
-// continues from s over hay[i:i+B+W]; lane 1 starts from the root at i+B and
-// covers hay[i+B:i+2B+W] (B = laneBlock, W = MaxPatternLen). A state depends
-// only on the last W bytes, so once lane 1 has read W bytes its state is the
-// true state; lane 0 covers lane 1's first W bytes, so matches ending there
-// (including those crossing the lane boundary) are lane 0's, and lane 1's
-// own matches there are dropped as duplicates.
+// lanes, which hides the load latency of one serial table walk; it serves
+// the modes where every match stops the fast loop (leftmost-longest or
+// whole-word). Lane 0 continues from s over hay[i:i+B+W]; lane 1 starts
+// from the root at i+B and covers hay[i+B:i+2B+W] (B = laneBlock,
+// W = MaxPatternLen). A state depends only on the last W bytes, so once
+// lane 1 has read W bytes its state is the true state; lane 0 covers lane
+// 1's first W bytes, so matches ending there (including those crossing the
+// lane boundary) are lane 0's, and lane 1's own matches there are ignored.
 //
-// In simple mode (overlapping, no whole-word filter) lane 0 appends its
-// matches to dst and lane 1 buffers its later ones, appended after lane 0
-// finishes. Otherwise a lane stops at its first match state, as does lane 1
-// when its buffer is full. It returns dst, the state and position reached,
-// and whether that state is a match state still to be handled by the
-// caller (it is then the first unreported match in the input).
-// Needs len(hay)-i >= 2B+W and no prefilter.
-func (a *Automaton) lanes2(dst []Match, base int64, hay []byte, s int32, i int, simple bool) ([]Match, int32, int, bool) {
+// A lane stops at its first match state: lane 0's is returned at once;
+// lane 1's waits while lane 0 finishes alone, since lane 0's input comes
+// first. It returns dst, the state and position reached, and whether that
+// state is a match state still to be handled by the caller (it is then the
+// first match in the input from i on). Needs len(hay)-i >= 2B+W and no
+// prefilter.
+func (a *Automaton) lanes2(hay []byte, s int32, i int) (int32, int, bool) {
 	w := int(a.maxLen)
 	steps := laneBlock + w
 	h0 := hay[i : i+steps]
 	h1 := hay[i+laneBlock : i+laneBlock+steps]
 	special := a.specialID()
-	var ev [64]laneEvent
-	nev := 0
 	s1 := a.rootID()
 	parked, k1, p1 := false, 0, int32(0)
 	k := 0
 	for k < steps {
 		n, t0, t1 := walk2(a.trans, &a.classes, h0[k:], h1[k:], uint32(s), uint32(s1), uint32(special)) // #nosec G115 -- DFA ids are in [0, maxDFAEntries)
 		s, s1, k = int32(t0), int32(t1), k+n                                                            // #nosec G115 -- the same ids back
-
 		if k == steps {
 			break
 		}
 		if s >= special {
-			if !simple {
-				return dst, s, i + k + 1, true
-			}
-			dst = a.appendOutputs(dst, a.index(s), base+int64(i+k+1))
+			return s, i + k + 1, true
 		}
 		if s1 >= special && k+1 > w {
-			if !simple || nev == len(ev) {
-				parked, k1, p1 = true, k, s1
-				k++
-				break
-			}
-			ev[nev] = laneEvent{id: s1, k: int32(k)} // #nosec G115 -- k < steps = laneBlock + maxLen <= 1024 + 2^30
-			nev++
+			parked, k1, p1 = true, k, s1
+			k++
+			break
 		}
 		k++
 	}
@@ -352,19 +343,13 @@ func (a *Automaton) lanes2(dst []Match, base int64, hay []byte, s int32, i int, 
 	for ; k < steps; k++ {
 		s = a.trans[s+int32(a.classes[h0[k]])]
 		if s >= special {
-			if !simple {
-				return dst, s, i + k + 1, true
-			}
-			dst = a.appendOutputs(dst, a.index(s), base+int64(i+k+1))
+			return s, i + k + 1, true
 		}
 	}
-	for _, e := range ev[:nev] {
-		dst = a.appendOutputs(dst, a.index(e.id), base+int64(i+laneBlock+int(e.k)+1))
-	}
 	if parked {
-		return dst, p1, i + laneBlock + k1 + 1, true
+		return p1, i + laneBlock + k1 + 1, true
 	}
-	return dst, s1, i + laneBlock + steps, false
+	return s1, i + laneBlock + steps, false
 }
 
 // fastNFA is fastDFA for the compact NFA (without lanes).
@@ -416,8 +401,8 @@ func walk2(trans []int32, classes *[256]uint8, h0, h1 []byte, s0, s1, special ui
 	h1 = h1[:len(h0)]
 	cl := classes[:]
 	for k := 0; k < len(h0); k++ {
-		s0 = uint32(trans[s0+uint32(cl[h0[k]])])
-		s1 = uint32(trans[s1+uint32(cl[h1[k]])])
+		s0 = uint32(trans[s0+uint32(cl[h0[k]])]) // #nosec G115 -- DFA ids are in [0, maxDFAEntries)
+		s1 = uint32(trans[s1+uint32(cl[h1[k]])]) // #nosec G115 -- DFA ids are in [0, maxDFAEntries)
 		if s0 >= special || s1 >= special {
 			return k, s0, s1
 		}
@@ -425,19 +410,18 @@ func walk2(trans []int32, classes *[256]uint8, h0, h1 []byte, s0, s1, special ui
 	return len(h0), s0, s1
 }
 
-// lanes4Min is the input lanes4 needs from its start position.
-func lanes4Min(maxLen int32) int { return 4*laneBlock + int(maxLen) }
-
-// lanes4 is lanes2 with four lanes, for simple mode (overlapping, no
-// whole-word filter) only: lane j starts at i+j*B (lane 0 in state s, the
-// others at the root) and covers B+W bytes, so lanes 1..3 each overlap
-// their predecessor's block by W bytes and drop their own matches there.
-// Lane 0 appends its matches to dst; lanes 1..3 buffer theirs, appended in
-// lane order after the walk. When lane j's buffer is full at step k, lanes
-// j..3 are abandoned (later input than lane j's step k), lanes 0..j-1
-// finish, and lane j's match state is returned for the caller to handle,
-// with the position after it. Otherwise it returns lane 3's final state and
-// position. Needs len(hay)-i >= lanes4Min(a.maxLen).
+// lanes4 is the four-lane walk for simple mode (overlapping, no whole-word
+// filter), where a match does not stop the fast loop. Lane j starts at
+// i+j*B (lane 0 in state s, the others at the root) and covers B+W bytes,
+// so lanes 1..3 each overlap their predecessor's block by W bytes and
+// ignore their own matches there (see lanes2). Lane 0 appends its matches
+// to dst; lanes 1..3 buffer theirs, appended in lane order after the walk.
+// When lane j's buffer is full at step k, lanes j..3 are abandoned (their
+// input from there on is later than lane j's step k), lanes 0..j-1 finish,
+// their events and lane j's buffered ones are appended, and lane j's match
+// state is returned for the caller to handle, with the position after it.
+// Otherwise it returns lane 3's final state and position. Needs
+// len(hay)-i >= 4B+W and no prefilter.
 func (a *Automaton) lanes4(dst []Match, base int64, hay []byte, s int32, i int) ([]Match, int32, int, bool) {
 	const nl = 4
 	w := int(a.maxLen)
@@ -476,7 +460,9 @@ func (a *Automaton) lanes4(dst []Match, base int64, hay []byte, s int32, i int) 
 		}
 		k++
 	}
-	for j := 1; j < active; j++ {
+	// The lanes that finished, and the abandoned lane's events before its
+	// unbuffered match.
+	for j := 1; j <= min(active, nl-1); j++ {
 		off := base + int64(i+j*laneBlock+1)
 		for _, e := range ev[j-1][:nev[j-1]] {
 			dst = a.appendOutputs(dst, a.index(e.id), off+int64(e.k))

@@ -21,8 +21,11 @@ import "unsafe"
 func walk4(trans []int32, classes *[256]uint8, h []byte, n int, s0, s1, s2, s3, special uint32) (int, uint32, uint32, uint32, uint32) {
 	h = h[:n+3*laneBlock]
 	cl := classes[:]
+	// #nosec G103 -- base pointers of trans and h, used only for the in-bounds reads below (see the doc comment).
 	tp := unsafe.Pointer(unsafe.SliceData(trans))
+	// #nosec G103 -- as above.
 	hp := unsafe.Pointer(unsafe.SliceData(h))
+	// #nosec G103 -- every read is in bounds: k+3*laneBlock < len(h), and s+class < len(trans) for every DFA id s (see the doc comment).
 	for k := 0; k < n; k++ {
 		p := unsafe.Add(hp, k)
 		s0 = *(*uint32)(unsafe.Add(tp, uintptr(s0+uint32(cl[*(*byte)(p)]))*4))
