@@ -5,7 +5,8 @@ import (
 	"math"
 	"strconv"
 	"time"
-	"unicode/utf8"
+
+	"github.com/datafog/datafog-api/internal/jsonstr"
 )
 
 // Finding is one detected entity as a receipt records it: type, byte offsets
@@ -111,20 +112,13 @@ func isDigest(s string) bool {
 const (
 	// classNotHex marks bytes that are not lowercase hex digits.
 	classNotHex = 1 << iota
-	// classEscape marks bytes that appendString cannot copy as they are:
-	// control characters, '"', '\\', the HTML-sensitive '<', '>' and '&',
-	// and every byte of a multi-byte UTF-8 sequence.
-	classEscape
 )
 
-// charClass classifies each byte value for isDigest and appendString.
+// charClass classifies each byte value for isDigest.
 var charClass = func() (t [256]byte) {
 	for c := range 256 {
 		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
 			t[c] |= classNotHex
-		}
-		if c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			t[c] |= classEscape
 		}
 	}
 	return t
@@ -250,59 +244,6 @@ func appendFloat(dst []byte, f float64) []byte {
 	return dst
 }
 
-// appendString appends s as a JSON string, escaped as encoding/json does
-// (HTML-safe, invalid UTF-8 replaced by U+FFFD). Runs of bytes that need no
-// escaping are found with one table lookup per byte and copied at once.
-func appendString(dst []byte, s string) []byte {
-	const hexDigits = "0123456789abcdef"
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		for i < len(s) && charClass[s[i]]&classEscape == 0 {
-			i++
-		}
-		if i == len(s) {
-			break
-		}
-		if c := s[i]; c < utf8.RuneSelf {
-			dst = append(dst, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				dst = append(dst, '\\', c)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
-}
+// appendString appends s as a JSON string, byte-for-byte as encoding/json
+// writes it.
+func appendString(dst []byte, s string) []byte { return jsonstr.Append(dst, s) }
