@@ -18,6 +18,7 @@ const (
 	chKeyName  // api_key key-name bytes: word bytes, '-' and '.'
 	chNumGlue  // '.', ',', '-', '/', ':'
 	chGroupSep // separators between digit groups: ' ', '-', '.', '/'
+	chLabel    // domain label bytes: letters, digits, '-'
 )
 
 // charClass maps each byte to its chXxx bits.
@@ -48,6 +49,7 @@ var charClass = func() (t [256]uint16) {
 		set(alnum || c == '_' || c == '-' || c == '.', chKeyName)
 		set(c == '.' || c == ',' || c == '-' || c == '/' || c == ':', chNumGlue)
 		set(c == ' ' || c == '-' || c == '.' || c == '/', chGroupSep)
+		set(alnum || c == '-', chLabel)
 		t[i] = v
 	}
 	return t

@@ -56,10 +56,7 @@ func (g *groups) parse(t []byte, i, j int) {
 		if charClass[c]&chGroupSep == 0 || !isDigit(t[e+1]) {
 			break
 		}
-		k := e + 1
-		for k < len(t) && isDigit(t[k]) && k-e <= maxRun {
-			k++
-		}
+		k := min(digitEnd(t, e+1), e+1+maxRun)
 		g.sep[g.n-1] = c
 		g.s[g.n], g.e[g.n] = e+1, k
 		g.n++
@@ -131,7 +128,10 @@ func (st *scanState) digits(i, j int) {
 	if !numLeft(t, i) {
 		return
 	}
-	if t[i] == '1' || t[i] == '3' {
+	// base58's first tests, made here to save the call: an address has at
+	// least 25 characters, so t[i+24] and, the run being shorter, the byte
+	// after the run must be base58 characters.
+	if (t[i] == '1' || t[i] == '3') && len(t)-i >= 25 && validate.LooksBase58(t[j]) && validate.LooksBase58(t[i+24]) {
 		st.base58(i)
 	}
 	if t[i] == '0' && j == i+1 && j < len(t) && t[j] == 'x' {
@@ -147,6 +147,16 @@ func (st *scanState) digits(i, j int) {
 	if i > 0 && t[i-1] == '(' {
 		st.parenPhone(i, j)
 	}
+	if plainDecimal(t, j) {
+		return
+	}
+	if e, ok := dottedQuad(t, i, j); ok {
+		// Only IPv4 can come of a dotted quad (see dottedQuad).
+		if (numRight(t, e) || portOrPrefix(t, e)) && validate.IPv4(t[i:e]) {
+			st.add(kIP, i, e, i, 0.9, true)
+		}
+		return
+	}
 	st.compact(i, j)
 	// A second group needs a separator and a digit right after the run.
 	if j+1 < len(t) && charClass[t[j]]&chGroupSep != 0 && isDigit(t[j+1]) {
@@ -157,6 +167,49 @@ func (st *scanState) digits(i, j int) {
 	if j-i <= 2 {
 		st.monthDate(i, j)
 	}
+}
+
+// plainDecimal reports whether the digit run ending at t[j] is followed
+// by '.' and one more digit run that ends the number (no separator and
+// digit after it), as in "23638.69". Nothing numeric comes of such a
+// number: compact needs the run to end it, and grouped has no two-group
+// form with a '.' (ZIP+4 needs '-', cards a space or dash), and monthDate
+// needs a space or comma after the run.
+func plainDecimal(t []byte, j int) bool {
+	if j+1 >= len(t) || t[j] != '.' || !isDigit(t[j+1]) {
+		return false
+	}
+	e := digitEnd(t, j+2)
+	return !(e+1 < len(t) && charClass[t[e]]&chGroupSep != 0 && isDigit(t[e+1]))
+}
+
+// dottedQuad reports whether the digit run t[i:j] starts exactly four
+// groups of one to three digits joined by '.', with no fifth group after
+// them (a group separator and a digit), and returns the end of the fourth.
+// For such a number digits can find only an IPv4 address: compact needs
+// the run to end the number; grouped's three-group forms need it to end
+// after the third group, its dates and ZIP+4 a group of four or five
+// digits, its phones and cards a space or dash; monthDate needs a space or
+// comma after the run; base58 and "0x" stop at the '.'.
+func dottedQuad(t []byte, i, j int) (int, bool) {
+	if j-i > 3 {
+		return 0, false
+	}
+	k := j
+	for g := 1; g < 4; g++ {
+		if k+1 >= len(t) || t[k] != '.' || !isDigit(t[k+1]) {
+			return 0, false
+		}
+		e := digitEnd(t, k+2)
+		if e-k > 4 {
+			return 0, false
+		}
+		k = e
+	}
+	if k+1 < len(t) && charClass[t[k]]&chGroupSep != 0 && isDigit(t[k+1]) {
+		return 0, false
+	}
+	return k, true
 }
 
 // compact handles a number written without separators, t[i:j].
@@ -280,7 +333,11 @@ func (st *scanState) grouped(g *groups) {
 	if g.n >= 2 && g.shape(5, 4) && g.sep[0] == '-' && numRight(t, g.e[1]) {
 		st.zip(s, g.e[1])
 	}
-	st.groupedCard(g)
+	// Every card form needs a space or dash between the first two groups
+	// (groupedCard's sameSep tests it first).
+	if g.sep[0] == ' ' || g.sep[0] == '-' {
+		st.groupedCard(g)
+	}
 }
 
 // portOrPrefix reports whether t[e:] continues an IPv4 address with a port

@@ -21,7 +21,7 @@ func isLocal(c byte) bool { return charClass[c]&chLocal != 0 }
 func (st *scanState) email(p int) {
 	t := st.t
 	s := p
-	for s > 0 && p-s < 64 && isLocal(t[s-1]) {
+	for lim := max(0, p-64); s > lim && isLocal(t[s-1]); {
 		s--
 	}
 	if s > 0 && isLocal(t[s-1]) {
@@ -35,9 +35,10 @@ func (st *scanState) email(p int) {
 	}
 	e := p + 1
 	lastDot := -1
+	lim := min(len(t), p+255) // the walk stops at e-p == 255
 	for {
 		ls := e
-		for e < len(t) && e-p <= 254 && (isAlnum(t[e]) || t[e] == '-') {
+		for e < lim && charClass[t[e]]&chLabel != 0 {
 			e++
 		}
 		if e == ls || e-ls > 63 || t[ls] == '-' || t[e-1] == '-' {
@@ -53,9 +54,49 @@ func (st *scanState) email(p int) {
 	if lastDot < 0 || e-p-1 > 253 || !freeRight(t, e) {
 		return
 	}
-	if validate.TLD(t[lastDot+1 : e]) {
+	if st.tldCache.tld(t[lastDot+1 : e]) {
 		st.add(kEmail, s, e, p, 0.95, true)
 	}
+}
+
+// tldCache remembers validate.TLD's verdicts for labels of one to eight
+// bytes, direct-mapped by the label's bytes. It is exact: an entry holds
+// the whole label (its bytes as one little-endian word, zero-padded, which
+// with the length identifies it) and the verdict depends on nothing else.
+type tldCache [tldCacheSize]tldCacheEntry
+
+// tldCacheSize is the number of entries (a power of two).
+const tldCacheSize = 64
+
+// tldCacheEntry is one label and its verdict: 0 empty, 1 not a TLD, 2 a
+// TLD.
+type tldCacheEntry struct {
+	w       uint64
+	n       uint8
+	verdict uint8
+}
+
+// tld reports validate.TLD(label), using and filling the cache.
+func (c *tldCache) tld(label []byte) bool {
+	n := len(label)
+	if n == 0 || n > 8 {
+		return validate.TLD(label)
+	}
+	var w uint64
+	for k, b := range label {
+		w |= uint64(b) << (8 * uint(k))
+	}
+	h := (w * 0x9e3779b97f4a7c15) >> 58 & (tldCacheSize - 1)
+	en := &c[h]
+	if en.verdict != 0 && en.w == w && int(en.n) == n {
+		return en.verdict == 2
+	}
+	ok := validate.TLD(label)
+	en.w, en.n, en.verdict = w, uint8(n), 1 // #nosec G115 -- n <= 8
+	if ok {
+		en.verdict = 2
+	}
+	return ok
 }
 
 // colon handles ':' at t[p] for IPv6 and colon-separated MAC addresses.
@@ -293,7 +334,7 @@ func (c *keyCache) quotedKey(t []byte, p int) bool {
 		ok, _ := secretKeyBefore(t, p)
 		return ok
 	}
-	h := ((w0 ^ w1*0x9e3779b97f4a7c15) * 0xff51afd7ed558ccd) >> 56 & (keyCacheSize - 1)
+	h := ((w0 + w1) * 0x9e3779b97f4a7c15) >> 56 & (keyCacheSize - 1)
 	en := &c[h]
 	if en.verdict != 0 && en.w0 == w0 && en.w1 == w1 {
 		return en.verdict == 2
