@@ -331,7 +331,28 @@ func (sb *streamBody) fail(err error) error {
 		sb.out = append(b, "}}\n"...)
 		_ = sb.flush()
 	}
+	if e.status == fasthttp.StatusRequestEntityTooLarge && sb.werr == nil {
+		sb.linger()
+	}
 	return err
+}
+
+// Bounds of the lingering close after a stream is cut for its size.
+const (
+	lingerBytes = 4 << 20
+	lingerTime  = time.Second
+)
+
+// linger reads and discards what the client is still sending, up to
+// lingerBytes or lingerTime, before the connection is closed. A client that
+// keeps uploading after the cut then receives the error (and a FIN) instead
+// of a connection reset, which would discard the response it has not read
+// yet. Both bounds keep a hostile client from holding the connection.
+func (sb *streamBody) linger() {
+	if sb.conn != nil {
+		_ = sb.conn.SetReadDeadline(time.Now().Add(lingerTime))
+	}
+	_, _ = io.CopyN(io.Discard, sb.dr.r, lingerBytes)
 }
 
 // appendSummary appends the final NDJSON line.
