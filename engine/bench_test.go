@@ -1,94 +1,15 @@
 package engine
 
 import (
-	"regexp"
-	"sort"
-	"strconv"
-	"strings"
 	"testing"
 
+	"github.com/datafog/datafog-api/bench/baseline"
 	"github.com/datafog/datafog-api/engine/internal/corpus"
 )
 
-// The baseline is the datafog-api way: one Go regexp per entity type, run
-// in sequence over the text, with Luhn and octet checks on the matches.
-// Written here from the published patterns' description, not copied.
-
-type baselinePattern struct {
-	typ      string
-	re       *regexp.Regexp
-	validate func(string) bool
-}
-
-var baselinePatterns = []baselinePattern{
-	{"api_key", regexp.MustCompile(`(?i)\b(?:apikey|api[_-]?key|token)[:=]\s*[a-zA-Z0-9]{16,64}\b`), nil},
-	{"credit_card", regexp.MustCompile(`\b(?:\d[ -]*?){13,19}\b`), baselineLuhn},
-	{"date", regexp.MustCompile(`\b(?:\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})\b`), nil},
-	{"email", regexp.MustCompile(`(?i)\b[\w.+-]+@[\w.-]+\.[A-Za-z]{2,}\b`), nil},
-	{"ip_address", regexp.MustCompile(`\b(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\b`), baselineIPv4},
-	{"phone", regexp.MustCompile(`(?:\+?1[-.\s]?)?\(?\d{3}\)?[-.\s]?\d{3}[-.\s]?\d{4}`), nil},
-	{"ssn", regexp.MustCompile(`\b\d{3}-\d{2}-\d{4}\b`), nil},
-	{"zip_code", regexp.MustCompile(`\b\d{5}(?:-\d{4})?\b`), nil},
-}
-
-type baselineFinding struct {
-	typ        string
-	value      string
-	start, end int
-}
-
-func baselineScan(text string) []baselineFinding {
-	var out []baselineFinding
-	for _, p := range baselinePatterns {
-		for _, idx := range p.re.FindAllStringIndex(text, -1) {
-			v := text[idx[0]:idx[1]]
-			if p.validate != nil && !p.validate(v) {
-				continue
-			}
-			out = append(out, baselineFinding{p.typ, v, idx[0], idx[1]})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
-	return out
-}
-
-func baselineLuhn(s string) bool {
-	var digits []int
-	for _, c := range s {
-		switch {
-		case c >= '0' && c <= '9':
-			digits = append(digits, int(c-'0'))
-		case c == ' ' || c == '-':
-		default:
-			return false
-		}
-	}
-	if len(digits) < 13 || len(digits) > 19 {
-		return false
-	}
-	sum := 0
-	for i := len(digits) - 1; i >= 0; i-- {
-		d := digits[i]
-		if (len(digits)-1-i)%2 == 1 {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-	}
-	return sum%10 == 0
-}
-
-func baselineIPv4(s string) bool {
-	for _, part := range strings.Split(s, ".") {
-		n, err := strconv.Atoi(part)
-		if err != nil || n > 255 {
-			return false
-		}
-	}
-	return true
-}
+// The regexp-per-entity baseline (the datafog-api way: one Go regexp per
+// entity type, run in sequence) is bench/baseline's, the same one the bench
+// suite runs.
 
 const benchSize = 4 << 20
 
@@ -145,11 +66,11 @@ func BenchmarkScan(b *testing.B) {
 			// The baseline runs at well under 1 MB/s, so it gets the first
 			// 256 KiB of the corpus (same text, same MB/s meaning).
 			s := string(text[:256<<10])
-			var out []baselineFinding
+			var out []baseline.Finding
 			b.SetBytes(int64(len(s)))
 			b.ReportAllocs()
 			for b.Loop() {
-				out = baselineScan(s)
+				out = baseline.Scan(s, nil)
 			}
 			b.ReportMetric(float64(len(out)), "findings")
 		})
