@@ -65,8 +65,8 @@ type Options struct {
 
 	// now replaces time.Now in tests.
 	now func() time.Time
-	// hookCollect is copied to Log.hookCollect (tests only).
-	hookCollect func()
+	// hookCollect and hookAccept are copied to the Log (tests only).
+	hookCollect, hookAccept func()
 }
 
 // Log is an append-only, group-committed receipt log. It is safe for
@@ -101,8 +101,9 @@ type Log struct {
 	stats counters
 
 	// hookCollect, when set by a test, runs in the writer goroutine after it
-	// takes the first request of a batch and before it drains the rest.
-	hookCollect func()
+	// takes the first request of a batch and before it collects the rest;
+	// hookAccept runs after each request is accepted into a batch.
+	hookCollect, hookAccept func()
 }
 
 // Open opens or creates the log in opts.Dir, repairs a torn tail of the last
@@ -125,6 +126,7 @@ func Open(opts Options) (*Log, error) {
 		done:      make(chan struct{}),
 
 		hookCollect: opts.hookCollect,
+		hookAccept:  opts.hookAccept,
 	}
 	if l.fs == nil {
 		l.fs = OSFileSystem{}
@@ -190,6 +192,8 @@ func Open(opts Options) (*Log, error) {
 		}
 	}
 	l.reqc = make(chan *request, 4*l.maxCount)
+	l.w.syncq = make(chan *batch)
+	l.w.freed = make(chan *batch, 1)
 	go l.run()
 	return l, nil
 }
@@ -348,18 +352,27 @@ func (l *Log) submit(ctx context.Context, req *request) (receiptLoc, error) {
 		putRequest(req)
 		return receiptLoc{}, ErrClosed
 	}
-	select {
-	case l.reqc <- req:
+	cancel := ctx.Done()
+	if cancel == nil {
+		// A context that is never canceled (the common case) needs no
+		// select: a plain send and receive cost less.
+		l.reqc <- req
 		l.mu.RUnlock()
-	case <-ctx.Done():
-		l.mu.RUnlock()
-		putRequest(req)
-		return receiptLoc{}, ctx.Err()
-	}
-	select {
-	case <-req.done:
-	case <-ctx.Done():
-		return receiptLoc{}, ctx.Err() // the writer still owns req
+		<-req.done
+	} else {
+		select {
+		case l.reqc <- req:
+			l.mu.RUnlock()
+		case <-cancel:
+			l.mu.RUnlock()
+			putRequest(req)
+			return receiptLoc{}, ctx.Err()
+		}
+		select {
+		case <-req.done:
+		case <-cancel:
+			return receiptLoc{}, ctx.Err() // the writer still owns req
+		}
 	}
 	loc, err := req.loc, req.err
 	putRequest(req)

@@ -96,38 +96,46 @@ func (r *Record) validate() error {
 	return nil
 }
 
-// isDigest reports whether s is 64 lowercase hex digits.
+// isDigest reports whether s is 64 lowercase hex digits. It tests eight
+// bytes at a time (see hexWord).
 func isDigest(s string) bool {
 	if len(s) != 64 {
 		return false
 	}
-	var bad byte
-	for i := 0; i < len(s); i++ {
-		bad |= charClass[s[i]] & classNotHex
+	ok := true
+	for i := 0; i < 64; i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		ok = ok && hexWord(w)
 	}
-	return bad == 0
+	return ok
 }
 
-// Byte classes of charClass.
+// Word-at-a-time constants: 0x01 and 0x80 in every byte of a uint64.
 const (
-	// classNotHex marks bytes that are not lowercase hex digits.
-	classNotHex = 1 << iota
+	eachByte01 = 0x0101010101010101
+	eachByte80 = 0x8080808080808080
 )
 
-// charClass classifies each byte value for isDigest.
-var charClass = func() (t [256]byte) {
-	for c := range 256 {
-		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
-			t[c] |= classNotHex
-		}
+// hexWord reports whether each of the eight bytes of w is in '0'-'9' or
+// 'a'-'f'. For bytes below 0x80, adding 0x80-c to every byte sets a byte's
+// top bit exactly when the byte is at least c, and no carry crosses into the
+// next byte; so each range test is one add and a mask.
+func hexWord(w uint64) bool {
+	if w&eachByte80 != 0 {
+		return false
 	}
-	return t
-}()
+	atLeast := func(c uint64) uint64 { return (w + (0x80-c)*eachByte01) & eachByte80 }
+	digit := atLeast('0') &^ atLeast('9'+1)
+	letter := atLeast('a') &^ atLeast('f'+1)
+	return digit|letter == eachByte80
+}
 
 // appendStored appends the stored JSON form of r to dst: the same bytes
 // encoding/json produces for r with ReceiptID cleared, nil slices as empty
 // slices, the timestamp in UTC and the sensitive action fields replaced by
-// digests (computed with digest). It allocates nothing when dst has room.
+// digests (computed with digest). r must have passed validate. It allocates
+// nothing when dst has room.
 func appendStored(dst []byte, r *Record, digest func(dst []byte, s string) []byte) []byte {
 	dst = append(dst, `{"timestamp":"`...)
 	dst = r.Timestamp.UTC().AppendFormat(dst, time.RFC3339Nano)
@@ -139,8 +147,8 @@ func appendStored(dst []byte, r *Record, digest func(dst []byte, s string) []byt
 	dst = appendField(dst, "session_id", r.SessionID, true)
 	dst = appendField(dst, "policy_version", r.PolicyVersion, false)
 	dst = appendField(dst, "policy_id", r.PolicyID, false)
-	dst = appendField(dst, "action_hash", r.ActionHash, true)
-	dst = appendField(dst, "input_hash", r.InputHash, true)
+	dst = appendDigestField(dst, "action_hash", r.ActionHash)
+	dst = appendDigestField(dst, "input_hash", r.InputHash)
 	dst = appendField(dst, "decision", r.Decision, false)
 
 	a := &r.Action
@@ -194,7 +202,7 @@ func appendStored(dst []byte, r *Record, digest func(dst []byte, s string) []byt
 		dst = strconv.AppendInt(dst, f.End, 10)
 		dst = append(dst, `,"confidence":`...)
 		dst = appendFloat(dst, f.Confidence)
-		dst = appendField(dst, "value_hash", f.ValueHash, true)
+		dst = appendDigestField(dst, "value_hash", f.ValueHash)
 		dst = append(dst, '}')
 	}
 	dst = append(dst, `],"transform_plan":[`...)
@@ -224,6 +232,21 @@ func appendField(dst []byte, name, value string, omitEmpty bool) []byte {
 	dst = append(dst, name...)
 	dst = append(dst, '"', ':')
 	return appendString(dst, value)
+}
+
+// appendDigestField appends ,"name":"value", or nothing when value is
+// empty. value must be empty or a hex digest, as validate requires of the
+// digest fields; it is copied without escaping, since hex needs none, and
+// digests are most of a receipt's bytes.
+func appendDigestField(dst []byte, name, value string) []byte {
+	if value == "" {
+		return dst
+	}
+	dst = append(dst, ',', '"')
+	dst = append(dst, name...)
+	dst = append(dst, '"', ':', '"')
+	dst = append(dst, value...)
+	return append(dst, '"')
 }
 
 // appendFloat formats f the way encoding/json does.

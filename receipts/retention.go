@@ -80,7 +80,7 @@ func (l *Log) purge(now time.Time) (int, error) {
 		return 0, fmt.Errorf("receipts: purge: %w", err)
 	}
 	req := &request{kind: kindCheckpoint, payload: payload, sum: payloadDigest(payload), done: make(chan struct{}, 1)}
-	l.commit([]*request{req})
+	l.commit(req)
 	if req.err != nil {
 		return 0, fmt.Errorf("receipts: purge: checkpoint: %w", req.err)
 	}

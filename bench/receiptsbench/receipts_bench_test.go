@@ -94,10 +94,12 @@ func BenchmarkAppend(b *testing.B) {
 			}
 			defer l.Close()
 			ctx := context.Background()
+			before := l.Stats()
 			runAppenders(b, appenders, func(r *receipts.Record) error {
 				_, err := l.Append(ctx, r)
 				return err
 			})
+			reportBatching(b, before, l.Stats())
 		})
 		b.Run(fmt.Sprintf("appenders=%d/impl=fdatasync", appenders), func(b *testing.B) {
 			l, err := baseline.OpenSyncLog(tempDir(b))
@@ -157,6 +159,18 @@ func runAppenders(b *testing.B, n int, appendOne func(*receipts.Record) error) {
 	}
 	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "receipts/s")
 	b.ReportMetric(float64(all.Quantile(0.99)), "p99-ns")
+}
+
+// reportBatching reports the mean records per group commit and the mean
+// fdatasync time between two snapshots of the log's counters.
+func reportBatching(b *testing.B, before, after receipts.Stats) {
+	batches := after.Batches - before.Batches
+	syncs := after.Syncs - before.Syncs
+	if batches == 0 || syncs == 0 {
+		return
+	}
+	b.ReportMetric(float64(after.Records-before.Records)/float64(batches), "records/batch")
+	b.ReportMetric(float64(after.SyncNanos-before.SyncNanos)/float64(syncs)/1e3, "sync-µs")
 }
 
 // BenchmarkGet looks up random receipts by id in a log of -getlog records
