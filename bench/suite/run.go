@@ -40,8 +40,9 @@ type Options struct {
 	// Filter, when set, keeps only top-level benchmarks whose
 	// "pkg.BenchmarkName" it matches.
 	Filter *regexp.Regexp
-	// Count, BenchTime and Timeout go to every test binary
-	// (-test.count, -test.benchtime, -test.timeout).
+	// Count is the number of rounds; each round runs every benchmark once
+	// (-test.count 1). BenchTime and Timeout go to every test binary
+	// (-test.benchtime, -test.timeout).
 	Count     int
 	BenchTime string
 	Timeout   time.Duration
@@ -118,7 +119,7 @@ func (rep *Report) errorf(format string, args ...any) {
 
 // runPackage builds pkg's test binary once, lists its benchmarks and runs
 // each top-level benchmark in its own process with its own timeout, so one
-// slow or failing benchmark costs only itself.
+// slow or failing benchmark costs only itself, once per round.
 func (rep *Report) runPackage(ctx context.Context, o Options, pkg, binDir string) {
 	logf(o.Log, "== %s: building test binary", pkg)
 	bin := filepath.Join(binDir, strings.ReplaceAll(pkg, "/", "_")+".test")
@@ -150,45 +151,62 @@ func (rep *Report) runPackage(ctx context.Context, o Options, pkg, binDir string
 		}
 	}
 	header := false
-	for _, name := range names {
-		if ctx.Err() != nil {
-			return
-		}
-		logf(o.Log, "   %s", name)
-		args := []string{"-test.run", "^$", "-test.bench", "^" + regexp.QuoteMeta(name) + "$",
-			"-test.benchtime", o.BenchTime, "-test.count", strconv.Itoa(o.Count), "-test.benchmem",
-			"-test.timeout", o.Timeout.String()}
-		switch pkg {
-		case "bench":
-			args = append(args, "-corpus-size", strconv.Itoa(o.CorpusSize))
-		case "bench/receiptsbench":
-			args = append(args, "-getlog", strconv.Itoa(o.GetLog))
-		}
-		if o.Prof.Kind != "" {
-			p, _ := filepath.Abs(filepath.Join(o.Prof.Dir, strings.ReplaceAll(pkg, "/", "_")+"."+name+"."+o.Prof.Kind+".pprof"))
-			if o.Prof.Kind == "trace" {
-				p = strings.TrimSuffix(p, ".pprof") + ".out"
+	// Count rounds of one run each, rather than one process running each
+	// benchmark Count times in a row: the figures a ratio compares (ours
+	// and its baseline, or whole-buffer and streaming) then alternate in
+	// time, so drift in the machine's speed over a few seconds, which on a
+	// shared VM reaches ±25%, lands on both sides instead of one.
+	for round := range o.Count {
+		for _, name := range names {
+			if ctx.Err() != nil {
+				return
 			}
-			args = append(args, o.Prof.TestFlags(p)...)
-		}
-		// #nosec G204 -- bin is the test binary built above; args are test flags built from Options
-		cmd := exec.CommandContext(ctx, bin, args...)
-		cmd.Dir = dir
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout = &stdout
-		cmd.Stderr = &stderr
-		runErr := cmd.Run()
-		if runErr != nil {
-			rep.errorf("%s %s: %v: %s", pkg, name, runErr, firstLines(append(stderr.Bytes(), lastLines(stdout.Bytes(), 5)...), 8))
-		}
-		rep.addOutput(pkg, stdout.Bytes(), !header)
-		header = true
-		for _, l := range strings.Split(stdout.String(), "\n") {
-			if strings.HasPrefix(l, "Benchmark") {
-				logf(o.Log, "     %s", strings.Join(strings.Fields(l), " "))
+			logf(o.Log, "   %s (round %d of %d)", name, round+1, o.Count)
+			out, err := rep.runBenchmark(ctx, o, pkg, bin, name, round == 0)
+			if err != nil {
+				rep.errorf("%s %s: %v", pkg, name, err)
+			}
+			rep.addOutput(pkg, out, !header)
+			header = true
+			for _, l := range strings.Split(string(out), "\n") {
+				if strings.HasPrefix(l, "Benchmark") {
+					logf(o.Log, "     %s", strings.Join(strings.Fields(l), " "))
+				}
 			}
 		}
 	}
+}
+
+// runBenchmark runs the top-level benchmark name of pkg's test binary bin
+// once and returns its standard output. Profiles, when asked for, are taken
+// in the first round only.
+func (rep *Report) runBenchmark(ctx context.Context, o Options, pkg, bin, name string, profile bool) ([]byte, error) {
+	args := []string{"-test.run", "^$", "-test.bench", "^" + regexp.QuoteMeta(name) + "$",
+		"-test.benchtime", o.BenchTime, "-test.count", "1", "-test.benchmem",
+		"-test.timeout", o.Timeout.String()}
+	switch pkg {
+	case "bench":
+		args = append(args, "-corpus-size", strconv.Itoa(o.CorpusSize))
+	case "bench/receiptsbench":
+		args = append(args, "-getlog", strconv.Itoa(o.GetLog))
+	}
+	if profile && o.Prof.Kind != "" {
+		p, _ := filepath.Abs(filepath.Join(o.Prof.Dir, strings.ReplaceAll(pkg, "/", "_")+"."+name+"."+o.Prof.Kind+".pprof"))
+		if o.Prof.Kind == "trace" {
+			p = strings.TrimSuffix(p, ".pprof") + ".out"
+		}
+		args = append(args, o.Prof.TestFlags(p)...)
+	}
+	// #nosec G204 -- bin is the test binary built by runPackage; args are test flags built from Options
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Dir = filepath.Join(o.Root, pkg)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout = &stdout
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return stdout.Bytes(), fmt.Errorf("%v: %s", err, firstLines(append(stderr.Bytes(), lastLines(stdout.Bytes(), 5)...), 8))
+	}
+	return stdout.Bytes(), nil
 }
 
 // addOutput keeps raw benchmark lines (and, once per package, the config

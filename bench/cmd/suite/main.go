@@ -31,7 +31,7 @@ func run(args []string) int {
 		out          = fs.String("out", "", "results directory (default <module>/bench/results)")
 		pkgs         = fs.String("pkgs", strings.Join(suite.DefaultPackages, ","), "packages to benchmark, relative to the module root")
 		filter       = fs.String("bench", "", "regexp on pkg.BenchmarkName selecting top-level benchmarks (default all)")
-		count        = fs.Int("count", 3, "runs of each benchmark (-test.count)")
+		count        = fs.Int("count", 3, "rounds: each round runs every benchmark once, so compared benchmarks alternate")
 		benchtime    = fs.String("benchtime", "300ms", "per-run benchmark time (-test.benchtime)")
 		timeout      = fs.Duration("timeout", 4*time.Minute, "limit for one top-level benchmark (-test.timeout)")
 		corpusSize   = fs.Int("corpus-size", 1<<20, "bytes per generated corpus in bench/")
