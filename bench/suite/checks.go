@@ -6,8 +6,11 @@ import (
 )
 
 // Check is one target from the component issues, evaluated on this run's
-// medians. A ratio check divides Num by Den (both from this run); an
-// absolute check compares Num with Target.
+// medians. A ratio check divides Num by Den (both from this run): when both
+// have one value per round, it is the median of the per-round ratios, each
+// between two figures measured minutes apart at most, so drift in the
+// machine's speed between rounds cancels; otherwise it is the ratio of the
+// medians. An absolute check compares Num's median with Target.
 type Check struct {
 	Issue  int    `json:"issue"`
 	What   string `json:"what"`
@@ -126,6 +129,9 @@ func evaluate(cs []Check, benches []*Bench) []CheckResult {
 				miss = "baseline is zero"
 			default:
 				v /= d
+				if r, ok := pairedRatio(idx[c.Num.Pkg+"\x00"+c.Num.Name], idx[c.Den.Pkg+"\x00"+c.Den.Name], c.Num.Unit, c.Den.Unit); ok {
+					v = r
+				}
 			}
 		}
 		res.Missing = miss
@@ -141,6 +147,25 @@ func evaluate(cs []Check, benches []*Bench) []CheckResult {
 		out = append(out, res)
 	}
 	return out
+}
+
+// pairedRatio returns the median over rounds of num's value divided by
+// den's value in the same round. It reports !ok unless both have the same
+// number (more than one) of runs, each with a nonzero denominator.
+func pairedRatio(num, den *Bench, numUnit, denUnit string) (float64, bool) {
+	if num == nil || den == nil || len(num.Runs) < 2 || len(num.Runs) != len(den.Runs) {
+		return 0, false
+	}
+	ratios := make([]map[string]float64, len(num.Runs))
+	for i := range num.Runs {
+		n, ok1 := num.Runs[i][numUnit]
+		d, ok2 := den.Runs[i][denUnit]
+		if !ok1 || !ok2 || d == 0 {
+			return 0, false
+		}
+		ratios[i] = map[string]float64{"ratio": n / d}
+	}
+	return medians(ratios)["ratio"], true
 }
 
 // Pair is one of our benchmarks beside a baseline from the same run.

@@ -63,6 +63,43 @@ func TestEvaluateAndPairs(t *testing.T) {
 	}
 }
 
+// rounds builds a benchmark with one run per round.
+func rounds(pkg, name, unit string, vals ...float64) *Bench {
+	b := &Bench{Pkg: pkg, Name: name}
+	for _, v := range vals {
+		b.Runs = append(b.Runs, map[string]float64{unit: v})
+	}
+	b.Median = medians(b.Runs)
+	return b
+}
+
+// TestRatioPairsRounds checks that a ratio check divides within each round
+// and takes the median of those ratios: here the machine slowed down in the
+// middle round, which the ratio of medians (110/30, about 3.7) would read as
+// a regression, while every round but the slow one says 10. With unequal
+// run counts it falls back to the ratio of medians.
+func TestRatioPairsRounds(t *testing.T) {
+	const what = "group commit vs one fdatasync per append (256 appenders)"
+	eval := func(num, den *Bench) CheckResult {
+		for _, r := range evaluate(checks(100), []*Bench{num, den}) {
+			if r.What == what {
+				return r
+			}
+		}
+		t.Fatal("no check " + what)
+		return CheckResult{}
+	}
+	gc, fs := "BenchmarkAppend/appenders=256/impl=groupcommit", "BenchmarkAppend/appenders=256/impl=fdatasync"
+	r := eval(rounds(pReceipts, gc, "receipts/s", 100, 110, 300), rounds(pReceipts, fs, "receipts/s", 10, 30, 30))
+	if r.Missing != "" || r.Value != 10 || r.Pass {
+		t.Errorf("paired: %+v; want 10 (median of 10, 3.67, 10), failing >= 20", r)
+	}
+	r = eval(rounds(pReceipts, gc, "receipts/s", 100, 110, 300), rounds(pReceipts, fs, "receipts/s", 10, 30))
+	if r.Missing != "" || r.Value != 110.0/20 {
+		t.Errorf("unpaired: %+v; want the ratio of medians %v", r, 110.0/20)
+	}
+}
+
 func TestWriteFiles(t *testing.T) {
 	h := load.NewHistogram()
 	for i := 1; i <= 100; i++ {

@@ -63,7 +63,7 @@ func markdown(rep *Report, image string) string {
 	if rep.Note != "" {
 		fmt.Fprintf(&b, "- **Note:** %s\n", rep.Note)
 	}
-	b.WriteString("- Figures are medians over the runs of each benchmark; every ratio compares two figures from this same run.\n\n")
+	b.WriteString("- Figures are medians over the runs (one per round) of each benchmark; every ratio compares figures from this same run. A target ratio is the median of the per-round ratios.\n\n")
 
 	b.WriteString("## Targets from the component issues\n\n")
 	b.WriteString("| issue | measure | required | measured | met |\n|---|---|---|---|---|\n")
