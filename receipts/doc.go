@@ -171,6 +171,20 @@
 // cores fully busy with no scheduling loss; the after build reaches about
 // 80% of that.
 //
+// Tried and not kept, each measured alternately against the after build:
+// pwritev2 with RWF_DSYNC (one syscall per batch instead of two): no
+// difference. GOMAXPROCS=3 (a spare P while the syncer is in a syscall):
+// no gain, the kernel's own I/O work needs the cores. Segments zero-filled
+// ahead of time, so that fdatasync overwrites allocated blocks and commits
+// no ext4 journal transaction: fdatasync fell from about 330 to 120 µs and
+// throughput rose to 223-237k/s (19-20x) when one segment was zero-filled
+// before the run, but zero-filling the next segment in the background
+// during sustained appends (the same bytes written twice) took it back to
+// 170-200k/s with twice the p99, so it buys nothing under sustained load.
+// Letting two fdatasyncs overlap (25% more throughput in isolation on this
+// disk) would let a later batch reach the disk before an earlier one, and
+// recovery could then no longer tell a torn tail from mid-segment damage.
+//
 // Lookup by id over a 10-million-receipt log (13 GB on disk, 256 MiB
 // segments; built by the benchmark itself with 256 appenders in about 70 s,
 // roughly 140k receipts/s; the log fits in this machine's page cache, so
