@@ -192,10 +192,11 @@ func TestGetMalformedIDs(t *testing.T) {
 	}
 }
 
-func TestConcurrentAppenders(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "r")
-	l := openTest(t, dir, func(o *Options) { o.SegmentSize = 64 << 10; o.MaxBatchCount = 16 })
-	const workers, each = 32, 40
+// appendConcurrently runs workers goroutines that each append each records
+// (sampleRecord(l, w*1000+i) for worker w's i-th) and returns every
+// worker's ids in order. A failed append is reported with t.Error.
+func appendConcurrently(t *testing.T, l *Log, workers, each int) [][]string {
+	t.Helper()
 	ids := make([][]string, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -213,6 +214,14 @@ func TestConcurrentAppenders(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+	return ids
+}
+
+func TestConcurrentAppenders(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "r")
+	l := openTest(t, dir, func(o *Options) { o.SegmentSize = 64 << 10; o.MaxBatchCount = 16 })
+	const workers, each = 32, 40
+	ids := appendConcurrently(t, l, workers, each)
 	st := l.Stats()
 	if st.Records != workers*each || st.Batches == 0 || st.Batches != st.Syncs || st.ActiveSegment < 2 {
 		t.Fatalf("stats %+v", st)

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -193,23 +192,7 @@ func TestRetentionUnderConcurrentAppends(t *testing.T) {
 	}
 	l := openTest(t, dir, opts)
 	const workers, each = 16, 25
-	ids := make([][]string, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range each {
-				id, err := l.Append(context.Background(), sampleRecord(l, w*1000+i))
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				ids[w] = append(ids[w], id)
-			}
-		}()
-	}
-	wg.Wait()
+	ids := appendConcurrently(t, l, workers, each)
 	active := l.Stats().ActiveSegment
 	if active < 10 {
 		t.Fatalf("only %d segments; the test needs many rotations", active)
