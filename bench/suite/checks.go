@@ -186,7 +186,9 @@ var baselineImpls = map[string]bool{"impl=regexp": true, "impl=cloudflare": true
 
 // pairs matches every "impl=ours"/"impl=groupcommit"/"target=ours"
 // benchmark with each baseline benchmark whose name differs only in that
-// last element, and computes how many times faster ours is.
+// last element, and computes how many times faster ours is: like a ratio
+// check, the median of the per-round ratios when both sides ran the same
+// rounds, else the ratio of the medians.
 func pairs(benches []*Bench) []Pair {
 	type key struct{ pkg, group string }
 	byGroup := map[key][]*Bench{}
@@ -233,8 +235,12 @@ func pairs(benches []*Bench) []Pair {
 				if ov == 0 || bv == 0 {
 					continue
 				}
+				ratio, ok := pairedRatio(o, bl, unit, unit)
+				if !ok {
+					ratio = ov / bv
+				}
 				out = append(out, Pair{Pkg: k.pkg, Group: k.group, Ours: o.Name[len(k.group)+1:], Baseline: bl.Name[len(k.group)+1:],
-					Unit: unit, OursV: ov, BaseV: bv, Ratio: ov / bv})
+					Unit: unit, OursV: ov, BaseV: bv, Ratio: ratio})
 			}
 		}
 	}

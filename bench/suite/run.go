@@ -210,7 +210,8 @@ func (rep *Report) runBenchmark(ctx context.Context, o Options, pkg, bin, name s
 }
 
 // addOutput keeps raw benchmark lines (and, once per package, the config
-// header) for benchstat, and merges the parsed runs into rep.Benchmarks.
+// header) for benchstat, and merges the parsed runs into rep.Benchmarks:
+// a benchmark already seen in an earlier round gains a run.
 func (rep *Report) addOutput(pkg string, out []byte, withHeader bool) {
 	for _, l := range strings.Split(string(out), "\n") {
 		switch {
@@ -228,8 +229,22 @@ func (rep *Report) addOutput(pkg string, out []byte, withHeader bool) {
 	}
 	names, runs := parseBench(bytes.NewReader(out))
 	for _, n := range names {
-		rep.Benchmarks = append(rep.Benchmarks, &Bench{Pkg: pkg, Name: n, Runs: runs[n], Median: medians(runs[n])})
+		rep.addRuns(pkg, n, runs[n])
 	}
+}
+
+// addRuns appends runs to the benchmark (pkg, name), creating it on its
+// first round, and recomputes its medians: every round of a benchmark
+// lands in one Bench, so Median and the paired ratios span all rounds.
+func (rep *Report) addRuns(pkg, name string, runs []map[string]float64) {
+	for _, b := range rep.Benchmarks {
+		if b.Pkg == pkg && b.Name == name {
+			b.Runs = append(b.Runs, runs...)
+			b.Median = medians(b.Runs)
+			return
+		}
+	}
+	rep.Benchmarks = append(rep.Benchmarks, &Bench{Pkg: pkg, Name: name, Runs: runs, Median: medians(runs)})
 }
 
 func logf(w io.Writer, format string, args ...any) {
