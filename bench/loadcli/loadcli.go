@@ -1,5 +1,6 @@
-// Package loadcli is the command line of the load generator, shared by
-// `go run ./bench/cmd/load` and `datafog bench load`.
+// Package loadcli is the command line of the load generator,
+// `go run ./bench/cmd/load`. It is a package of its own so that tests can
+// run the command in-process.
 package loadcli
 
 import (
@@ -44,9 +45,15 @@ Flags:
 // failed, 2 on a usage or setup error.
 func Main(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("load", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	// Asked-for help goes to standard output; the usage after a bad flag
+	// goes to standard error with the error.
+	usageOut := stderr
+	if wantsHelp(args) {
+		usageOut = stdout
+	}
+	fs.SetOutput(usageOut)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(usageOut, usage)
 		fs.PrintDefaults()
 	}
 	var (
@@ -90,7 +97,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	defer stop()
+	defer func() {
+		if err := stop(); err != nil {
+			fmt.Fprintln(stderr, "load:", err)
+		}
+	}()
 
 	cfg := load.Config{
 		URL: *url, Mode: load.Mode(*mode), Connections: *conns, Rate: *rate, Duration: *duration,
@@ -149,4 +160,18 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// wantsHelp reports whether args ask for help: -h, -help, --h or --help
+// before any "--".
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "-h", "-help", "--h", "--help":
+			return true
+		case "--":
+			return false
+		}
+	}
+	return false
 }

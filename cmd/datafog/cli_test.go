@@ -22,7 +22,6 @@ func TestEveryCommandAnswersHelp(t *testing.T) {
 		"serve":    "usage: datafog serve [flags]   (flags override the DATAFOG_* variables)\n",
 		"compile":  "usage: datafog compile [-o OUT] POLICY.json\n",
 		"receipts": "usage: datafog receipts verify [--key-file FILE] DIR\n",
-		"bench":    "usage: datafog bench load [flags]   (datafog bench load --help lists them)\n",
 		"version":  "usage: datafog version\n",
 	}
 	if len(commands()) != len(usageOf) {
@@ -37,7 +36,7 @@ func TestEveryCommandAnswersHelp(t *testing.T) {
 		}
 	}
 	// Second-level commands.
-	for _, args := range [][]string{{"receipts", "verify", "--help"}, {"bench", "load", "--help"}} {
+	for _, args := range [][]string{{"receipts", "verify", "--help"}} {
 		r := runCLI(t, nil, nil, args...)
 		if r.code != exitOK || r.stderr != "" || !strings.Contains(r.stdout, "-") || !strings.Contains(strings.ToLower(r.stdout), "usage") {
 			t.Errorf("%v: code %d\nstdout: %q\nstderr: %q", args, r.code, r.stdout, r.stderr)
@@ -80,11 +79,6 @@ func TestWrongFlagExits2(t *testing.T) {
 	if r.code != exitError || r.stderr != want {
 		t.Errorf("bad value: code %d stderr %q", r.code, r.stderr)
 	}
-	// bench load uses its own flag set: exit 2 and the error on stderr.
-	r = runCLI(t, nil, nil, "bench", "load", "--no-such-flag")
-	if r.code != exitError || !strings.HasPrefix(r.stderr, "flag provided but not defined: -no-such-flag\n") {
-		t.Errorf("bench load: code %d stderr %q", r.code, r.stderr)
-	}
 }
 
 // TestUnknownCommand exits 2 naming the command; no arguments at all print
@@ -98,7 +92,7 @@ func TestUnknownCommand(t *testing.T) {
 	if r.code != exitError || !strings.HasPrefix(r.stderr, "usage: datafog <command>") || r.stdout != "" {
 		t.Errorf("no args: code %d stderr %q", r.code, r.stderr)
 	}
-	for _, args := range [][]string{{"receipts"}, {"receipts", "list"}, {"bench"}, {"bench", "run"}} {
+	for _, args := range [][]string{{"receipts"}, {"receipts", "list"}, {"bench"}, {"bench", "load"}} {
 		r := runCLI(t, nil, nil, args...)
 		if r.code != exitError || r.stderr == "" || r.stdout != "" {
 			t.Errorf("%v: code %d stderr %q stdout %q", args, r.code, r.stderr, r.stdout)

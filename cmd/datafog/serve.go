@@ -14,8 +14,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/pkg/profile"
-
 	"github.com/datafog/datafog-api/receipts"
 	"github.com/datafog/datafog-api/transport"
 )
@@ -95,7 +93,7 @@ func runServe(args []string, env *environment) int {
 		return exitError
 	}
 
-	stopProfile, err := startProfile(*profileMode, *profileDir)
+	stopProfile, err := startProfile(*profileMode, *profileDir, env.stderr)
 	if err != nil {
 		fmt.Fprintln(env.stderr, "datafog serve:", err)
 		return exitError
@@ -217,28 +215,4 @@ func validNodeID(s string) bool {
 		}
 	}
 	return true
-}
-
-// startProfile starts github.com/pkg/profile in dir for mode; the returned
-// function stops it and writes the file.
-func startProfile(mode, dir string) (func(), error) {
-	var opt func(*profile.Profile)
-	switch mode {
-	case "":
-		return func() {}, nil
-	case "cpu":
-		opt = profile.CPUProfile
-	case "mem":
-		opt = profile.MemProfile
-	case "block":
-		opt = profile.BlockProfile
-	case "mutex":
-		opt = profile.MutexProfile
-	case "trace":
-		opt = profile.TraceProfile
-	default:
-		return nil, fmt.Errorf("--profile: want cpu, mem, block, mutex or trace, not %q", mode)
-	}
-	p := profile.Start(opt, profile.ProfilePath(dir), profile.NoShutdownHook, profile.Quiet)
-	return p.Stop, nil
 }

@@ -85,7 +85,9 @@ func run(args []string) int {
 		Load: !*noLoad, LoadDuration: *loadDuration, StreamBytes: *streamBytes, Note: *note,
 		Command: "go run ./bench/cmd/suite " + strings.Join(args, " "), Prof: prof, Log: os.Stderr,
 	})
-	stop()
+	if perr := stop(); perr != nil {
+		fmt.Fprintln(os.Stderr, perr)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "suite: interrupted:", err)
 		return 1

@@ -1,17 +1,14 @@
 // Package profiling gives every bench command the same -profile and
-// -profile-dir flags, backed by github.com/pkg/profile.
+// -profile-dir flags, backed by internal/profile (runtime/pprof and
+// runtime/trace), the package behind `datafog serve --profile`.
 package profiling
 
 import (
 	"flag"
 	"fmt"
-	"os"
 
-	"github.com/pkg/profile"
+	"github.com/datafog/datafog-api/internal/profile"
 )
-
-// Kinds lists the accepted -profile values.
-var Kinds = []string{"cpu", "mem", "block", "mutex", "trace"}
 
 // Flags holds the parsed -profile and -profile-dir values.
 type Flags struct {
@@ -30,10 +27,8 @@ func (f *Flags) Validate() error {
 	if f.Kind == "" {
 		return nil
 	}
-	for _, k := range Kinds {
-		if k == f.Kind {
-			return nil
-		}
+	if profile.Valid(f.Kind) {
+		return nil
 	}
 	return fmt.Errorf("profiling: unknown -profile %q (want cpu, mem, block, mutex or trace)", f.Kind)
 }
@@ -42,22 +37,14 @@ func (f *Flags) Validate() error {
 // function that stops it and writes the file into Dir (cpu.pprof,
 // mem.pprof, block.pprof, mutex.pprof or trace.out). With no kind selected
 // it does nothing.
-func (f *Flags) Start() (stop func(), err error) {
+func (f *Flags) Start() (stop func() error, err error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
 	if f.Kind == "" {
-		return func() {}, nil
+		return func() error { return nil }, nil
 	}
-	if err := os.MkdirAll(f.Dir, 0o750); err != nil {
-		return nil, fmt.Errorf("profiling: create %s: %w", f.Dir, err)
-	}
-	mode := map[string]func(*profile.Profile){
-		"cpu": profile.CPUProfile, "mem": profile.MemProfile, "block": profile.BlockProfile,
-		"mutex": profile.MutexProfile, "trace": profile.TraceProfile,
-	}[f.Kind]
-	p := profile.Start(mode, profile.ProfilePath(f.Dir), profile.NoShutdownHook, profile.Quiet)
-	return p.Stop, nil
+	return profile.Start(f.Kind, f.Dir)
 }
 
 // TestFlags returns the go test flags that make a test binary write the

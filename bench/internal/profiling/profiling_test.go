@@ -15,7 +15,9 @@ func TestStartWritesProfile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		stop()
+		if err := stop(); err != nil {
+			t.Fatalf("%s: stop: %v", kind, err)
+		}
 		if st, err := os.Stat(filepath.Join(dir, file)); err != nil || st.Size() == 0 {
 			t.Errorf("%s: %s not written (%v)", kind, file, err)
 		}
@@ -41,5 +43,7 @@ func TestValidateAndTestFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stop()
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
 }
