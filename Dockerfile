@@ -14,8 +14,9 @@
 FROM golang:1.26 AS build
 WORKDIR /src
 ENV CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS=-mod=readonly
-# go.mod lists tools and test-only modules too; "go build" fetches only what
-# the binary imports, into the cache mount.
+# go.mod holds only what the binary and its tests use (tools, the manifest
+# checks and the bench suite runner have modules of their own); "go build"
+# fetches only what the binary imports, into the cache mount.
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \

@@ -109,8 +109,8 @@ func (rep *Report) loadOnce(ctx context.Context, o Options, name, target string,
 		"errors":   float64(errs),
 	}
 	rep.Benchmarks = append(rep.Benchmarks, &Bench{Pkg: pLoad, Name: name, Runs: []map[string]float64{run}, Median: run})
-	if !strings.Contains(rep.raw.String(), "pkg: "+module+"/"+pLoad+"\n") {
-		rep.raw.WriteString("pkg: " + module + "/" + pLoad + "\n")
+	if !strings.Contains(rep.raw.String(), "pkg: "+Module+"/"+pLoad+"\n") {
+		rep.raw.WriteString("pkg: " + Module + "/" + pLoad + "\n")
 	}
 	fmt.Fprintf(&rep.raw, "%s-%d\t%d\t%.0f ns/op\t%.2f MB/s\t%.0f req/s\t%.0f p50-ns\t%.0f p90-ns\t%.0f p99-ns\t%.0f p99.9-ns\t%d errors\n",
 		name, runtime.GOMAXPROCS(0), res.OK, run["ns/op"], res.MBPerSec, res.RequestsPerSec,

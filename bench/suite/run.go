@@ -1,7 +1,14 @@
 // Package suite runs the whole benchmark suite: the Go benchmarks of the
 // component packages and of bench/, and the load runs of our service and
 // the baseline service, then writes bench/results/<date>-<commit>.{json,
-// txt,md,png} and latest.{md,png}. bench/cmd/suite is its command line.
+// txt,md,png} and latest.{md,png}. bench/suite/cmd/suite is its command
+// line.
+//
+// It is a module of its own (github.com/datafog/datafog-api/bench/suite)
+// so that gonum/plot, which draws the chart, is not part of the main
+// module's dependency graph; it uses the main module through a replace
+// directive, and builds the benchmarked packages' test binaries with the
+// main module's go.mod.
 package suite
 
 import (
@@ -21,8 +28,9 @@ import (
 	"github.com/datafog/datafog-api/bench/internal/profiling"
 )
 
-// module is the module path, for "pkg:" lines in the raw output.
-const module = "github.com/datafog/datafog-api"
+// Module is the path of the main module, whose packages the suite
+// benchmarks; "pkg:" lines in the raw output carry it.
+const Module = "github.com/datafog/datafog-api"
 
 // DefaultPackages are the packages whose benchmarks the suite runs,
 // relative to the module root.

@@ -47,3 +47,43 @@ func TestBinaryLinksNoHarness(t *testing.T) {
 		}
 	}
 }
+
+// notInModule lists module path prefixes that must stay out of the main
+// module's dependency graph (go list -m all): the tools and their
+// dependencies (tools/go.mod), the manifest checks' Kubernetes modules
+// (deploy/go.mod), the chart library of the bench suite runner
+// (bench/suite/go.mod) and the profilers the binary no longer uses. Being
+// in the graph, they would take part in choosing the versions of
+// golang.org/x/net, x/sys and the like for the binary.
+var notInModule = []string{
+	"github.com/securego/", "golang.org/x/perf", "golang.org/x/vuln",
+	"google.golang.org/grpc", "go.opentelemetry.io/", "github.com/aws/",
+	"github.com/anthropics/", "github.com/openai/", "google.golang.org/genai",
+	"k8s.io/", "sigs.k8s.io/",
+	"gonum.org/",
+	"github.com/pkg/profile", "github.com/felixge/fgprof", "github.com/google/pprof",
+}
+
+// TestMainModuleGraphLean fails when go.mod pulls any of notInModule back
+// into the main module's graph.
+func TestMainModuleGraphLean(t *testing.T) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("go tool not found: %v", err)
+	}
+	out, err := exec.Command(gobin, "list", "-m", "-f", "{{.Path}}", "all").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list -m all: %v\n%s", err, out)
+	}
+	mods := strings.Fields(string(out))
+	if len(mods) == 0 || mods[0] != "github.com/datafog/datafog-api" {
+		t.Fatalf("go list -m all printed %q first; want the main module", mods)
+	}
+	for _, m := range mods {
+		for _, bad := range notInModule {
+			if strings.HasPrefix(m, bad) {
+				t.Errorf("the main module's graph holds %s", m)
+			}
+		}
+	}
+}

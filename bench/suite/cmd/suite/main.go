@@ -1,10 +1,12 @@
 // Command suite runs the whole benchmark suite and writes
 // bench/results/<date>-<commit>.{json,txt,md,png} plus latest.md and
-// latest.png. Run it from anywhere inside the module:
+// latest.png. It lives in the bench/suite module (gonum/plot draws the
+// chart, and stays out of the main module); run it from that directory:
 //
-//	go run ./bench/cmd/suite                # what make bench runs
-//	go run ./bench/cmd/suite -quick         # a one-minute smoke run
-//	go run ./bench/cmd/suite -bench 'bench\.BenchmarkEngine' -no-load
+//	cd bench/suite
+//	go run ./cmd/suite                # what make bench runs
+//	go run ./cmd/suite -quick         # a one-minute smoke run
+//	go run ./cmd/suite -bench 'bench\.BenchmarkEngine' -no-load
 package main
 
 import (
@@ -28,7 +30,7 @@ func main() { os.Exit(run(os.Args[1:])) }
 func run(args []string) int {
 	fs := flag.NewFlagSet("suite", flag.ContinueOnError)
 	var (
-		out          = fs.String("out", "", "results directory (default <module>/bench/results)")
+		out          = fs.String("out", "", "results directory (default <repository>/bench/results)")
 		pkgs         = fs.String("pkgs", strings.Join(suite.DefaultPackages, ","), "packages to benchmark, relative to the module root")
 		filter       = fs.String("bench", "", "regexp on pkg.BenchmarkName selecting top-level benchmarks (default all)")
 		count        = fs.Int("count", 3, "rounds: each round runs every benchmark once, so compared benchmarks alternate")
@@ -83,7 +85,7 @@ func run(args []string) int {
 		Root: root, OutDir: *out, Packages: strings.Split(*pkgs, ","), Filter: re,
 		Count: *count, BenchTime: *benchtime, Timeout: *timeout, CorpusSize: *corpusSize, GetLog: *getLog,
 		Load: !*noLoad, LoadDuration: *loadDuration, StreamBytes: *streamBytes, Note: *note,
-		Command: "go run ./bench/cmd/suite " + strings.Join(args, " "), Prof: prof, Log: os.Stderr,
+		Command: "go -C bench/suite run ./cmd/suite " + strings.Join(args, " "), Prof: prof, Log: os.Stderr,
 	})
 	if perr := stop(); perr != nil {
 		fmt.Fprintln(os.Stderr, perr)
@@ -106,20 +108,31 @@ func run(args []string) int {
 	return 0
 }
 
-// moduleRoot walks up from the working directory to the go.mod.
+// moduleRoot walks up from the working directory to the go.mod of the
+// main module (github.com/datafog/datafog-api), passing the suite's own.
 func moduleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", fmt.Errorf("suite: %w", err)
 	}
 	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		if b, err := os.ReadFile(filepath.Clean(filepath.Join(dir, "go.mod"))); err == nil && modulePath(b) == suite.Module {
 			return dir, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", errors.New("suite: no go.mod above the working directory")
+			return "", fmt.Errorf("suite: no go.mod of %s above the working directory", suite.Module)
 		}
 		dir = parent
 	}
+}
+
+// modulePath returns the path on the module line of a go.mod file.
+func modulePath(gomod []byte) string {
+	for _, line := range strings.Split(string(gomod), "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "module "); ok {
+			return strings.Trim(strings.TrimSpace(rest), `"`)
+		}
+	}
+	return ""
 }
