@@ -3,7 +3,6 @@ package transform
 import (
 	"crypto/sha256"
 	"hash"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/datafog/datafog-api/engine"
@@ -18,14 +17,6 @@ const tokenPrefix = "tok_"
 // tokenHexDigits is the number of hex digits of the HMAC kept in a token.
 const tokenHexDigits = 16
 
-// anonKey identifies one distinct value of one type for anonymize. It holds
-// a SHA-256 digest rather than the value, so a long stream does not keep raw
-// values in memory.
-type anonKey struct {
-	typ    engine.EntityType
-	digest [sha256.Size]byte
-}
-
 // typeCount is one entry of a state's per-type counters.
 type typeCount struct {
 	typ engine.EntityType
@@ -33,15 +24,14 @@ type typeCount struct {
 }
 
 // state is the mutable part of one transform (an Apply call or a Writer
-// stream): the HMAC, scratch space, anonymize numbering and counters. It is
+// stream): the HMAC, scratch space, anonymize labels and counters. It is
 // not safe for concurrent use.
 type state struct {
 	mac     hash.Hash // nil when the Transformer has no key
 	sum     [sha256.Size]byte
 	scratch []byte
 
-	anonIDs  map[anonKey]int
-	anonNext map[engine.EntityType]int
+	anon anonState
 
 	counts      []typeCount
 	transformed int
@@ -50,8 +40,7 @@ type state struct {
 
 // reset clears st for the next transform, keeping its allocations.
 func (st *state) reset() {
-	clear(st.anonIDs)
-	clear(st.anonNext)
+	st.anon.reset()
 	st.counts = st.counts[:0]
 	st.transformed = 0
 	st.modes = 0
@@ -101,41 +90,10 @@ func (st *state) replace(dst []byte, typ engine.EntityType, value []byte, m Mode
 		st.mac.Write(value)
 		return appendHex(dst, st.mac.Sum(st.sum[:0]))
 	case Anonymize:
-		return st.appendPlaceholder(dst, typ, value)
+		return st.anon.appendLabel(dst, typ, value)
 	default: // Redact; New admits no other mode.
 		return append(dst, redacted...)
 	}
-}
-
-// appendPlaceholder appends "<TYPE_N>" for value, numbering distinct values
-// of each type from 1 in order of first appearance.
-func (st *state) appendPlaceholder(dst []byte, typ engine.EntityType, value []byte) []byte {
-	if st.anonIDs == nil {
-		st.anonIDs = make(map[anonKey]int)
-		st.anonNext = make(map[engine.EntityType]int)
-	}
-	k := anonKey{typ: typ, digest: sha256.Sum256(value)}
-	n, ok := st.anonIDs[k]
-	if !ok {
-		n = st.anonNext[typ] + 1
-		st.anonNext[typ] = n
-		st.anonIDs[k] = n
-	}
-	dst = append(dst, '<')
-	for i := 0; i < len(typ); i++ {
-		c := typ[i]
-		switch {
-		case 'a' <= c && c <= 'z':
-			c -= 'a' - 'A'
-		case 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_':
-		default:
-			c = '_'
-		}
-		dst = append(dst, c)
-	}
-	dst = append(dst, '_')
-	dst = strconv.AppendInt(dst, int64(n), 10)
-	return append(dst, '>')
 }
 
 // appendMask appends value with letters and digits replaced by '*'. When

@@ -43,6 +43,11 @@ type Transformer struct {
 	perEntity map[engine.EntityType]Mode
 	key       []byte
 
+	// anonBudget and anonKey configure anonymize (AnonymizeBudget and
+	// crypto/rand outside tests).
+	anonBudget int
+	anonKey    func(key []byte)
+
 	mu   sync.Mutex
 	free []*state // idle per-call states; bounded by maxFreeStates
 }
@@ -53,7 +58,8 @@ const maxFreeStates = 64
 // New validates opts and returns a Transformer. Every problem is reported
 // in one error.
 func New(opts Options) (*Transformer, error) {
-	t := &Transformer{def: opts.Default, perEntity: make(map[engine.EntityType]Mode, len(opts.PerEntity))}
+	t := &Transformer{def: opts.Default, perEntity: make(map[engine.EntityType]Mode, len(opts.PerEntity)),
+		anonBudget: AnonymizeBudget, anonKey: randomKey}
 	if t.def == "" {
 		t.def = Redact
 	}
@@ -104,8 +110,9 @@ func (t *Transformer) ModeFor(typ engine.EntityType) Mode {
 // Apply appends to dst the text with every finding replaced and returns the
 // extended slice and the stats. Findings must be sorted by Start, as
 // engine.Scan returns them; a finding that overlaps an earlier applied one,
-// is empty, or lies outside text is skipped and not counted. The anonymize
-// numbering starts afresh for every call.
+// is empty, or lies outside text is skipped and not counted. Anonymize
+// labels start afresh for every call: numbers from 1, and pseudonyms (past
+// AnonymizeBudget distinct values) under a key of the call's own.
 //
 // Apply allocates nothing beyond the growth of dst when findings is empty;
 // otherwise it allocates the returned Stats.ByType map.
@@ -144,6 +151,7 @@ func (t *Transformer) acquire() *state {
 }
 
 // release resets st and keeps it for reuse, unless enough are kept already.
+// Reset drops a large anonymize map, so kept states stay small.
 func (t *Transformer) release(st *state) {
 	st.reset()
 	t.mu.Lock()
@@ -153,9 +161,9 @@ func (t *Transformer) release(st *state) {
 	t.mu.Unlock()
 }
 
-// newState returns a state bound to t's key.
+// newState returns a state bound to t's key and anonymize settings.
 func (t *Transformer) newState() *state {
-	st := &state{}
+	st := &state{anon: anonState{budget: t.anonBudget, newKey: t.anonKey}}
 	if t.key != nil {
 		st.mac = hmac.New(sha256.New, t.key)
 	}

@@ -36,8 +36,11 @@ var ErrClosed = errors.New("transform: write after close")
 // the end of each Write; only the uncommitted tail (at most about
 // engine.MaxHoldback bytes) is held back until more input or Close. The
 // Writer copies what it needs from p, so callers may reuse p when Write
-// returns. The anonymize numbering spans the whole stream; it keeps a
-// 32-byte digest (never the value) per distinct anonymized value.
+// returns. Anonymize labels span the whole stream: a value keeps its label
+// from first to last occurrence. The Writer remembers a 16-byte digest
+// (never the value) for each of the first AnonymizeBudget distinct values
+// and nothing for later ones, so its memory stays bounded whatever the
+// stream holds.
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
