@@ -38,7 +38,8 @@ type state struct {
 	modes       uint8
 }
 
-// reset clears st for the next transform, keeping its allocations.
+// reset clears st for the next transform, keeping its allocations except a
+// large anonymize map (see anonState.reset).
 func (st *state) reset() {
 	st.anon.reset()
 	st.counts = st.counts[:0]
