@@ -27,7 +27,7 @@
 // route label, status and duration, never request text.
 //
 // Client IPs for rate limiting are the TCP peer's; X-Forwarded-For is not
-// trusted. Behind a gateway, rate-limit at the gateway or run one gateway
+// trusted. A client is an IPv4 address or an IPv6 /64 (see clientKey). Behind a gateway, rate-limit at the gateway or run one gateway
 // address per client.
 //
 // # Bodies and buffer lifetimes
