@@ -12,6 +12,17 @@
 // deleted at Open. A torn tail cut off at recovery is kept as
 // "<name>.broken" (or "<name>.broken.N").
 //
+// One Log at a time has a directory open: Open takes flock(LOCK_EX|LOCK_NB)
+// on the file "LOCK" in it (created empty when missing) before it reads or
+// changes anything, and Close releases it. A second Open, in this process
+// or another, fails at once with "receipts: open DIR: directory in use by
+// another process" (ErrInUse). Two writers would otherwise each remove the
+// other's new segment as a leftover and write over each other's records,
+// and ids both had acknowledged would stop resolving. The kernel drops the
+// lock when its holder exits, SIGKILL included, so there is no stale lock
+// to clear. (Systems without flock take no lock.) Verify only reads and
+// takes no lock.
+//
 // The receipt key (DATAFOG_RECEIPT_KEY_FILE, or by default the sibling file
 // Dir + ".key", outside the directory) holds at least 32 bytes as hex. When
 // absent it is generated once with mode 0600. Two keys are derived from it:

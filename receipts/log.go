@@ -29,6 +29,10 @@ var (
 	ErrFailed = errors.New("receipts: log failed")
 	// ErrCorrupt: a segment's framing, checksum or hash chain is broken.
 	ErrCorrupt = errors.New("receipts: corrupt log")
+	// ErrInUse: another open Log, in this process or another, holds the
+	// directory's lock. Open's error reads "receipts: open DIR: directory
+	// in use by another process".
+	ErrInUse = errors.New("directory in use by another process")
 )
 
 // Defaults for Options fields left zero.
@@ -74,6 +78,7 @@ type Options struct {
 type Log struct {
 	dir       string
 	fs        FileSystem
+	lock      io.Closer // the directory lock, held from Open to Close
 	node      string
 	log       *slog.Logger
 	now       func() time.Time
@@ -106,9 +111,11 @@ type Log struct {
 	hookCollect, hookAccept func()
 }
 
-// Open opens or creates the log in opts.Dir, repairs a torn tail of the last
-// segment, loads or creates the key, applies retention, and starts the
-// writer goroutine.
+// Open opens or creates the log in opts.Dir, locks the directory, loads or
+// creates the key, repairs a torn tail of the last segment, applies
+// retention, and starts the writer goroutine. Only one Log may have a
+// directory open at a time: while one does, Open fails at once with an
+// error wrapping ErrInUse.
 func Open(opts Options) (*Log, error) {
 	if opts.Dir == "" {
 		return nil, fmt.Errorf("receipts: open: Dir is empty")
@@ -163,6 +170,22 @@ func Open(opts Options) (*Log, error) {
 	if err := l.fs.MkdirAll(l.dir); err != nil {
 		return nil, fmt.Errorf("receipts: open: %w", err)
 	}
+	// The lock comes before anything reads or changes the directory: a
+	// second writer would remove the first one's new segment as a leftover
+	// and overwrite its records.
+	lock, err := l.fs.Lock(l.dir)
+	if err != nil {
+		return nil, fmt.Errorf("receipts: open %s: %w", l.dir, err)
+	}
+	l.lock = lock
+	opened := false
+	defer func() {
+		if !opened {
+			// Open failed; the error that stopped it is the one to report.
+			_ = l.closeReaders()
+			_ = lock.Close()
+		}
+	}()
 	keyPath := opts.KeyFile
 	if keyPath == "" {
 		keyPath = l.dir + ".key"
@@ -179,15 +202,11 @@ func Open(opts Options) (*Log, error) {
 	l.chainKey = deriveKey(key, chainLabel)
 	l.w.chain = newChainMAC(l.chainKey)
 
-	// Open fails on the error paths below; the error that stopped it is the
-	// one to report, so closeReaders' error is dropped.
 	if err := l.openTail(); err != nil {
-		_ = l.closeReaders()
 		return nil, err
 	}
 	if l.retention > 0 {
 		if _, err := l.purge(l.now()); err != nil {
-			_ = l.closeReaders()
 			return nil, err
 		}
 	}
@@ -195,6 +214,7 @@ func Open(opts Options) (*Log, error) {
 	l.w.syncq = make(chan *batch)
 	l.w.freed = make(chan *batch, 1)
 	go l.run()
+	opened = true
 	return l, nil
 }
 
@@ -260,8 +280,8 @@ func (l *Log) fail(err error) {
 // NodeID returns the node id used in receipt ids.
 func (l *Log) NodeID() string { return l.node }
 
-// Close flushes pending appends, stops the writer and closes the files.
-// Appends after Close fail with ErrClosed.
+// Close flushes pending appends, stops the writer, closes the files and
+// releases the directory lock. Appends after Close fail with ErrClosed.
 func (l *Log) Close() error {
 	l.mu.Lock()
 	if l.closed {
@@ -272,7 +292,11 @@ func (l *Log) Close() error {
 	close(l.reqc)
 	l.mu.Unlock()
 	<-l.done
-	return l.closeReaders()
+	err := l.closeReaders()
+	if lerr := l.lock.Close(); lerr != nil && err == nil {
+		err = fmt.Errorf("receipts: close %s: unlock: %w", l.dir, lerr)
+	}
+	return err
 }
 
 func (l *Log) closeReaders() error {
