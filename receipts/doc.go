@@ -142,7 +142,11 @@
 // window (the next segment was created before the cutoff) are deleted
 // oldest first, at Open, after each rotation and periodically; the active
 // segment is never deleted. A checkpoint record is synced first, so Verify
-// still accepts the log. Truncation of the newest records at a batch
+// still accepts the log. Before the files are removed, lookups stop
+// finding the purged receipts (Get reports ErrNotFound) and every handle
+// kept on those segments is closed; a lookup that was opening one of them
+// meanwhile closes it and reports ErrNotFound, so no handle of a deleted
+// segment keeps its receipts readable or its disk space held. Truncation of the newest records at a batch
 // boundary can only be seen against a Head value kept elsewhere.
 //
 // # Measured

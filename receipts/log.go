@@ -101,6 +101,7 @@ type Log struct {
 
 	readMu  sync.RWMutex
 	readers map[uint64]*segHandle // open handles, including the active segment
+	purged  uint64                // segments below this were deleted by retention; guarded by readMu
 
 	w     writerState // owned by the writer goroutine
 	stats counters
