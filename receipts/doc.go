@@ -121,6 +121,13 @@
 // batch is written before the one ahead of it is durable, so a batch's
 // acknowledgement never depends on a later write.
 //
+// Append's context can stop it only while its record waits for room in
+// the writer's queue; then nothing is written and Append returns the
+// context's error. Once the writer has the record, Append waits for its
+// batch and returns the id even when the context ends meanwhile (the wait
+// is one write and fdatasync): returning an error for a record that then
+// becomes durable would leave a receipt in the log whose id nobody holds.
+//
 // After any failed or short write or failed fdatasync the log enters the
 // failed state (Err returns non-nil): that batch and every later one are
 // refused, never retried and acknowledged; a batch collected behind a failed

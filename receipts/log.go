@@ -317,7 +317,14 @@ func (l *Log) closeReaders() error {
 // durable. It sets rec.Timestamp (when zero), rec.NodeID and rec.ReceiptID.
 // rec is not retained after Append returns. An error means the receipt was
 // not acknowledged: it wraps ErrFailed, ErrClosed, the context's error, or
-// describes an invalid record.
+// describes an invalid record. With any but ErrFailed nothing was written;
+// after ErrFailed the record may have reached the disk (see "Group commit
+// and failures" in the package documentation).
+//
+// ctx can stop Append only before the record is handed to the writer.
+// After that the record becomes durable (or the log fails), and Append
+// waits for that and returns the id even if ctx ends meanwhile: a receipt
+// in the log always has an id that was returned to its caller.
 func (l *Log) Append(ctx context.Context, rec *Record) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", err
@@ -369,7 +376,14 @@ func (l *Log) maxPayload() int64 {
 }
 
 // submit hands req to the writer and waits for its batch to be durable.
-// req goes back to the pool unless the caller gave up waiting.
+//
+// ctx is honoured only until the writer has req: a context that ends
+// while req waits for room in the queue returns ctx.Err() and nothing is
+// written. Once req is queued it will be written (unless the log fails),
+// so submit waits for the outcome whatever ctx does and returns the
+// location: an audit log must not make durable a receipt whose id it
+// never gave back. The wait is one write and fdatasync, or an error once
+// the log fails.
 func (l *Log) submit(ctx context.Context, req *request) (receiptLoc, error) {
 	l.mu.RLock()
 	if l.closed {
@@ -377,28 +391,21 @@ func (l *Log) submit(ctx context.Context, req *request) (receiptLoc, error) {
 		putRequest(req)
 		return receiptLoc{}, ErrClosed
 	}
-	cancel := ctx.Done()
-	if cancel == nil {
+	if cancel := ctx.Done(); cancel == nil {
 		// A context that is never canceled (the common case) needs no
-		// select: a plain send and receive cost less.
+		// select: a plain send costs less.
 		l.reqc <- req
-		l.mu.RUnlock()
-		<-req.done
 	} else {
 		select {
 		case l.reqc <- req:
-			l.mu.RUnlock()
 		case <-cancel:
 			l.mu.RUnlock()
 			putRequest(req)
 			return receiptLoc{}, ctx.Err()
 		}
-		select {
-		case <-req.done:
-		case <-cancel:
-			return receiptLoc{}, ctx.Err() // the writer still owns req
-		}
 	}
+	l.mu.RUnlock()
+	<-req.done
 	loc, err := req.loc, req.err
 	putRequest(req)
 	return loc, err
