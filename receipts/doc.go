@@ -12,6 +12,17 @@
 // deleted at Open. A torn tail cut off at recovery is kept as
 // "<name>.broken" (or "<name>.broken.N").
 //
+// One Log at a time has a directory open: Open takes flock(LOCK_EX|LOCK_NB)
+// on the file "LOCK" in it (created empty when missing) before it reads or
+// changes anything, and Close releases it. A second Open, in this process
+// or another, fails at once with "receipts: open DIR: directory in use by
+// another process" (ErrInUse). Two writers would otherwise each remove the
+// other's new segment as a leftover and write over each other's records,
+// and ids both had acknowledged would stop resolving. The kernel drops the
+// lock when its holder exits, SIGKILL included, so there is no stale lock
+// to clear. (Systems without flock take no lock.) Verify only reads and
+// takes no lock.
+//
 // The receipt key (DATAFOG_RECEIPT_KEY_FILE, or by default the sibling file
 // Dir + ".key", outside the directory) holds at least 32 bytes as hex. When
 // absent it is generated once with mode 0600. Two keys are derived from it:
@@ -110,6 +121,13 @@
 // batch is written before the one ahead of it is durable, so a batch's
 // acknowledgement never depends on a later write.
 //
+// Append's context can stop it only while its record waits for room in
+// the writer's queue; then nothing is written and Append returns the
+// context's error. Once the writer has the record, Append waits for its
+// batch and returns the id even when the context ends meanwhile (the wait
+// is one write and fdatasync): returning an error for a record that then
+// becomes durable would leave a receipt in the log whose id nobody holds.
+//
 // After any failed or short write or failed fdatasync the log enters the
 // failed state (Err returns non-nil): that batch and every later one are
 // refused, never retried and acknowledged; a batch collected behind a failed
@@ -131,7 +149,11 @@
 // window (the next segment was created before the cutoff) are deleted
 // oldest first, at Open, after each rotation and periodically; the active
 // segment is never deleted. A checkpoint record is synced first, so Verify
-// still accepts the log. Truncation of the newest records at a batch
+// still accepts the log. Before the files are removed, lookups stop
+// finding the purged receipts (Get reports ErrNotFound) and every handle
+// kept on those segments is closed; a lookup that was opening one of them
+// meanwhile closes it and reports ErrNotFound, so no handle of a deleted
+// segment keeps its receipts readable or its disk space held. Truncation of the newest records at a batch
 // boundary can only be seen against a Head value kept elsewhere.
 //
 // # Measured

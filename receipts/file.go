@@ -41,6 +41,10 @@ type FileSystem interface {
 	// SyncDir makes the directory's entries (creations, renames, removals)
 	// durable.
 	SyncDir(dir string) error
+	// Lock takes an exclusive lock on dir, held until the returned Closer
+	// is closed. It fails at once, with an error wrapping ErrInUse, when
+	// another holder (in this process or another) has it.
+	Lock(dir string) (io.Closer, error)
 }
 
 // OSFileSystem is the FileSystem backed by the operating system.
@@ -118,6 +122,26 @@ func (OSFileSystem) SyncDir(dir string) error {
 		err = cerr
 	}
 	return err
+}
+
+// LockFileName is the file in the log directory that Open locks (flock,
+// exclusive) for as long as the log is open.
+const LockFileName = "LOCK"
+
+// Lock implements FileSystem with flock(2) on dir/LOCK, created with mode
+// 0600 when missing. The kernel drops the lock when the holder closes it or
+// exits, however it exits, so a crashed process leaves no stale lock. On
+// systems without flock (Windows, Plan 9) the lock is not taken.
+func (OSFileSystem) Lock(dir string) (io.Closer, error) {
+	f, err := os.OpenFile(filepath.Join(filepath.Clean(dir), LockFileName), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := flockExclusive(f); err != nil {
+		_ = f.Close() // the lock was not taken; its error is the one to report
+		return nil, err
+	}
+	return f, nil
 }
 
 // copyFile copies src to a new file dst through fsys and syncs it. On failure

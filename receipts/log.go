@@ -29,6 +29,10 @@ var (
 	ErrFailed = errors.New("receipts: log failed")
 	// ErrCorrupt: a segment's framing, checksum or hash chain is broken.
 	ErrCorrupt = errors.New("receipts: corrupt log")
+	// ErrInUse: another open Log, in this process or another, holds the
+	// directory's lock. Open's error reads "receipts: open DIR: directory
+	// in use by another process".
+	ErrInUse = errors.New("directory in use by another process")
 )
 
 // Defaults for Options fields left zero.
@@ -74,6 +78,7 @@ type Options struct {
 type Log struct {
 	dir       string
 	fs        FileSystem
+	lock      io.Closer // the directory lock, held from Open to Close
 	node      string
 	log       *slog.Logger
 	now       func() time.Time
@@ -96,6 +101,7 @@ type Log struct {
 
 	readMu  sync.RWMutex
 	readers map[uint64]*segHandle // open handles, including the active segment
+	purged  uint64                // segments below this were deleted by retention; guarded by readMu
 
 	w     writerState // owned by the writer goroutine
 	stats counters
@@ -106,9 +112,11 @@ type Log struct {
 	hookCollect, hookAccept func()
 }
 
-// Open opens or creates the log in opts.Dir, repairs a torn tail of the last
-// segment, loads or creates the key, applies retention, and starts the
-// writer goroutine.
+// Open opens or creates the log in opts.Dir, locks the directory, loads or
+// creates the key, repairs a torn tail of the last segment, applies
+// retention, and starts the writer goroutine. Only one Log may have a
+// directory open at a time: while one does, Open fails at once with an
+// error wrapping ErrInUse.
 func Open(opts Options) (*Log, error) {
 	if opts.Dir == "" {
 		return nil, fmt.Errorf("receipts: open: Dir is empty")
@@ -163,6 +171,22 @@ func Open(opts Options) (*Log, error) {
 	if err := l.fs.MkdirAll(l.dir); err != nil {
 		return nil, fmt.Errorf("receipts: open: %w", err)
 	}
+	// The lock comes before anything reads or changes the directory: a
+	// second writer would remove the first one's new segment as a leftover
+	// and overwrite its records.
+	lock, err := l.fs.Lock(l.dir)
+	if err != nil {
+		return nil, fmt.Errorf("receipts: open %s: %w", l.dir, err)
+	}
+	l.lock = lock
+	opened := false
+	defer func() {
+		if !opened {
+			// Open failed; the error that stopped it is the one to report.
+			_ = l.closeReaders()
+			_ = lock.Close()
+		}
+	}()
 	keyPath := opts.KeyFile
 	if keyPath == "" {
 		keyPath = l.dir + ".key"
@@ -179,15 +203,11 @@ func Open(opts Options) (*Log, error) {
 	l.chainKey = deriveKey(key, chainLabel)
 	l.w.chain = newChainMAC(l.chainKey)
 
-	// Open fails on the error paths below; the error that stopped it is the
-	// one to report, so closeReaders' error is dropped.
 	if err := l.openTail(); err != nil {
-		_ = l.closeReaders()
 		return nil, err
 	}
 	if l.retention > 0 {
 		if _, err := l.purge(l.now()); err != nil {
-			_ = l.closeReaders()
 			return nil, err
 		}
 	}
@@ -195,6 +215,7 @@ func Open(opts Options) (*Log, error) {
 	l.w.syncq = make(chan *batch)
 	l.w.freed = make(chan *batch, 1)
 	go l.run()
+	opened = true
 	return l, nil
 }
 
@@ -260,8 +281,8 @@ func (l *Log) fail(err error) {
 // NodeID returns the node id used in receipt ids.
 func (l *Log) NodeID() string { return l.node }
 
-// Close flushes pending appends, stops the writer and closes the files.
-// Appends after Close fail with ErrClosed.
+// Close flushes pending appends, stops the writer, closes the files and
+// releases the directory lock. Appends after Close fail with ErrClosed.
 func (l *Log) Close() error {
 	l.mu.Lock()
 	if l.closed {
@@ -272,7 +293,11 @@ func (l *Log) Close() error {
 	close(l.reqc)
 	l.mu.Unlock()
 	<-l.done
-	return l.closeReaders()
+	err := l.closeReaders()
+	if lerr := l.lock.Close(); lerr != nil && err == nil {
+		err = fmt.Errorf("receipts: close %s: unlock: %w", l.dir, lerr)
+	}
+	return err
 }
 
 func (l *Log) closeReaders() error {
@@ -292,7 +317,14 @@ func (l *Log) closeReaders() error {
 // durable. It sets rec.Timestamp (when zero), rec.NodeID and rec.ReceiptID.
 // rec is not retained after Append returns. An error means the receipt was
 // not acknowledged: it wraps ErrFailed, ErrClosed, the context's error, or
-// describes an invalid record.
+// describes an invalid record. With any but ErrFailed nothing was written;
+// after ErrFailed the record may have reached the disk (see "Group commit
+// and failures" in the package documentation).
+//
+// ctx can stop Append only before the record is handed to the writer.
+// After that the record becomes durable (or the log fails), and Append
+// waits for that and returns the id even if ctx ends meanwhile: a receipt
+// in the log always has an id that was returned to its caller.
 func (l *Log) Append(ctx context.Context, rec *Record) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", err
@@ -344,7 +376,14 @@ func (l *Log) maxPayload() int64 {
 }
 
 // submit hands req to the writer and waits for its batch to be durable.
-// req goes back to the pool unless the caller gave up waiting.
+//
+// ctx is honoured only until the writer has req: a context that ends
+// while req waits for room in the queue returns ctx.Err() and nothing is
+// written. Once req is queued it will be written (unless the log fails),
+// so submit waits for the outcome whatever ctx does and returns the
+// location: an audit log must not make durable a receipt whose id it
+// never gave back. The wait is one write and fdatasync, or an error once
+// the log fails.
 func (l *Log) submit(ctx context.Context, req *request) (receiptLoc, error) {
 	l.mu.RLock()
 	if l.closed {
@@ -352,28 +391,21 @@ func (l *Log) submit(ctx context.Context, req *request) (receiptLoc, error) {
 		putRequest(req)
 		return receiptLoc{}, ErrClosed
 	}
-	cancel := ctx.Done()
-	if cancel == nil {
+	if cancel := ctx.Done(); cancel == nil {
 		// A context that is never canceled (the common case) needs no
-		// select: a plain send and receive cost less.
+		// select: a plain send costs less.
 		l.reqc <- req
-		l.mu.RUnlock()
-		<-req.done
 	} else {
 		select {
 		case l.reqc <- req:
-			l.mu.RUnlock()
 		case <-cancel:
 			l.mu.RUnlock()
 			putRequest(req)
 			return receiptLoc{}, ctx.Err()
 		}
-		select {
-		case <-req.done:
-		case <-cancel:
-			return receiptLoc{}, ctx.Err() // the writer still owns req
-		}
 	}
+	l.mu.RUnlock()
+	<-req.done
 	loc, err := req.loc, req.err
 	putRequest(req)
 	return loc, err

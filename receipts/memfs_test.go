@@ -20,6 +20,7 @@ type memFS struct {
 	// the returned number of bytes.
 	failWrite func(name string, p []byte, off int64) (int, error)
 	failSync  func(name string) error
+	locked    map[string]bool // directories under Lock
 }
 
 type memFile struct {
@@ -186,3 +187,30 @@ func (h *memHandle) Size() (int64, error) {
 }
 
 func (h *memHandle) Close() error { return nil }
+
+// Lock implements FileSystem: one holder per directory in this memFS.
+func (m *memFS) Lock(dir string) (io.Closer, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	dir = path.Clean(dir)
+	if m.locked[dir] {
+		return nil, ErrInUse
+	}
+	if m.locked == nil {
+		m.locked = map[string]bool{}
+	}
+	m.locked[dir] = true
+	return memLock{m, dir}, nil
+}
+
+type memLock struct {
+	m   *memFS
+	dir string
+}
+
+func (l memLock) Close() error {
+	l.m.mu.Lock()
+	defer l.m.mu.Unlock()
+	delete(l.m.locked, l.dir)
+	return nil
+}

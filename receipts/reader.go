@@ -177,11 +177,22 @@ func decodeRecord(payload []byte) (*Record, error) {
 }
 
 // withSegment runs fn with a read handle on segment seq and the end of its
-// durable data. A missing segment is ErrNotFound.
+// durable data. A missing segment, or one retention has purged, is
+// ErrNotFound.
+//
+// fn runs under readMu's read lock, and purge raises l.purged and closes
+// the handles of the segments it deletes under the write lock, so a
+// segment is never read once its purge has begun. A handle opened here
+// while the purge ran is checked against l.purged before it is kept or
+// read, and closed when its segment is gone: no handle of a deleted file
+// outlives the lookup that opened it.
 func (l *Log) withSegment(seq uint64, fn func(f File, limit int64) error) error {
 	l.readMu.RLock()
-	h, ok := l.readers[seq]
-	if ok {
+	if seq < l.purged {
+		l.readMu.RUnlock()
+		return ErrNotFound
+	}
+	if h, ok := l.readers[seq]; ok {
 		defer l.readMu.RUnlock()
 		limit := h.size
 		if c := l.committed.Load(); c>>32 == seq {
@@ -201,14 +212,30 @@ func (l *Log) withSegment(seq uint64, fn func(f File, limit int64) error) error 
 		return fmt.Errorf("receipts: get: stat %s: %w", segName(seq), err)
 	}
 	l.readMu.Lock()
-	if _, dup := l.readers[seq]; dup || len(l.readers) >= maxOpenReaders {
+	_, dup := l.readers[seq]
+	switch {
+	case seq < l.purged: // purged while it was being opened
 		l.readMu.Unlock()
-		defer f.Close()
-		return fn(f, size)
+		_ = f.Close() // read-only handle on a deleted file
+		return ErrNotFound
+	case dup: // another lookup kept its handle first
+		l.readMu.Unlock()
+		_ = f.Close() // read-only duplicate
+		return l.withSegment(seq, fn)
+	case len(l.readers) < maxOpenReaders:
+		l.readers[seq] = &segHandle{f: f, size: size}
+		l.readMu.Unlock()
+		return l.withSegment(seq, fn)
 	}
-	l.readers[seq] = &segHandle{f: f, size: size}
 	l.readMu.Unlock()
-	return l.withSegment(seq, fn)
+	// Too many handles are kept: this one serves one read.
+	defer f.Close()
+	l.readMu.RLock()
+	defer l.readMu.RUnlock()
+	if seq < l.purged {
+		return ErrNotFound
+	}
+	return fn(f, size)
 }
 
 // Walk calls fn for every durable receipt in log order, with its id. It

@@ -84,13 +84,19 @@ func (l *Log) purge(now time.Time) (int, error) {
 	if req.err != nil {
 		return 0, fmt.Errorf("receipts: purge: checkpoint: %w", req.err)
 	}
+	// From here on the purged segments are not found, and the handles
+	// lookups keep on them are closed, before the files go: a handle left
+	// open would keep serving the receipts and hold the disk space.
+	l.readMu.Lock()
+	l.purged = segs[k]
 	for _, seq := range segs[:k] {
-		l.readMu.Lock()
 		if h, ok := l.readers[seq]; ok {
 			_ = h.f.Close() // read-only handle on a segment about to be removed
 			delete(l.readers, seq)
 		}
-		l.readMu.Unlock()
+	}
+	l.readMu.Unlock()
+	for _, seq := range segs[:k] {
 		if err := l.fs.Remove(filepath.Join(l.dir, segName(seq))); err != nil {
 			return 0, fmt.Errorf("receipts: purge: remove %s: %w", segName(seq), err)
 		}

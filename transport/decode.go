@@ -59,11 +59,14 @@ func parseContentEncoding(v []byte) (encoding, bool) {
 	return 0, false
 }
 
-// limits are the caps of one body; 0 means no cap.
+// limits are the caps of one body; 0 means no cap. declared is the body's
+// Content-Length when the request states one (0 otherwise): a body that
+// ends before it is cut short, and reads end with io.ErrUnexpectedEOF.
 type limits struct {
-	wire    int64
-	decoded int64
-	ratio   int64
+	wire     int64
+	decoded  int64
+	ratio    int64
+	declared int64
 }
 
 // bodyReader is a pooled decode chain. Acquire with acquireBodyReader and
@@ -87,7 +90,7 @@ var (
 
 func acquireBodyReader(r io.Reader, enc encoding, lim limits) (*bodyReader, error) {
 	br := bodyReaderPool.Get().(*bodyReader)
-	br.wire = countingReader{r: r, limit: lim.wire}
+	br.wire = countingReader{r: r, limit: lim.wire, declared: lim.declared}
 	br.enc, br.lim, br.decoded = enc, lim, 0
 	switch enc {
 	case encGzip:
@@ -172,11 +175,15 @@ func (br *bodyReader) release() {
 	bodyReaderPool.Put(br)
 }
 
-// countingReader counts bytes and fails once more than limit were read.
+// countingReader counts bytes and fails once more than limit were read. A
+// body that ends (io.EOF) before its declared length reports
+// io.ErrUnexpectedEOF: fasthttp's request stream returns a plain io.EOF when
+// the client stops sending before Content-Length bytes.
 type countingReader struct {
-	r     io.Reader
-	n     int64
-	limit int64
+	r        io.Reader
+	n        int64
+	limit    int64
+	declared int64
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
@@ -189,6 +196,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	c.n += int64(n)
 	if c.limit > 0 && c.n > c.limit {
 		return n, errWireLimit
+	}
+	if err == io.EOF && c.n < c.declared {
+		return n, io.ErrUnexpectedEOF
 	}
 	return n, err
 }
@@ -203,10 +213,37 @@ func decodeErr(err error) *apiError {
 	case errors.Is(err, zstd.ErrWindowSizeExceeded), errors.Is(err, zstd.ErrDecoderSizeExceeded):
 		// The frame asks for more decoder memory than zstdMaxWindow.
 		return errTooLarge
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		// The body ended early: a gzip or zstd stream cut inside its
+		// header, a block or its trailer, a chunked body cut inside a
+		// chunk, or fewer bytes than Content-Length.
+		return errTruncatedBody
+	case errors.As(err, new(fasthttp.ErrBrokenChunk)):
+		// A bad chunk size or CRLF, or a body cut inside that framing
+		// (fasthttp's error does not say which).
+		return errBrokenChunked
 	}
-	// A corrupt gzip or zstd stream, a truncated body and a broken chunked
-	// framing all mean the body cannot be read as sent.
+	// A corrupt gzip or zstd stream and a broken chunked framing mean the
+	// body cannot be read as sent.
 	return errCorruptEncoding
+}
+
+// readBlock fills buf from r, as io.ReadFull does, except that it reports
+// a clean end (io.EOF) as eof and returns every other error, so that a
+// decoder's or the wire's io.ErrUnexpectedEOF is never taken for the end of
+// the body.
+func readBlock(r io.Reader, buf []byte) (n int, eof bool, err error) {
+	for n < len(buf) {
+		k, err := r.Read(buf[n:])
+		n += k
+		if err == io.EOF {
+			return n, true, nil
+		}
+		if err != nil {
+			return n, false, err
+		}
+	}
+	return n, false, nil
 }
 
 // readAll reads the decoded body into dst (reusing its capacity) and
@@ -225,6 +262,15 @@ func (br *bodyReader) readAll(dst []byte) ([]byte, error) {
 			return dst, err
 		}
 	}
+}
+
+// declaredLength is the request's Content-Length, or 0 when it has none
+// (a chunked body).
+func declaredLength(h *fasthttp.RequestHeader) int64 {
+	if cl := h.ContentLength(); cl > 0 {
+		return int64(cl)
+	}
+	return 0
 }
 
 // contentEncoding returns the request's coding or errContentEncoding.

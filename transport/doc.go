@@ -27,7 +27,7 @@
 // route label, status and duration, never request text.
 //
 // Client IPs for rate limiting are the TCP peer's; X-Forwarded-For is not
-// trusted. Behind a gateway, rate-limit at the gateway or run one gateway
+// trusted. A client is an IPv4 address or an IPv6 /64 (see clientKey). Behind a gateway, rate-limit at the gateway or run one gateway
 // address per client.
 //
 // # Bodies and buffer lifetimes
@@ -53,7 +53,10 @@
 // request body block by block on the connection goroutine, writes each
 // block's output as one flushed chunk, and can abort the response on an
 // error (no terminating chunk). The redact stream's X-Receipt-ID is an HTTP
-// trailer, set only after the receipt is durable.
+// trailer, set only after the receipt is durable. A body that ends early
+// (truncated gzip or zstd, a chunked body cut short, fewer bytes than
+// Content-Length) is a 400 invalid_request, or, once the response has
+// started, an aborted one: never a summary, a trailer or a receipt.
 //
 // # Measured (2-core shared machine, noisy; see the report in bench files)
 //

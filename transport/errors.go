@@ -53,6 +53,8 @@ var (
 	errInternal        = &apiError{fasthttp.StatusInternalServerError, CodeInternalError, "internal server error"}
 	errBadJSON         = errInvalid("invalid JSON body")
 	errCorruptEncoding = errInvalid("request body is not valid for its content-encoding")
+	errTruncatedBody   = errInvalid("request body ended before it was complete")
+	errBrokenChunked   = errInvalid("request body's chunked framing is broken or cut short")
 	errMalformed       = errInvalid("malformed request")
 	errReadTimeout     = errInvalid("request read timed out")
 	errHeaderTooLarge  = &apiError{fasthttp.StatusRequestEntityTooLarge, CodeRequestTooLarge, "request headers exceed limit"}

@@ -157,7 +157,7 @@ func FuzzDecodeBody(f *testing.F) {
 		lim := limits{wire: 1 << 16, decoded: int64(capBytes) + 1, ratio: 50}
 		br, err := acquireBodyReader(bytes.NewReader(data), enc, lim)
 		if err != nil {
-			if e := decodeErr(err); e != errCorruptEncoding && e != errTooLarge {
+			if e := decodeErr(err); e != errCorruptEncoding && e != errTruncatedBody && e != errTooLarge {
 				t.Fatalf("open error maps to %v", e)
 			}
 			return
@@ -179,7 +179,7 @@ func FuzzDecodeBody(f *testing.F) {
 			if e == errTooLarge && !window && int64(len(out)) <= lim.decoded && int64(len(data)) <= lim.wire {
 				t.Fatalf("413 under both caps")
 			}
-		case errCorruptEncoding:
+		case errCorruptEncoding, errTruncatedBody:
 		default:
 			t.Fatalf("unexpected mapping %v", e)
 		}

@@ -172,11 +172,7 @@ func (c *call) dispatch(r route, receiptID []byte) *apiError {
 	}
 	if r != routeHealth {
 		if s.rl != nil {
-			var key []byte
-			if ip := ctx.RemoteIP(); ip != nil {
-				key = ip.To16()
-			}
-			if ok, wait := s.rl.allow(key, time.Now()); !ok {
+			if ok, wait := s.rl.allow(clientKey(ctx.RemoteIP()), time.Now()); !ok {
 				s.m.limited.Add(1)
 				var b [20]byte
 				ctx.Response.Header.SetBytesV(fasthttp.HeaderRetryAfter, fasthttp.AppendUint(b[:0], wait))

@@ -3,10 +3,13 @@ package transport
 import (
 	"bytes"
 	"context"
+	"io"
 	"log/slog"
+	"net"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/datafog/datafog-api/receipts"
 )
@@ -77,9 +80,25 @@ func TestLogsNeverCarryRequestText(t *testing.T) {
 	store.mu.Unlock()
 	do(t, c, "POST", base+"/v1/decide", strings.NewReader(`{"action":{"type":"x"},"text":"`+text+`"}`), auth)
 
+	// Malformed framing that fasthttp rejects before a handler runs: its
+	// error text must not quote the request's bytes (the bearer token and
+	// the canary in the bad line).
+	addr := strings.TrimPrefix(base, "http://")
+	bearer := "Authorization: Bearer tok-" + secret + "\r\n"
+	for _, raw := range []string{
+		"POST /v1/scan HTTP/1.1\r\nHost: x\r\n" + bearer + "no colon in " + email + "\r\nContent-Length: 2\r\n\r\n{}",
+		"POST /v1/scan/stream HTTP/1.1\r\nHost: x\r\n" + bearer + "Transfer-Encoding: chunked\r\n\r\n" + card + "zz\r\n" + text + "\r\n0\r\n\r\n",
+		"POST /v1/scan HTTP/1.1\r\nHost: x\r\n" + bearer + "Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nq" + secret + "\r\n" + text + "\r\n0\r\n\r\n",
+		"POST /v1/scan HTTP/1.1\r\nHost: x\r\n" + bearer + "X-Big: " + strings.Repeat(email+" ", 2000) + "\r\n\r\n",
+	} {
+		if r := rawExchange(t, addr, raw); !strings.HasPrefix(r, "HTTP/1.1 4") {
+			t.Fatalf("malformed request answered %.40q", r)
+		}
+	}
+
 	out := logs.String()
-	if !strings.Contains(out, `"level"`) {
-		t.Fatal("the server logged nothing; the test would prove nothing")
+	if !strings.Contains(out, `"level"`) || !strings.Contains(out, `"msg":"transport: fasthttp"`) {
+		t.Fatal("the server logged nothing, or nothing from fasthttp; the test would prove nothing")
 	}
 	for _, canary := range []string{email, card, secret, "canary.person"} {
 		if strings.Contains(out, canary) {
@@ -97,4 +116,21 @@ func (p *panicOnTextStore) Append(ctx context.Context, rec *receipts.Record) (st
 		panic("appending receipt for canary.person@example.com 4111111111111111")
 	}
 	return p.fakeStore.Append(ctx, rec)
+}
+
+// rawExchange writes raw on a new connection and returns what the server
+// sends back until it closes the connection.
+func rawExchange(t *testing.T, addr, raw string) string {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
+	if _, err := io.WriteString(conn, raw); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(conn)
+	return string(b)
 }

@@ -3,12 +3,13 @@ package transport
 import (
 	"container/list"
 	"math"
+	"net"
 	"sync"
 	"time"
 )
 
 // rateLimiter is a token bucket applied twice: once to all requests and once
-// per client IP. Client buckets live in an LRU bounded by maxClients; an
+// per client (an IPv4 address or an IPv6 /64, see clientKey). Client buckets live in an LRU bounded by maxClients; an
 // evicted client simply starts again with a full bucket.
 type rateLimiter struct {
 	rate  float64 // tokens per second
@@ -50,6 +51,24 @@ func newRateLimiter(rps float64, burst, maxClients int) *rateLimiter {
 	}
 }
 
+// clientKey returns the key of a client's bucket: the 4 bytes of an IPv4
+// address (an IPv4-mapped IPv6 address counts as IPv4), or the first 8
+// bytes, the /64 prefix, of an IPv6 address. An IPv6 host picks the low 64
+// bits of its addresses itself (RFC 4291's interface identifier; RFC 8981
+// temporary addresses rotate them) and a /64 is the smallest prefix a
+// network hands one subscriber (RFC 6177), so keying on the whole address
+// would give one client a fresh bucket per address and let it churn the
+// client table. The returned slice aliases ip; nil means no address.
+func clientKey(ip net.IP) []byte {
+	if ip4 := ip.To4(); ip4 != nil {
+		return ip4
+	}
+	if len(ip) == net.IPv6len {
+		return ip[:8]
+	}
+	return nil
+}
+
 // take refills b up to now and spends one token. When no token is left it
 // returns the wait until one will be.
 func (rl *rateLimiter) take(b *bucket, now time.Time) (bool, time.Duration) {
@@ -65,7 +84,7 @@ func (rl *rateLimiter) take(b *bucket, now time.Time) (bool, time.Duration) {
 	return false, wait
 }
 
-// allow decides one request from client (an IP in its byte form). A
+// allow decides one request from client (its clientKey). A
 // rejected request spends no token from either bucket. retryAfter is the
 // wait in whole seconds, at least 1.
 func (rl *rateLimiter) allow(client []byte, now time.Time) (ok bool, retryAfter int) {

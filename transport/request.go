@@ -49,7 +49,8 @@ func (c *call) readJSON() (*fastjson.Value, *apiError) {
 	}
 	c.body = c.body[:0]
 	if stream := c.requestBody(); stream != nil {
-		br, err := acquireBodyReader(stream, enc, limits{wire: max + 4096, decoded: max, ratio: int64(c.s.cfg.MaxCompressionRatio)})
+		br, err := acquireBodyReader(stream, enc, limits{wire: max + 4096, decoded: max,
+			ratio: int64(c.s.cfg.MaxCompressionRatio), declared: declaredLength(h)})
 		if err != nil {
 			return nil, decodeErr(err)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -96,8 +97,13 @@ func New(cfg Config, pol *policy.Compiled, rec ReceiptStore) (*Server, error) {
 		NoDefaultContentType:          true,
 		CloseOnShutdown:               true,
 		ReduceMemoryUsage:             false,
-		Logger:                        fasthttpLogger{s: s},
-		ErrorHandler:                  s.connError,
+		// fasthttp quotes up to 400 bytes of a request whose headers fail
+		// to parse (the Authorization header included) in its errors,
+		// which reach Logger; with this set its messages carry no request
+		// bytes.
+		SecureErrorLogMessage: true,
+		Logger:                fasthttpLogger{s: s},
+		ErrorHandler:          s.connError,
 	}
 	return s, nil
 }
@@ -215,9 +221,44 @@ func (s *Server) connError(ctx *fasthttp.RequestCtx, err error) {
 }
 
 // fasthttpLogger routes fasthttp's own messages to slog at debug level.
-// fasthttp logs connection errors only, never request bodies.
+// fasthttp logs connection errors only. Their text can quote the request:
+// SecureErrorLogMessage drops the 400-byte dump of the read buffer, but a
+// header line that fails to parse is still quoted whole, and it can be a
+// credential. So Printf keeps fasthttp's format and the addresses and
+// numbers it fills in, and replaces each error by its class and any other
+// argument by "withheld".
 type fasthttpLogger struct{ s *Server }
 
 func (l fasthttpLogger) Printf(format string, args ...any) {
-	l.s.cfg.Logger.Debug("transport: fasthttp", "msg", fmt.Sprintf(format, args...))
+	safe := make([]any, len(args))
+	for i, a := range args {
+		switch v := a.(type) {
+		case error:
+			safe[i] = connErrorClass(v)
+		case net.Addr, int, int64, uint32, uint64, time.Duration:
+			safe[i] = v
+		default:
+			safe[i] = "withheld"
+		}
+	}
+	l.s.cfg.Logger.Debug("transport: fasthttp", "msg", fmt.Sprintf(format, safe...))
+}
+
+// connErrorClass names the kind of a connection error without its text.
+func connErrorClass(err error) string {
+	var small *fasthttp.ErrSmallBuffer
+	var netErr net.Error
+	switch {
+	case errors.As(err, &small):
+		return "request headers exceed the read buffer"
+	case errors.Is(err, fasthttp.ErrBodyTooLarge):
+		return "request body too large"
+	case errors.As(err, new(fasthttp.ErrBrokenChunk)):
+		return "broken chunked body"
+	case errors.As(err, &netErr) && netErr.Timeout():
+		return "timeout"
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "connection closed mid-request"
+	}
+	return "malformed request or connection error (text withheld)"
 }

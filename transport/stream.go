@@ -49,6 +49,17 @@ import (
 // id is never sent before its receipt is durable; when Append fails the
 // body is aborted instead of completed.
 //
+// Truncation. A body that ends early is an error, never a short success:
+// a gzip or zstd stream cut inside its header, a block or its trailer or
+// checksum (the decoders report io.ErrUnexpectedEOF), a chunked body cut
+// inside a chunk or its framing, and a body shorter than its
+// Content-Length (countingReader checks that, since fasthttp's stream
+// reports a plain io.EOF). readBlock, not io.ReadFull, reads each block,
+// so io.ErrUnexpectedEOF is never taken for the end of the body. A cut seen
+// by the pre-read is a 400; later, the scan stream ends with an NDJSON
+// error line instead of the summary and the redact stream is cut without
+// the trailer and without writing a receipt.
+//
 // Limits. MaxStreamBytes caps the wire bytes, MaxDecompressedBytes the
 // decoded bytes, and MaxCompressionRatio their ratio. Past the first block
 // a limit can only abort the response: scan streams first write an NDJSON
@@ -164,20 +175,16 @@ func (c *call) stream(redact bool) *apiError {
 	sb.conn, sb.hdr, sb.rid, sb.start = ctx.Conn(), &ctx.Response.Header, string(c.rid), time.Now()
 	sb.status = fasthttp.StatusOK
 	sb.dr = deadlineReader{sb: sb, r: src}
-	br, err := acquireBodyReader(&sb.dr, enc,
-		limits{wire: maxWire, decoded: s.cfg.MaxDecompressedBytes, ratio: int64(s.cfg.MaxCompressionRatio)})
+	br, err := acquireBodyReader(&sb.dr, enc, limits{wire: maxWire, decoded: s.cfg.MaxDecompressedBytes,
+		ratio: int64(s.cfg.MaxCompressionRatio), declared: declaredLength(h)})
 	if err != nil {
 		sb.release()
 		return decodeErr(err)
 	}
 	sb.br = br
 	// Pre-read the first block before any response byte is committed.
-	n, err := io.ReadFull(br, sb.buf)
-	sb.pending = n
-	switch {
-	case err == io.EOF || err == io.ErrUnexpectedEOF:
-		sb.preEOF = true
-	case err != nil:
+	sb.pending, sb.preEOF, err = readBlock(br, sb.buf)
+	if err != nil {
 		sb.release()
 		return decodeErr(err)
 	}
@@ -252,14 +259,11 @@ func (sb *streamBody) run() error {
 		if eof {
 			break
 		}
-		n, err := io.ReadFull(sb.br, sb.buf)
-		block = sb.buf[:n]
-		switch {
-		case err == io.EOF || err == io.ErrUnexpectedEOF:
-			eof = true
-		case err != nil:
+		n, end, err := readBlock(sb.br, sb.buf)
+		if err != nil {
 			return sb.fail(err)
 		}
+		block, eof = sb.buf[:n], end
 	}
 	if sb.redact {
 		if err := sb.tw.Close(); err != nil {
@@ -505,6 +509,10 @@ func errorLabel(err error) string {
 		return "size_limit"
 	case errors.Is(err, errRatioLimit):
 		return "ratio_limit"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "truncated"
+	case errors.As(err, new(fasthttp.ErrBrokenChunk)):
+		return "broken_chunked"
 	}
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {

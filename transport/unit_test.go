@@ -261,8 +261,15 @@ func TestDecodeChain(t *testing.T) {
 			t.Errorf("%s bomb: %v", c.name, err)
 		}
 	}
-	if _, err := decodeAll([]byte("not gzip"), encGzip, limits{}); decodeErr(err) != errCorruptEncoding {
+	if _, err := decodeAll([]byte("not gzip at all"), encGzip, limits{}); decodeErr(err) != errCorruptEncoding {
 		t.Errorf("corrupt gzip: %v", err)
+	}
+	gz := gzipBytes(t, plain)
+	if _, err := decodeAll(gz[:len(gz)-1], encGzip, limits{}); decodeErr(err) != errTruncatedBody {
+		t.Errorf("truncated gzip: %v", err)
+	}
+	if _, err := decodeAll(plain[:100], encIdentity, limits{declared: int64(len(plain))}); decodeErr(err) != errTruncatedBody {
+		t.Errorf("identity body short of its declared length: %v", err)
 	}
 	if _, err := decodeAll([]byte("not zstd at all"), encZstd, limits{}); decodeErr(err) != errCorruptEncoding {
 		t.Errorf("corrupt zstd: %v", err)

@@ -102,7 +102,8 @@ func runServe(args []string, env *environment) int {
 
 	log, err := receipts.Open(ropts)
 	if err != nil {
-		fmt.Fprintln(env.stderr, "datafog serve: receipts:", err)
+		// The receipts package's errors name it ("receipts: open DIR: ...").
+		fmt.Fprintln(env.stderr, "datafog serve:", err)
 		return exitError
 	}
 	// The tokenize and hash transforms use a key derived from the receipt
