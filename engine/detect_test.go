@@ -199,15 +199,8 @@ func TestKindOrder(t *testing.T) {
 	want := []EntityType{Email, Phone, SSN, CreditCard, APIKey, IPAddress, Date, ZipCode, IBAN, BankRouting,
 		MACAddress, AWSAccessKey, GitHubToken, SlackToken, StripeKey, GoogleAPIKey, PrivateKey, JWT,
 		BitcoinAddress, EthereumAddress, UKNHSNumber, CASIN, USNPI, INAadhaar}
-	got := []int{kEmail, kPhone, kSSN, kCard, kAPIKey, kIP, kDate, kZip, kIBAN, kRouting, kMAC, kAWS, kGitHub,
-		kSlack, kStripe, kGoogle, kPEM, kJWT, kBTC, kETH, kNHS, kSIN, kNPI, kAadhaar}
-	if len(BuiltinTypes) != numBuiltin || !reflect.DeepEqual(BuiltinTypes, want) {
-		t.Fatalf("BuiltinTypes changed: %v", BuiltinTypes)
-	}
-	for i, k := range got {
-		if k != i {
-			t.Fatalf("kind constant for %s is %d, want %d", want[i], k, i)
-		}
+	if !reflect.DeepEqual(BuiltinTypes[:len(want)], want) {
+		t.Fatalf("the contract's 24 types are no longer first, in order: %v", BuiltinTypes)
 	}
 }
 

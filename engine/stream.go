@@ -47,7 +47,7 @@ func (e *Engine) NewScanner(f Filter) *Scanner {
 // Reset discards all state so the Scanner can scan a new stream, keeping
 // its buffers.
 func (s *Scanner) Reset() {
-	s.st.reset(s.e)
+	s.st.reset(s.e, s.f.minConf)
 	s.buf = s.buf[:0]
 	s.bs, s.x, s.scannedTo, s.committed, s.lastEnd = 0, 0, 0, 0, 0
 	s.closed = false
@@ -94,9 +94,7 @@ func (s *Scanner) Close(emit func(Finding)) {
 // trims the window.
 func (s *Scanner) scan(final bool, emit func(Finding)) {
 	st := &s.st
-	st.e = s.e
-	st.pemPending = -1
-	st.ctxAt = -1
+	st.s.Pending = -1
 	be := s.Offset()
 	// Anchors below exact read only bytes inside the window. Anchors at or
 	// after it are left for the next window: their candidates start after
@@ -110,8 +108,8 @@ func (s *Scanner) scan(final bool, emit func(Finding)) {
 	st.detect(s.buf, s.bs, int(s.x-s.bs), to)
 	n := st.resolve()
 
-	if st.pemPending >= 0 {
-		exact = min(exact, s.bs+int64(st.pemPending))
+	if st.s.Pending >= 0 {
+		exact = min(exact, s.bs+int64(st.s.Pending))
 	}
 	horizon := exact - maxShort - anchorSpan
 	if final {
@@ -119,35 +117,35 @@ func (s *Scanner) scan(final bool, emit func(Finding)) {
 	}
 	kinds := s.e.kinds
 	for i := 0; i < n; i++ {
-		c := &st.cands[i]
-		if c.start >= horizon {
+		c := &st.s.Cands[i]
+		if c.Start >= horizon {
 			break
 		}
-		if !st.keep[i] || c.start < s.committed {
+		if !st.keep[i] || c.Start < s.committed || c.Hidden {
 			continue
 		}
-		s.lastEnd = max(s.lastEnd, c.end)
-		if k := &kinds[c.kind]; s.f.allows(k.bit) {
-			emit(Finding{Type: k.typ, Start: c.start, End: c.end, Confidence: c.conf, Validated: c.validated})
+		s.lastEnd = max(s.lastEnd, c.End)
+		if k := &kinds[c.Kind]; s.f.allows(k.bit) {
+			emit(Finding{Type: k.typ, Start: c.Start, End: c.End, Confidence: c.Conf, Validated: c.Validated})
 		}
 	}
 	s.committed = max(s.committed, horizon, s.lastEnd)
 	s.scannedTo = be
 	if final {
 		s.committed = be
-		st.cands = st.cands[:0]
+		st.s.Cands = st.s.Cands[:0]
 		return
 	}
 	// Keep the candidates of exact anchors that may still overlap a
 	// finding to come.
 	nx := max(s.x, exact)
-	kept := st.cands[:0]
+	kept := st.s.Cands[:0]
 	for i := 0; i < n; i++ {
-		if c := st.cands[i]; c.anchor < nx && c.end > s.committed {
+		if c := st.s.Cands[i]; c.Anchor < nx && c.End > s.committed {
 			kept = append(kept, c)
 		}
 	}
-	st.cands = kept
+	st.s.Cands = kept
 	s.x = nx
 	// Detection from nx reads back at most lookBack bytes.
 	if cut := nx - lookBack - s.bs; cut > 0 {
@@ -155,5 +153,5 @@ func (s *Scanner) scan(final bool, emit func(Finding)) {
 		s.buf = s.buf[:m]
 		s.bs += cut
 	}
-	st.t = nil
+	st.s.T = nil
 }

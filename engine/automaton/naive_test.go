@@ -225,3 +225,32 @@ func TestLanesDense(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAllShort checks FindAllShort against FindAll on every prefix of
+// random texts, for dense and non-dense automata of every kind.
+func TestFindAllShort(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 11))
+	pats := []string{"ssn", "zip", "zip code", "nhs", "sin", "a", "ab", "bab", "routing", "aba"}
+	for _, opts := range []Options{
+		{Kind: Overlapping, CaseInsensitive: true},
+		{Kind: Overlapping},
+		{Kind: LeftmostLongest},
+		{Kind: Overlapping, WholeWord: true},
+	} {
+		a, err := Compile(pats, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := 0; n < 300; n++ {
+			b := make([]byte, r.IntN(80))
+			for i := range b {
+				b[i] = "abszipSSNnhroutg ABC"[r.IntN(20)]
+			}
+			want := a.FindAll(nil, b)
+			got := a.FindAllShort(nil, b)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%+v on %q: FindAllShort %v, FindAll %v", opts, b, got, want)
+			}
+		}
+	}
+}
