@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/datafog/datafog-api/engine/automaton"
 	"github.com/datafog/datafog-api/engine/detect"
 )
 
@@ -48,9 +49,17 @@ type dispatch struct {
 	callBefore, callAfter [1 << 16]uint8
 	assign                [256]bool
 
-	num  numeric
-	tok  tokens
-	keys keys
+	num   numeric
+	tok   tokens
+	keys  keys
+	terms []termsDet
+}
+
+// termsDet is one OnTerms trigger with its automaton.
+type termsDet struct {
+	aut  *automaton.Automaton
+	find func(*detect.Scan, automaton.Match)
+	b    *detect.Binding
 }
 
 // classInfo is what one trigger byte starts. The bit sets that say which
@@ -228,6 +237,16 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig) 
 				return nil, nil, fmt.Errorf("engine: detector %s: %w", det.Name, err)
 			}
 		}
+		if tr := det.Terms; tr != nil {
+			if tr.Automaton == nil || tr.Find == nil {
+				return nil, nil, fmt.Errorf("engine: detector %s: terms trigger needs an Automaton and a Find", det.Name)
+			}
+			aut, err := tr.Automaton()
+			if err != nil {
+				return nil, nil, fmt.Errorf("engine: detector %s: %w", det.Name, err)
+			}
+			d.terms = append(d.terms, termsDet{aut: aut, find: tr.Find, b: b})
+		}
 		if k := det.Keys; k != nil {
 			if k.Find == nil || len(k.Words) == 0 || k.MinValue < 1 {
 				return nil, nil, fmt.Errorf("engine: detector %s: key trigger needs words, a Find and MinValue >= 1", det.Name)
@@ -369,18 +388,31 @@ func prefixOffsets(off int) (ka, kb int) {
 	}
 }
 
+// prefixAnchor returns the offset of a literal's anchor: its first byte
+// that is neither a letter nor a digit (punctuation is rarer in text than
+// capitals), else its first upper-case letter, else -1.
+func prefixAnchor(lit string) int {
+	upper := -1
+	for k := 0; k < len(lit); k++ {
+		switch c := lit[k]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c >= 'A' && c <= 'Z':
+			if upper < 0 {
+				upper = k
+			}
+		default:
+			return k
+		}
+	}
+	return upper
+}
+
 // addPrefix registers one literal.
 func (d *dispatch) addPrefix(lit string, find func(*detect.Scan, int, int), b *detect.Binding) error {
 	if find == nil || len(lit) < 3 || len(lit) > detect.AnchorSpan {
 		return fmt.Errorf("literal prefix %q: 3 to %d bytes and a Find are needed", lit, detect.AnchorSpan)
 	}
-	off := -1
-	for k := 0; k < len(lit); k++ {
-		if c := lit[k]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			off = k
-			break
-		}
-	}
+	off := prefixAnchor(lit)
 	if off < 0 {
 		return fmt.Errorf("literal prefix %q has no trigger byte (all lower-case letters and digits)", lit)
 	}

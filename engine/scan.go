@@ -183,6 +183,31 @@ blocks:
 	if len(st.e.dictGroups) > 0 {
 		st.dictionaries(from, to)
 	}
+	for k := range d.terms {
+		st.terms(&d.terms[k], from, to)
+	}
+}
+
+// terms calls an OnTerms detector for every match of its automaton that
+// starts at an index in from..to-1, searching t[from-1:to+L+1] (L the
+// longest term) as dictionaries does.
+func (st *scanState) terms(td *termsDet, from, to int) {
+	t := st.s.T
+	h := max(0, from-1)
+	lim := min(len(t), to+td.aut.MaxPatternLen()+1)
+	if h >= lim {
+		return
+	}
+	st.dm = td.aut.FindAll(st.dm[:0], t[h:lim])
+	for _, m := range st.dm {
+		m.Start += int64(h)
+		m.End += int64(h)
+		if m.Start < int64(from) || m.Start >= int64(to) {
+			continue
+		}
+		st.s.Enter(td.b, int(m.Start))
+		td.find(&st.s, m)
+	}
 }
 
 // fire runs the byte detectors and literal prefixes that call (the class

@@ -1,5 +1,7 @@
 package detect
 
+import "github.com/datafog/datafog-api/engine/automaton"
+
 // Family groups entity types for listings (datafog entities, GET
 // /v1/entities).
 type Family string
@@ -91,6 +93,7 @@ type Detector struct {
 	Digits   *OnDigits
 	Tokens   *OnToken
 	Keys     *OnKey
+	Terms    *OnTerms
 
 	// Examples are the detector's own valid and invalid examples.
 	Examples []Example
@@ -187,6 +190,20 @@ type OnKey struct {
 	// skips assignments with fewer before it walks back over the key.
 	MinValue int
 	Find     func(s *Scan, a *Assignment)
+}
+
+// OnTerms asks for every occurrence of the terms of a word list (a
+// gazetteer of given names, surnames or street-type words). The engine
+// runs the list's automaton once over the text, as it runs policy
+// dictionaries: a pass of its own, so it costs only while the detector is
+// enabled. Find is called for each match, in ascending order of end, with
+// the match's offsets in T, anchored at its start.
+type OnTerms struct {
+	// Automaton returns the compiled word list. The engine calls it once
+	// per engine it builds; it should build or load the automaton once
+	// per process (sync.OnceValues) and return the same one.
+	Automaton func() (*automaton.Automaton, error)
+	Find      func(s *Scan, m automaton.Match)
 }
 
 // Assignment is a key name and the start of its value.
