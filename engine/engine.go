@@ -61,6 +61,12 @@ const (
 	maxDicts = 16384
 )
 
+// DefaultMinConfidence is the least confidence reported when the caller
+// sets none (the CLI's --min-confidence, a request's "min_confidence", a
+// policy's setting): a shape-only match without a context word scores
+// below it.
+const DefaultMinConfidence = 0.5
+
 // defaultDictConfidence is a dictionary match's confidence when its
 // Dictionary.Confidence is 0.
 const defaultDictConfidence = 0.9
