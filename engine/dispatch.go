@@ -40,12 +40,13 @@ type dispatch struct {
 	cls    []classInfo
 	// For class c, always[c], callBefore[c<<8|b] and callAfter[c<<8|b]
 	// are bit sets over cls[c].dets (bit k for dets[k]): the detectors
-	// called at every such byte, and those called when b is the byte
-	// before or after it (0 stands for no byte: it is in no class). Bit
-	// prefixBit says that a literal anchored there may stand at this
-	// byte (its key's first byte matches). assign[c] says the byte
-	// starts an assignment.
-	always                [256]uint8
+	// called at every such byte, and those whose Before or After class
+	// holds b, the byte before or after it (0 stands for no byte: it is
+	// in no class); both[c] are the dets that need both. Bit prefixBit
+	// says that a literal anchored there may stand at this byte (its
+	// key's first byte matches). assign[c] says the byte starts an
+	// assignment.
+	always, both          [256]uint8
 	callBefore, callAfter [1 << 16]uint8
 	assign                [256]bool
 
@@ -67,10 +68,9 @@ type termsDet struct {
 // arrays (always, callBefore, callAfter), indexed by class.
 type classInfo struct {
 	dets []byteDet
-	// before2 holds the dets that also need the byte two before the
-	// trigger in their Before2 class, checked with before2ok.
-	before2   uint8
-	before2ok *[maxByteDets][256]bool
+	// run holds the dets whose Before class must cover more than the one
+	// byte before the trigger (byteDet.run bytes), checked in fire.
+	run uint8
 	// pres are the literal prefixes anchored at this byte, one set per
 	// key mode in use.
 	pres []*prefixSet
@@ -86,8 +86,10 @@ const prefixBit = 1 << maxByteDets
 
 // byteDet is one OnByte trigger.
 type byteDet struct {
-	find func(*detect.Scan, int)
-	b    *detect.Binding
+	find   func(*detect.Scan, int)
+	b      *detect.Binding
+	before detect.Class
+	run    int
 }
 
 // numDet is a detector for a digit-run form that takes the run t[i:j].
@@ -111,11 +113,14 @@ type numeric struct {
 	dotted   []numDet
 	compact  [detect.MaxRun + 1][]numDet
 	grouped  [detect.MaxRun + 1][]groupDet
+	colon    [detect.MaxRun + 1][]numDet
 	short    [detect.MaxRun + 1][]numDet
 	iso      []numDet
 	// inert[l] is true when no Compact or Short detector takes a run of
-	// length l (every length above MaxRun is inert).
-	inert [64]bool
+	// length l (every length above MaxRun is inert); colonLen[l] when a
+	// Colon detector does.
+	inert    [64]bool
+	colonLen [64]bool
 }
 
 // tokDet is one OnToken trigger.
@@ -200,18 +205,18 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig) 
 				return nil, nil, fmt.Errorf("engine: detector %s: more than %d byte detectors on %q", det.Name, maxByteDets, t.Byte)
 			}
 			bit := uint8(1) << len(ci.dets)
-			ci.dets = append(ci.dets, byteDet{find: t.Find, b: b})
+			ci.dets = append(ci.dets, byteDet{find: t.Find, b: b, before: t.Before, run: t.BeforeRun})
 			if t.Before == 0 && t.After == 0 {
 				d.always[cl] |= bit
 			}
-			if t.Before2 != 0 {
-				if ci.before2ok == nil {
-					ci.before2ok = new([maxByteDets][256]bool)
+			if t.Both {
+				if t.Before == 0 || t.After == 0 {
+					return nil, nil, fmt.Errorf("engine: detector %s: byte trigger %q: Both needs Before and After", det.Name, t.Byte)
 				}
-				ci.before2 |= bit
-				for c := range 256 {
-					ci.before2ok[len(ci.dets)-1][c] = detect.Is(byte(c), t.Before2)
-				}
+				d.both[cl] |= bit
+			}
+			if t.BeforeRun > 1 {
+				ci.run |= bit
 			}
 			for c := range 256 {
 				if detect.Is(byte(c), t.Before) {
@@ -318,6 +323,10 @@ func (n *numeric) add(o *detect.OnDigits, b *detect.Binding) {
 		}
 		if o.OnGrouped != nil && o.GroupFirst>>l&1 != 0 {
 			n.grouped[l] = append(n.grouped[l], groupDet{o.OnGrouped, b})
+		}
+		if o.OnColon != nil && o.Colon>>l&1 != 0 {
+			n.colon[l] = append(n.colon[l], numDet{o.OnColon, b})
+			n.colonLen[l] = true
 		}
 		if o.OnShort != nil && o.Short>>l&1 != 0 {
 			n.short[l] = append(n.short[l], numDet{o.OnShort, b})

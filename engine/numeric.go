@@ -84,6 +84,9 @@ func (st *scanState) digits(i, j int) {
 			gd.find(&st.s, g)
 		}
 	}
+	if cs := nm.colon[l]; len(cs) > 0 && j+1 < len(t) && t[j] == ':' && detect.IsDigit(t[j+1]) {
+		st.callNum(cs, i, j)
+	}
 	st.callNum(nm.short[l], i, j)
 }
 

@@ -139,13 +139,14 @@ blocks:
 						}
 						goto next
 					case !st.exhaustive && j-i < len(num.inert) && num.inert[j-i] && j+1 < n && !num.afterSet[t[i-1]] &&
-						(detect.ClassOf(t[j])&detect.GroupSep == 0 || !detect.IsDigit(t[j+1])) &&
+						(detect.ClassOf(t[j])&detect.GroupSep == 0 || !detect.IsDigit(t[j+1])) && (t[j] != ':' || !num.colonLen[j-i]) &&
 						!(num.leadSet[t[i]] && detect.IsAlpha(t[j])):
 						// An inert run: its length is inert (no Compact or
 						// Short detector takes it); no After byte such as
 						// '+' or '(' precedes it; no second group follows
 						// (a separator and a digit, which Grouped, Dotted
-						// and ISO need); and it is not a Lead (no letter
+						// and ISO need, or a ':' where a Colon detector
+						// takes the length); and it is not a Lead (no letter
 						// follows a run that starts with a Lead byte). So
 						// digits would call nothing for it.
 						goto next
@@ -160,7 +161,8 @@ blocks:
 				if i+1 < n {
 					next = t[i+1]
 				}
-				if call := d.always[c] | d.callBefore[uint16(c)<<8|uint16(prev)] | d.callAfter[uint16(c)<<8|uint16(next)]; call != 0 {
+				bf, af, both := d.callBefore[uint16(c)<<8|uint16(prev)], d.callAfter[uint16(c)<<8|uint16(next)], d.both[c]
+				if call := d.always[c] | (bf|af)&^both | bf&af&both; call != 0 {
 					st.fire(&cls[c], call, i)
 				}
 				// An assignment; for a JSON key `"name":` the verdict is
@@ -214,12 +216,11 @@ func (st *scanState) terms(td *termsDet, from, to int) {
 // ci's before/after bits for the neighbours of t[i]) names.
 func (st *scanState) fire(ci *classInfo, call uint8, i int) {
 	t := st.s.T
-	if call&ci.before2 != 0 {
-		for m := call & ci.before2; m != 0; m &= m - 1 {
-			k := bits.TrailingZeros8(m)
-			if i < 2 || !ci.before2ok[k][t[i-2]] {
-				call &^= 1 << k
-			}
+	for m := call & ci.run; m != 0; m &= m - 1 {
+		k := bits.TrailingZeros8(m)
+		bd := &ci.dets[k]
+		if i < bd.run || !detect.All(t[i-bd.run:i-1], bd.before) {
+			call &^= 1 << k
 		}
 	}
 	for m := call &^ prefixBit; m != 0; m &= m - 1 {

@@ -47,7 +47,7 @@ type Word struct {
 // Example is one text a detector must get right. A valid example must
 // yield exactly one finding of Type (the detector's first type when empty)
 // whose span is Span; an invalid example must yield no finding of any of
-// the detector's types. A registry test runs every example of every
+// the detector's types, nor of Type when it is set (a veto). A registry test runs every example of every
 // detector through the whole engine.
 type Example struct {
 	Text  string
@@ -99,16 +99,19 @@ type Detector struct {
 	Examples []Example
 }
 
-// OnByte calls Find(s, p) at every byte Byte of the text, when the byte
-// before it (t[p-1]) is in Before (and, when Before2 is set, the byte
-// before that in Before2) or the byte after it (t[p+1]) is in After.
-// Before and After both zero means at every such byte. The engine checks
-// the neighbours before the call, so a detector that needs, say, two hex
-// digits before a '-' costs nothing elsewhere.
+// OnByte calls Find(s, p) at every byte Byte of the text whose
+// neighbours qualify: the BeforeRun bytes before it (one when BeforeRun
+// is 0) are in Before, or the byte after it (t[p+1]) is in After; with
+// Both set, both must hold. Before and After both zero means at every
+// such byte. The engine checks the neighbours before the call, so a
+// detector that needs, say, two hex digits before a '-' and one after it
+// costs nothing elsewhere.
 type OnByte struct {
-	Byte                   byte
-	Before, Before2, After Class
-	Find                   func(s *Scan, p int)
+	Byte          byte
+	Before, After Class
+	BeforeRun     int
+	Both          bool
+	Find          func(s *Scan, p int)
 }
 
 // OnPrefix calls Find(s, start, end) wherever one of Literals occurs:
@@ -142,6 +145,9 @@ type OnPrefix struct {
 //     Compact;
 //   - Grouped: a separator and a digit follow, and the first group's
 //     length is in GroupFirst: the detector gets the parsed groups;
+//   - Colon: a ':' and a digit follow, and the run's length is in Colon
+//     (numbers grouped by colons, which are not group separators
+//     elsewhere because of clock times);
 //   - Short: the run's length is in Short, whatever follows.
 //
 // ISO timestamps "YYYY-MM-DDTHH:MM[:SS[.f]]" are one more form: the year
@@ -157,6 +163,8 @@ type OnDigits struct {
 	OnCompact  func(s *Scan, i, j int)
 	GroupFirst uint64
 	OnGrouped  func(s *Scan, g *Groups)
+	Colon      uint64
+	OnColon    func(s *Scan, i, j int)
 	Short      uint64
 	OnShort    func(s *Scan, i, j int)
 	ISO        func(s *Scan, i, j int)

@@ -86,7 +86,8 @@ type Scan struct {
 	ctxFrom, ctxTo int
 	ctxMs          []wordMatch
 
-	tld tldCache
+	tld     tldCache
+	scratch []byte
 }
 
 // Reset prepares s for a new scan with the given word index.
@@ -177,6 +178,55 @@ func (s *Scan) Context(start int) float64 {
 		}
 	}
 	return best
+}
+
+// Scratch returns a buffer of length n for a detector's own use (a
+// decoded value, say). It is valid until the next call to Scratch; it
+// is allocated once per Scan and grows at most to the largest n asked.
+func (s *Scan) Scratch(n int) []byte {
+	if cap(s.scratch) < n {
+		s.scratch = make([]byte, n)
+	}
+	return s.scratch[:n]
+}
+
+// ContextWithin is Context for a narrower window: the current detector's
+// context words that stand wholly within the n bytes before T[start] (n
+// at most ContextWindow). It is not cached; a detector uses it when it
+// knows where the label of a value is, such as a JSON key.
+func (s *Scan) ContextWithin(start, n int) float64 {
+	ws := max(0, start-min(n, ContextWindow))
+	s.ms = s.words.aut.FindAllShort(s.ms[:0], s.T[ws:start])
+	best := 0.0
+	idx := s.cur.Index
+	for _, m := range s.ms {
+		a, b := ws+int(m.Start), ws+int(m.End)
+		if !s.standsAlone(a, b) {
+			continue
+		}
+		for _, o := range s.words.Owners(int32(m.Pattern)) { // #nosec G115 -- pattern indexes are below the word count
+			if o.Det == idx && !o.Key && o.Conf > best {
+				best = o.Conf
+			}
+		}
+	}
+	return best
+}
+
+// standsAlone reports whether the word at T[a:b] stands alone (see
+// Context).
+func (s *Scan) standsAlone(a, b int) bool {
+	t := s.T
+	if a > 0 && IsAlnum(t[a-1]) {
+		return false
+	}
+	if b < len(t) {
+		c := t[b]
+		if IsDigit(c) || IsLower(c) && IsLower(t[b-1]) || IsUpper(c) && IsUpper(t[b-1]) {
+			return false
+		}
+	}
+	return true
 }
 
 // TLD reports whether label is an IANA top-level domain, through a cache

@@ -134,17 +134,9 @@ func (s *Scan) contextWords(dst []int32, start int) []int32 {
 	}
 	s.ctxFrom, s.ctxTo = ws, start
 	for _, m := range s.ctxMs {
-		a, b := m.start, m.end
-		if a > 0 && IsAlnum(t[a-1]) {
-			continue
+		if s.standsAlone(m.start, m.end) {
+			dst = append(dst, m.pat)
 		}
-		if b < len(t) {
-			c := t[b]
-			if IsDigit(c) || IsLower(c) && IsLower(t[b-1]) || IsUpper(c) && IsUpper(t[b-1]) {
-				continue
-			}
-		}
-		dst = append(dst, m.pat)
 	}
 	return dst
 }

@@ -10,7 +10,7 @@ import (
 // CreditCard finds payment card numbers (ISO/IEC 7812-1): the Luhn check
 // digit (ISO/IEC 7812-1 Annex B) and a length and issuer identification
 // number range of a known brand (Visa, Mastercard incl. 2221-2720, Amex,
-// Discover, JCB, Diners, UnionPay, Maestro), compact or written in groups
+// Discover, JCB, Diners, UnionPay, Maestro, Dankort), compact or written in groups
 // of four (Amex 4-6-5, Diners 4-6-4) with one separator, space or dash,
 // throughout.
 var CreditCard = &detect.Detector{
@@ -28,6 +28,7 @@ var CreditCard = &detect.Detector{
 		{Text: "visa 4111111111111111", Span: "4111111111111111", Valid: true},
 		{Text: "visa 4111 1111 1111 1111.", Span: "4111 1111 1111 1111", Valid: true},
 		{Text: "amex 3782 822463 10005", Span: "3782 822463 10005", Valid: true},
+		{Text: "dankort 5019 7170 1010 3742", Span: "5019 7170 1010 3742", Valid: true},
 		{Text: "visa 4111111111111112"},
 		{Text: "visa 41111 11111 11111 1"},
 		{Text: "id 123-4111111111111111"},

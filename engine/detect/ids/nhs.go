@@ -9,7 +9,8 @@ import (
 // digits, the last a modulus 11 check digit with weights 10 to 2 (NHS
 // Digital, "NHS Number" data dictionary entry), compact or 3-3-4 with
 // spaces or dashes. Ten-digit numbers are everywhere, so a context word
-// is required.
+// is required. A number with an NHS context word that fails the check is
+// not an NHS number, and not a phone number either: it is vetoed.
 var UKNHSNumber = &detect.Detector{
 	Name: "uk_nhs_number",
 	Types: []detect.Type{{
@@ -27,14 +28,26 @@ var UKNHSNumber = &detect.Detector{
 		{Text: "nhs: 9434765919", Span: "9434765919", Valid: true},
 		{Text: "NHS number 943 476 5918"},
 		{Text: "ref 9434765919"},
+		{Text: "NHS number 993 241 8230", Type: "phone"},
+		{Text: "nhs: 2125551234", Type: "phone"},
 	},
 }
 
 // nhsCompact handles ten bare digits.
-func nhsCompact(s *detect.Scan, i, j int) {
-	if validate.NHSNumber(s.T[i:j]) {
-		if c := s.Context(i); c > 0 {
-			s.Add(0, i, j, c, true)
+func nhsCompact(s *detect.Scan, i, j int) { nhs(s, s.T[i:j], i, j) }
+
+// nhs adds the candidate t[b:e] with digits d, or vetoes it when it has
+// an NHS context word and fails the check but would pass for a phone
+// number.
+func nhs(s *detect.Scan, d []byte, b, e int) {
+	switch {
+	case validate.NHSNumber(d):
+		if c := s.Context(b); c > 0 {
+			s.Add(0, b, e, c, true)
+		}
+	case validate.NANP(d):
+		if s.Context(b) > 0 {
+			s.Veto(b, e, 0.95)
 		}
 	}
 }
@@ -46,9 +59,5 @@ func nhsGrouped(s *detect.Scan, g *detect.Groups) {
 		return
 	}
 	var buf [40]byte
-	if d := g.Concat(t, 3, &buf); validate.NHSNumber(d) {
-		if c := s.Context(g.S[0]); c > 0 {
-			s.Add(0, g.S[0], g.E[2], c, true)
-		}
-	}
+	nhs(s, g.Concat(t, 3, &buf), g.S[0], g.E[2])
 }

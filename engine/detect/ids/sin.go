@@ -8,7 +8,8 @@ import (
 // CASIN finds Canadian Social Insurance Numbers: nine digits with the
 // Luhn check digit (Employment and Social Development Canada, "Social
 // Insurance Number — validation"), compact or 3-3-3. A context word is
-// required.
+// required: "SIN", "social insurance", or the French "NAS" (numéro
+// d'assurance sociale).
 var CASIN = &detect.Detector{
 	Name: "ca_sin",
 	Types: []detect.Type{{
@@ -16,7 +17,10 @@ var CASIN = &detect.Detector{
 		Confirm: "9 digits, Luhn; needs a context word",
 	}},
 	Source:  "Employment and Social Development Canada, Social Insurance Number (Luhn check digit)",
-	Context: []detect.Word{{Text: "sin", Conf: 0.95}, {Text: "social insurance", Conf: 0.95}},
+	Context: []detect.Word{
+		{Text: "sin", Conf: 0.95}, {Text: "social insurance", Conf: 0.95},
+		{Text: "nas", Conf: 0.95}, {Text: "assurance sociale", Conf: 0.95},
+	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 9, OnCompact: sinCompact,
 		GroupFirst: 1 << 3, OnGrouped: sinGrouped,
@@ -24,6 +28,8 @@ var CASIN = &detect.Detector{
 	Examples: []detect.Example{
 		{Text: "SIN 046 454 286", Span: "046 454 286", Valid: true},
 		{Text: "sin: 046454286", Span: "046454286", Valid: true},
+		{Text: "NAS : 046 454 286", Span: "046 454 286", Valid: true},
+		{Text: "numéro d'assurance sociale 046-454-286", Span: "046-454-286", Valid: true},
 		{Text: "SIN 046 454 287"},
 		{Text: "id 046454286"},
 	},

@@ -11,8 +11,8 @@ import (
 // Security Administration's rules (SSA, "Social Security Number
 // Randomization", 2011, and POMS RM 10201.030): the area is not 000, 666
 // or 900-999, the group not 00 and the serial not 0000. Written with
-// dashes or spaces, one separator throughout; nine bare digits need a
-// context word.
+// dashes, spaces or dots, one separator throughout; nine bare digits need
+// a context word.
 var SSN = &detect.Detector{
 	Name: "ssn",
 	Types: []detect.Type{{
@@ -29,6 +29,8 @@ var SSN = &detect.Detector{
 		{Text: "ssn 123-45-6789.", Span: "123-45-6789", Valid: true},
 		{Text: "ssn 123 45 6789.", Span: "123 45 6789", Valid: true},
 		{Text: "SSN: 123456789", Span: "123456789", Valid: true},
+		{Text: "SSN 123.45.6789 on file", Span: "123.45.6789", Valid: true},
+		{Text: "ssn 123-45.6789"},
 		{Text: "ssn 666-45-6789"},
 		{Text: "ssn 123-00-6789"},
 		{Text: "order 123456789"},
@@ -48,12 +50,12 @@ func ssnCompact(s *detect.Scan, i, j int) {
 // ssnGrouped handles 3-2-4 groups joined by '-' or ' '.
 func ssnGrouped(s *detect.Scan, g *detect.Groups) {
 	t := s.T
-	if g.N < 3 || !g.Shape(3, 2, 4) || !detect.NumRight(t, g.E[2]) || g.SameSep(3, "- ") == 0 {
+	if g.N < 3 || !g.Shape(3, 2, 4) || !detect.NumRight(t, g.E[2]) || g.SameSep(3, "- .") == 0 {
 		return
 	}
 	if validate.SSN(t[g.S[0]:g.E[0]], t[g.S[1]:g.E[1]], t[g.S[2]:g.E[2]]) {
 		conf := 0.95
-		if g.Sep[0] == ' ' {
+		if g.Sep[0] != '-' {
 			conf = 0.85
 		}
 		s.Add(0, g.S[0], g.E[2], conf, true)

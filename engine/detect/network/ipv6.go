@@ -7,7 +7,9 @@ import (
 
 // IPv6 finds IPv6 addresses in the text forms of RFC 4291 §2.2 (eight
 // groups, or "::" compression, optionally ending in dotted IPv4), as
-// net/netip parses them.
+// net/netip parses them. A bare "::" (the unspecified address) is
+// source-code punctuation far more often than an address ("X ::= …",
+// "Foo::Bar", "f :: Int") and is not reported.
 var IPv6 = &detect.Detector{
 	Name:   "ipv6",
 	Types:  []detect.Type{ipType},
@@ -17,6 +19,8 @@ var IPv6 = &detect.Detector{
 		{Text: "net 2001:db8::8a2e:370:7334 up", Span: "2001:db8::8a2e:370:7334", Valid: true},
 		{Text: "lo ::1", Span: "::1", Valid: true},
 		{Text: "at 10:30:00"},
+		{Text: `Rule ::= "x" | y`},
+		{Text: "std::vector and ::"},
 		{Text: "x 1:2:3:4:5:6:7:8:9"},
 	},
 }
@@ -76,6 +80,9 @@ func findIPv6(s *detect.Scan, p int) {
 	}
 	if !double && colons != 7 && colons != 6 {
 		return
+	}
+	if e-b == 2 {
+		return // a bare "::"
 	}
 	if validate.IPv6(t[b:e]) {
 		s.Add(0, b, e, 0.95, true)

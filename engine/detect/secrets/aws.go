@@ -7,23 +7,30 @@ import "github.com/datafog/datafog-api/engine/detect"
 
 // AWSAccessKey finds AWS access key IDs: a four-letter prefix naming the
 // kind of identifier (AWS IAM User Guide, "IAM identifiers", unique ID
-// prefixes: AKIA access key, ASIA temporary key, AGPA group, AIDA user,
+// prefixes: AKIA access key, ASIA temporary key, ABIA AWS STS service
+// bearer token, ACCA context-specific credential, AGPA group, AIDA user,
 // AROA role, ANPA managed policy, ANVA policy version, AIPA instance
-// profile) and 16 upper-case base32 characters.
+// profile) and 16 upper-case base32 characters. AWS's documentation
+// example AKIAIOSFODNN7EXAMPLE and other placeholders are not reported.
 var AWSAccessKey = &detect.Detector{
 	Name: "aws_access_key",
 	Types: []detect.Type{{
 		Name: "aws_access_key", Family: detect.Secret, Confidence: 0.99,
-		Confirm: "AKIA/ASIA/AGPA/AIDA/AROA/ANPA/ANVA/AIPA + 16 base32 characters",
+		Confirm: "AKIA/ASIA/ABIA/ACCA/AGPA/AIDA/AROA/ANPA/ANVA/AIPA + 16 base32 characters",
 	}},
+	Placeholder: detect.SecretPlaceholder,
 	Source: "AWS IAM User Guide, IAM identifiers (unique ID prefixes)",
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"},
+		Literals: []string{"AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"},
 		Find:     findAWS,
 	},
 	Examples: []detect.Example{
 		{Text: "id AKIAY34FZKBOKMUTVV7A", Span: "AKIAY34FZKBOKMUTVV7A", Valid: true},
 		{Text: "id ASIAY34FZKBOKMUTVV7A", Span: "ASIAY34FZKBOKMUTVV7A", Valid: true},
+		{Text: "sts ABIAY34FZKBOKMUTVV7A", Span: "ABIAY34FZKBOKMUTVV7A", Valid: true},
+		{Text: "ctx ACCAY34FZKBOKMUTVV7A", Span: "ACCAY34FZKBOKMUTVV7A", Valid: true},
+		{Text: "docs AKIAIOSFODNN7EXAMPLE"},
+		{Text: "id AKIAXXXXXXXXXXXXXXXX"},
 		{Text: "id AKIAY34FZKBOKMUTVV7"},
 		{Text: "id AKIAY34FZKBOKMUTVV71"},
 	},

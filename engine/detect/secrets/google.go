@@ -11,11 +11,14 @@ var GoogleAPIKey = &detect.Detector{
 		Name: "google_api_key", Family: detect.Secret, Confidence: 0.99,
 		Confirm: "AIza + 35 characters",
 	}},
+	Placeholder: detect.SecretPlaceholder,
 	Source:   "Google Cloud documentation, API keys (39 characters starting AIza)",
 	Prefixes: &detect.OnPrefix{Literals: []string{"AIza"}, Find: findGoogle},
 	Examples: []detect.Example{
 		{Text: "key AIzaSyDq3mW9sBn2QeZx81kLq0PvR7tY3mW9sBn", Span: "AIzaSyDq3mW9sBn2QeZx81kLq0PvR7tY3mW9sBn", Valid: true},
 		{Text: "key AIzaSyDq3mW9sBn2QeZx81kLq0PvR7tY3mW9sB"},
+		{Text: "key AIzaXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"},
+		{Text: "key AIzaSyYOUR_API_KEY_HERE_0000000000000"},
 	},
 }
 

@@ -13,19 +13,28 @@ const PEMMax = detect.MaxLong
 
 // PrivateKey finds whole PEM private-key blocks (RFC 7468 §2 and §10-11:
 // "-----BEGIN <label>PRIVATE KEY-----" … "-----END <label>PRIVATE
-// KEY-----", the labels equal), of at most PEMMax bytes.
+// KEY-----", the labels equal), and OpenPGP armored private keys (RFC
+// 9580 §6.2: "-----BEGIN PGP PRIVATE KEY BLOCK-----" … "-----END PGP
+// PRIVATE KEY BLOCK-----"), of at most PEMMax bytes. A block whose body
+// holds fewer than minPEMBody base64 characters is a template, not a key,
+// and is not reported.
 var PrivateKey = &detect.Detector{
 	Name: "private_key",
 	Types: []detect.Type{{
 		Name: "private_key", Family: detect.Secret, Confidence: 1,
-		Confirm: "a whole PEM -----BEGIN … PRIVATE KEY----- … -----END … PRIVATE KEY----- block",
+		Confirm: "a whole PEM -----BEGIN … PRIVATE KEY----- … -----END … PRIVATE KEY----- block (or PGP PRIVATE KEY BLOCK) with a body",
 	}},
-	Source: "RFC 7468 (Textual Encodings of PKIX, PKCS, and CMS Structures) §2, §10, §11",
+	Source: "RFC 7468 (Textual Encodings of PKIX, PKCS, and CMS Structures) §2, §10, §11; RFC 9580 §6.2 (OpenPGP armor)",
 	Bytes:  []detect.OnByte{{Byte: '-', After: detect.Dash, Find: findPEM}},
 	Examples: []detect.Example{
 		{Text: "k -----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY----- end",
 			Span: "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----", Valid: true},
+		{Text: "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: x\n\nlQOYBF9xAAABCAC7sS3jqQ4vKx2yWm8c0fT5Lr1eP9uQ\n=ab1C\n-----END PGP PRIVATE KEY BLOCK-----",
+			Span: "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: x\n\nlQOYBF9xAAABCAC7sS3jqQ4vKx2yWm8c0fT5Lr1eP9uQ\n=ab1C\n-----END PGP PRIVATE KEY BLOCK-----", Valid: true},
 		{Text: "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END EC PRIVATE KEY-----"},
+		{Text: "-----BEGIN RSA PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----"},
+		{Text: "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"},
+		{Text: "-----BEGIN PGP PUBLIC KEY BLOCK-----\nlQOYBF9xAAABCAC7sS3jqQ4vKx2yWm8c0fT5Lr1eP9uQ\n-----END PGP PUBLIC KEY BLOCK-----"},
 		{Text: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"},
 	},
 }
@@ -57,7 +66,7 @@ func findPEM(s *detect.Scan, p int) {
 		return
 	}
 	header := t[hs : hs+he]
-	if !bytes.HasSuffix(header, []byte("PRIVATE KEY")) || len(header) > len("PRIVATE KEY") && header[len(header)-12] != ' ' {
+	if !privateKeyLabel(header) {
 		return
 	}
 	body := hs + he + 5
@@ -80,5 +89,47 @@ func findPEM(s *detect.Scan, p int) {
 	if !detect.HasPrefix(t, r, "-----END ") || !bytes.Equal(t[r+9:r+9+len(header)], header) || !detect.HasPrefix(t, need-5, "-----") {
 		return
 	}
+	if base64Chars(t[body:r], minPEMBody) < minPEMBody {
+		return
+	}
 	s.Add(0, p, need, 1.0, true)
+}
+
+// minPEMBody is the fewest base64 characters a reported block's body
+// holds; the smallest real private key (a 32-byte Ed25519 seed in PKCS
+// #8) takes 64.
+const minPEMBody = 16
+
+// privateKeyLabel reports whether a BEGIN line's label names a private
+// key: "PRIVATE KEY", "<algorithm> PRIVATE KEY" or "PGP PRIVATE KEY
+// BLOCK".
+func privateKeyLabel(h []byte) bool {
+	const pk = "PRIVATE KEY"
+	if string(h) == "PGP PRIVATE KEY BLOCK" {
+		return true
+	}
+	return bytes.HasSuffix(h, []byte(pk)) && (len(h) == len(pk) || h[len(h)-len(pk)-1] == ' ')
+}
+
+// base64Chars counts the base64 characters in the body lines of a block,
+// up to limit, skipping armor header lines ("Version: …").
+func base64Chars(body []byte, limit int) int {
+	n := 0
+	for len(body) > 0 && n < limit {
+		line := body
+		if k := bytes.IndexByte(body, '\n'); k >= 0 {
+			line, body = body[:k], body[k+1:]
+		} else {
+			body = nil
+		}
+		if bytes.IndexByte(line, ':') >= 0 {
+			continue // an armor header
+		}
+		for _, c := range line {
+			if detect.Is(c, detect.B64) {
+				n++
+			}
+		}
+	}
+	return n
 }
