@@ -18,7 +18,7 @@ var USNPI = &detect.Detector{
 		Name: "us_npi", Family: detect.NationalID, Confidence: 0.95, NeedsContext: true,
 		Confirm: "10 digits, Luhn over 80840 + the first 9 digits; needs a context word",
 	}},
-	Source:  "CMS, NPI check digit (Luhn over the 80840 prefix)",
+	Source: "CMS, NPI check digit (Luhn over the 80840 prefix)",
 	Context: []detect.Word{
 		{Text: "npi", Conf: 0.95}, {Text: "national provider", Conf: 0.95},
 		{Text: "provider identifier", Conf: 0.95}, {Text: "provider id", Conf: 0.95},

@@ -16,7 +16,7 @@ var CASIN = &detect.Detector{
 		Name: "ca_sin", Family: detect.NationalID, Confidence: 0.95, NeedsContext: true,
 		Confirm: "9 digits, Luhn; needs a context word",
 	}},
-	Source:  "Employment and Social Development Canada, Social Insurance Number (Luhn check digit)",
+	Source: "Employment and Social Development Canada, Social Insurance Number (Luhn check digit)",
 	Context: []detect.Word{
 		{Text: "sin", Conf: 0.95}, {Text: "social insurance", Conf: 0.95},
 		{Text: "nas", Conf: 0.95}, {Text: "assurance sociale", Conf: 0.95},

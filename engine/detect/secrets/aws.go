@@ -19,7 +19,7 @@ var AWSAccessKey = &detect.Detector{
 		Confirm: "AKIA/ASIA/ABIA/ACCA/AGPA/AIDA/AROA/ANPA/ANVA/AIPA + 16 base32 characters",
 	}},
 	Placeholder: detect.SecretPlaceholder,
-	Source: "AWS IAM User Guide, IAM identifiers (unique ID prefixes)",
+	Source:      "AWS IAM User Guide, IAM identifiers (unique ID prefixes)",
 	Prefixes: &detect.OnPrefix{
 		Literals: []string{"AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"},
 		Find:     findAWS,

@@ -12,8 +12,8 @@ var GoogleAPIKey = &detect.Detector{
 		Confirm: "AIza + 35 characters",
 	}},
 	Placeholder: detect.SecretPlaceholder,
-	Source:   "Google Cloud documentation, API keys (39 characters starting AIza)",
-	Prefixes: &detect.OnPrefix{Literals: []string{"AIza"}, Find: findGoogle},
+	Source:      "Google Cloud documentation, API keys (39 characters starting AIza)",
+	Prefixes:    &detect.OnPrefix{Literals: []string{"AIza"}, Find: findGoogle},
 	Examples: []detect.Example{
 		{Text: "key AIzaSyDq3mW9sBn2QeZx81kLq0PvR7tY3mW9sBn", Span: "AIzaSyDq3mW9sBn2QeZx81kLq0PvR7tY3mW9sBn", Valid: true},
 		{Text: "key AIzaSyDq3mW9sBn2QeZx81kLq0PvR7tY3mW9sB"},
