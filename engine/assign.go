@@ -9,32 +9,83 @@ import (
 
 // Assignments: a key name, an operator and a value. The parser finds the
 // key name once, looks its words up in the word automaton, and calls the
-// key detectors whose words it holds (detect.OnKey).
+// key detectors whose words it holds (detect.OnKey). The forms:
+//
+//	key = value      key: value      "key": "value"      key := value
+//	key ::= value    key ?= value    key .= value        key += value
+//	key => value     key = `value`   <key>value</key>    f("key", "value")
+//
+// Comparisons ("==", "!=", "<=", ">=") are not assignments. A value that
+// is a base64 blob is also decoded and scanned (base64.go), whatever its
+// key.
 
 // maxKeyName is the longest key name, in bytes.
 const maxKeyName = 64
 
-// assignment handles '=' or ':' at t[p]: key = value, key: value and JSON
-// "key": "value" pairs.
+// assignment handles a trigger byte of an assignment at t[p]: '=' or ':'
+// (an operator), '>' (the end of an XML start tag) or '(' (a call's
+// first argument).
 func (st *scanState) assignment(p int) {
 	t := st.s.T
-	kd := &st.e.dispatch.keys
+	switch t[p] {
+	case '>':
+		st.xmlElement(p)
+		return
+	case '(':
+		st.callArgs(p)
+		return
+	}
+	op := p // where the operator starts: the key name ends before it
+	switch {
+	case p+1 < len(t) && t[p+1] == '=':
+		return // "==", ":=" and "::=" are handled at their '='
+	case t[p] == ':':
+		if p+1 < len(t) && t[p+1] == ':' || p > 0 && t[p-1] == ':' {
+			return // "::", a scope operator or IPv6
+		}
+	case p > 0:
+		switch t[p-1] {
+		case '=', '!', '<', '>':
+			return // a comparison
+		case ':':
+			op = p - 1
+			if op > 0 && t[op-1] == ':' {
+				op--
+			}
+		case '?', '.', '+':
+			op = p - 1
+		}
+	}
 	v := p + 1
+	if t[p] == '=' && v < len(t) && t[v] == '>' {
+		v++ // "=>"
+	}
 	for v < len(t) && v-p < 8 && t[v] == ' ' {
 		v++
 	}
 	var quote byte
-	if v < len(t) && (t[v] == '"' || t[v] == '\'') {
+	if v < len(t) && (t[v] == '"' || t[v] == '\'' || t[v] == '`') {
 		quote = t[v]
 		v++
 	}
-	if !valueRun(t, v, kd.minValue) {
+	if !st.nested {
+		st.base64Value(p, v)
+	}
+	if !valueRun(t, v, st.e.dispatch.keys.minValue) {
 		return
 	}
-	k, ke, ok := keyBefore(t, p)
+	k, ke, ok := keyBefore(t, op)
 	if !ok {
 		return
 	}
+	st.callKeys(k, ke, p, v, quote)
+}
+
+// callKeys calls the key detectors whose words the key name t[k:ke]
+// holds, for the value at t[v] (after its opening quote, if any) of the
+// assignment anchored at t[p].
+func (st *scanState) callKeys(k, ke, p, v int, quote byte) {
+	t := st.s.T
 	st.keyDets = st.e.words.KeyWords(st.keyDets[:0], &st.keyMs, t[k:ke])
 	if len(st.keyDets) == 0 {
 		return
@@ -45,6 +96,63 @@ func (st *scanState) assignment(p int) {
 		st.s.Enter(&bd.b, p)
 		bd.d.Keys.Find(&st.s, &st.a)
 	}
+}
+
+// xmlElement handles '>' at t[p] closing a start tag without attributes,
+// "<apiKey>": the element's text is the value, ending at '<'.
+func (st *scanState) xmlElement(p int) {
+	t := st.s.T
+	ke := p
+	k := ke
+	for k > 0 && ke-k <= maxKeyName && detect.Is(t[k-1], detect.KeyName) {
+		k--
+	}
+	if k < 1 || t[k-1] != '<' || ke-k < 3 || ke-k > maxKeyName || !(detect.IsAlpha(t[k]) || t[k] == '_') {
+		return
+	}
+	if !valueRun(t, p+1, st.e.dispatch.keys.minValue) {
+		return
+	}
+	st.callKeys(k, ke, p, p+1, '<')
+}
+
+// callArgs handles '(' at t[p] opening a call whose first argument is a
+// quoted key name and whose second is a quoted value:
+// setProperty("X_TOKEN", "…"), getenv('api_token', '…').
+func (st *scanState) callArgs(p int) {
+	t := st.s.T
+	if p+1 >= len(t) || t[p+1] != '"' && t[p+1] != '\'' {
+		return
+	}
+	q := t[p+1]
+	k := p + 2
+	ke := detect.Span(t, k, maxKeyName+1, detect.KeyName)
+	if ke-k < 3 || ke-k > maxKeyName || ke >= len(t) || t[ke] != q || !(detect.IsAlpha(t[k]) || t[k] == '_') {
+		return
+	}
+	v := ke + 1
+	for v < len(t) && v-ke <= 4 && t[v] == ' ' {
+		v++
+	}
+	if v >= len(t) || t[v] != ',' {
+		return
+	}
+	v++
+	for v < len(t) && v-ke <= 8 && t[v] == ' ' {
+		v++
+	}
+	if v >= len(t) || t[v] != '"' && t[v] != '\'' {
+		return
+	}
+	quote := t[v]
+	v++
+	if !st.nested {
+		st.base64Value(p, v)
+	}
+	if !valueRun(t, v, st.e.dispatch.keys.minValue) {
+		return
+	}
+	st.callKeys(k, ke, p, v, quote)
 }
 
 // valueRun reports whether t[v:] starts with at least n value bytes (class

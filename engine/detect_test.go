@@ -80,7 +80,7 @@ func validSamples() []sample {
 		{"id ASIAY34FZKBOKMUTVV7A", AWSAccessKey, "ASIAY34FZKBOKMUTVV7A"},
 		{"tok ghp_abcdefghijklmnopqrstuvwxyz0123456789", GitHubToken, "ghp_abcdefghijklmnopqrstuvwxyz0123456789"},
 		{"pat github_pat_11ABCDEFG0123456789abc_defghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcd", GitHubToken, "github_pat_11ABCDEFG0123456789abc_defghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcd"},
-		{"slack xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx.", SlackToken, "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"},
+		{"slack xoxb-263594206564-2343594206574-AbCdEfGhIjKlMnOpQrStUvWx.", SlackToken, "xoxb-263594206564-2343594206574-AbCdEfGhIjKlMnOpQrStUvWx"},
 		{"stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc", StripeKey, "sk_live_4eC39HqLyjWDarjtT1zdp7dc"},
 		{"stripe rk_test_4eC39HqLyjWDarjtT1zdp7dc", StripeKey, "rk_test_4eC39HqLyjWDarjtT1zdp7dc"},
 		{"maps AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe", GoogleAPIKey, "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe"},
@@ -237,10 +237,10 @@ func TestOwnTokensAreNotSecrets(t *testing.T) {
 		text string
 		want []Finding
 	}{
-		{`password=tok_0123456789abcdef`, nil},
+		{`password=tok_8f3a2c9e71d04b5a`, nil},
 		{`{"api_key": "tok_fedcba9876543210"}`, nil},
-		{`password=tok_0123456789abcdeX`, []Finding{{Type: APIKey, Start: 9, End: 29, Confidence: 0.8}}},
-		{`password=tok_0123456789abcdef0`, []Finding{{Type: APIKey, Start: 9, End: 30, Confidence: 0.8}}},
+		{`password=tok_8f3a2c9e71d04b5X`, []Finding{{Type: APIKey, Start: 9, End: 29, Confidence: 0.8}}},
+		{`password=tok_8f3a2c9e71d04b5a0`, []Finding{{Type: APIKey, Start: 9, End: 30, Confidence: 0.8}}},
 		{`password=Zq8sK2pLm9XvB4tR7wYc`, []Finding{{Type: APIKey, Start: 9, End: 29, Confidence: 0.8}}},
 	} {
 		got := e.Scan(nil, []byte(tc.text), Filter{})

@@ -266,7 +266,7 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig) 
 		}
 	}
 	if d.keys.on {
-		for _, c := range []byte{'=', ':'} {
+		for _, c := range []byte{'=', ':', '>', '('} {
 			d.classFor(c)
 			d.assign[d.class[c]] = true
 		}

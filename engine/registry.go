@@ -41,4 +41,7 @@ var registry = []*detect.Detector{
 	ids.CASIN,
 	ids.USNPI,
 	ids.INAadhaar,
+
+	// Added after the contract's first table.
+	secrets.SlackWebhookURL,
 }

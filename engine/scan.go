@@ -42,6 +42,10 @@ type scanState struct {
 	// exhaustive turns every shortcut of the scan loop off: the reference
 	// path that FuzzShortcuts compares the fast one with.
 	exhaustive bool
+	// inner scans decoded base64 blobs (base64.go); nested is set on it,
+	// so that a blob inside a blob is not opened.
+	inner  *scanState
+	nested bool
 }
 
 // Scan appends the findings in text to dst and returns the extended slice:
