@@ -11,8 +11,8 @@ import (
 func TestMinConfidenceFlag(t *testing.T) {
 	const in = "ref 94105 ok\n"
 	for _, tc := range []struct {
-		args       []string
-		code       int
+		args        []string
+		code        int
 		out, errOut string
 	}{
 		{[]string{"scan"}, exitOK, "", ""},
