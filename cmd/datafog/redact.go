@@ -11,7 +11,7 @@ import (
 )
 
 func runRedact(args []string, env *environment) int {
-	fs := newFlagSet(env, "redact", "redact [--mode mask|redact|tokenize|hash|anonymize] [--entities a,b] [--policy FILE] [--key-file FILE] [FILE]")
+	fs := newFlagSet(env, "redact", "redact [--mode mask|redact|tokenize|hash|anonymize] [--entities a,b] [--min-confidence F] [--policy FILE] [--key-file FILE] [FILE]")
 	modeName := fs.String("mode", "redact", "how each finding is replaced: mask, redact, tokenize, hash or anonymize")
 	entities := fs.String("entities", "", "comma-separated entity types to replace (default: every type)")
 	minConf := minConfidenceFlag(fs)

@@ -17,7 +17,7 @@ import (
 const scanChunk = 64 << 10
 
 func runScan(args []string, env *environment) int {
-	fs := newFlagSet(env, "scan", "scan [--entities a,b] [--policy FILE] [--show-values] [FILE ...]")
+	fs := newFlagSet(env, "scan", "scan [--entities a,b] [--min-confidence F] [--policy FILE] [--show-values] [FILE ...]")
 	entities := fs.String("entities", "", "comma-separated entity types to report (default: every type)")
 	policyPath := fs.String("policy", "", "policy JSON or compiled policy (default: $DATAFOG_POLICY_PATH, else the embedded default)")
 	showValues := fs.Bool("show-values", false, "include each finding's value in the output (values are sensitive)")
