@@ -27,8 +27,9 @@ var JWT = &detect.Detector{
 		Name: "jwt", Family: detect.Secret, Confidence: 0.99,
 		Confirm: "three base64url segments whose first segment decodes to a JSON object with alg",
 	}},
-	Source:   "RFC 7519 §3; RFC 7515 §4.1.1 and §7.1",
-	Prefixes: &detect.OnPrefix{Literals: []string{"eyJ", "ZXlK"}, Find: findJWT},
+	Source:      "RFC 7519 §3; RFC 7515 §4.1.1 and §7.1",
+	Placeholder: jwtPlaceholder,
+	Prefixes:    &detect.OnPrefix{Literals: []string{"eyJ", "ZXlK"}, Find: findJWT},
 	Examples: []detect.Example{
 		{Text: "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk ok",
 			Span: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk", Valid: true},
@@ -39,7 +40,25 @@ var JWT = &detect.Detector{
 		{Text: "x eyJzdWIiOiIxMjM0In0.eyJzdWIiOiIxMjM0In0.sig"},
 		{Text: "x eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dBjf.extra"},
 		{Text: "b64 ZXlKemRXSWlPaUl4TWpNMEluMC5lZQ=="},
+		{Text: "docs eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"},
+		{Text: "x eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.xxxxxxxxxxxxxxxxxxxxxxxx"},
 	},
+}
+
+// jwtPlaceholder reports the JWTs of documentation: jwt.io's own example
+// (its signature, over the payload {"sub":"1234567890","name":"John
+// Doe",…}, is in countless tutorials) and tokens whose signature or
+// payload is a placeholder ("xxxx…", "…signature…").
+func jwtPlaceholder(v []byte) bool {
+	if bytes.HasSuffix(v, []byte("SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")) {
+		return true
+	}
+	for _, w := range [...]string{"xxxxxxxx", "XXXXXXXX", "signature", "example", "placeholder"} {
+		if bytes.Contains(v, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // findJWT handles "eyJ" at t[b:b+3], or "ZXlK" at t[b:b+4].

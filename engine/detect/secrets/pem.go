@@ -24,8 +24,9 @@ var PrivateKey = &detect.Detector{
 		Name: "private_key", Family: detect.Secret, Confidence: 1,
 		Confirm: "a whole PEM -----BEGIN … PRIVATE KEY----- … -----END … PRIVATE KEY----- block (or PGP PRIVATE KEY BLOCK) with a body",
 	}},
-	Source: "RFC 7468 (Textual Encodings of PKIX, PKCS, and CMS Structures) §2, §10, §11; RFC 9580 §6.2 (OpenPGP armor)",
-	Bytes:  []detect.OnByte{{Byte: '-', After: detect.Dash, Find: findPEM}},
+	Source:      "RFC 7468 (Textual Encodings of PKIX, PKCS, and CMS Structures) §2, §10, §11; RFC 9580 §6.2 (OpenPGP armor)",
+	Placeholder: pemPlaceholder,
+	Bytes:       []detect.OnByte{{Byte: '-', After: detect.Dash, Find: findPEM}},
 	Examples: []detect.Example{
 		{Text: "k -----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY----- end",
 			Span: "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----", Valid: true},
@@ -34,6 +35,8 @@ var PrivateKey = &detect.Detector{
 		{Text: "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END EC PRIVATE KEY-----"},
 		{Text: "-----BEGIN RSA PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----"},
 		{Text: "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"},
+		{Text: "-----BEGIN RSA PRIVATE KEY-----\n<your private key goes here, base64>\n-----END RSA PRIVATE KEY-----"},
+		{Text: "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC...xxxx...\n-----END PRIVATE KEY-----"},
 		{Text: "-----BEGIN PGP PUBLIC KEY BLOCK-----\nlQOYBF9xAAABCAC7sS3jqQ4vKx2yWm8c0fT5Lr1eP9uQ\n-----END PGP PUBLIC KEY BLOCK-----"},
 		{Text: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"},
 	},
@@ -93,6 +96,34 @@ func findPEM(s *detect.Scan, p int) {
 		return
 	}
 	s.Add(0, p, need, 1.0, true)
+}
+
+// pemPlaceholder reports a block whose body is a template: an ellipsis,
+// angle brackets or asterisks, a run of eight x, or a body line with a
+// space in it (base64 lines have none; armor header lines, which have a
+// ':', are skipped). None of these can occur in a real key's body.
+func pemPlaceholder(v []byte) bool {
+	for _, w := range [...]string{"...", "<", ">", "*", "xxxxxxxx", "XXXXXXXX"} {
+		if bytes.Contains(v, []byte(w)) {
+			return true
+		}
+	}
+	// The body lines: between the BEGIN line and the END line.
+	k := bytes.IndexByte(v, '\n')
+	e := bytes.LastIndexByte(v, '\n')
+	for body := v[k+1 : max(k+1, e)]; k >= 0 && len(body) > 0; {
+		line := body
+		if n := bytes.IndexByte(body, '\n'); n >= 0 {
+			line, body = body[:n], body[n+1:]
+		} else {
+			body = nil
+		}
+		line = bytes.TrimSpace(line)
+		if bytes.IndexByte(line, ':') < 0 && bytes.IndexByte(line, ' ') >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // minPEMBody is the fewest base64 characters a reported block's body
