@@ -46,29 +46,48 @@ type scanState struct {
 	// so that a blob inside a blob is not opened.
 	inner  *scanState
 	nested bool
+	// folded and fmap hold a whole-buffer scan's folded text (fold.go).
+	folded []byte
+	fmap   foldMap
 }
 
 // Scan appends the findings in text to dst and returns the extended slice:
 // ascending Start, non-overlapping, deterministic. It allocates nothing when
 // dst has room for the findings.
+//
+// Text with lookalike characters (fullwidth forms, other scripts' decimal
+// digits, zero-width characters) is scanned in its folded form, and the
+// findings' offsets are those of the original bytes (fold.go).
 func (e *Engine) Scan(dst []Finding, text []byte, f Filter) []Finding {
 	st := e.pool.get()
 	st.reset(e, f.minConf)
+	var m *foldMap
+	if needsFold(text) {
+		m = &st.fmap
+		m.reset(0, 0)
+		st.folded, _ = foldAppend(st.folded[:0], text, 0, 0, m, true)
+		text = st.folded
+	}
 	st.detect(text, 0, 0, len(text))
-	dst = st.emit(dst, &f)
+	dst = st.emit(dst, &f, m)
 	st.s.T = nil
 	e.pool.put(st)
 	return dst
 }
 
-// emit resolves overlaps and appends the kept, selected candidates to dst.
-func (st *scanState) emit(dst []Finding, f *Filter) []Finding {
+// emit resolves overlaps and appends the kept, selected candidates to dst,
+// their offsets mapped through m when the text was folded.
+func (st *scanState) emit(dst []Finding, f *Filter, m *foldMap) []Finding {
 	n := st.resolve()
 	kinds := st.e.kinds
 	for i := 0; i < n; i++ {
 		if c := &st.s.Cands[i]; st.keep[i] && !c.Hidden {
 			if k := &kinds[c.Kind]; f.allows(k.bit) {
-				dst = append(dst, Finding{Type: k.typ, Start: c.Start, End: c.End, Confidence: c.Conf, Validated: c.Validated})
+				fd := Finding{Type: k.typ, Start: c.Start, End: c.End, Confidence: c.Conf, Validated: c.Validated}
+				if m != nil {
+					fd.Start, fd.End = m.start(c.Start), m.end(c.End)
+				}
+				dst = append(dst, fd)
 			}
 		}
 	}
@@ -95,7 +114,7 @@ func (st *scanState) reset(e *Engine, minConf float64) {
 func (st *scanState) detect(t []byte, base int64, from, to int) {
 	st.s.Window(t, base)
 	d := st.e.dispatch
-	cls, num, tk := d.cls, &d.num, &d.tok
+	num, tk := &d.num, &d.tok
 	i := from
 	if i > 0 {
 		for i < len(t) && detect.IsDigit(t[i]) && detect.IsDigit(t[i-1]) {
@@ -158,23 +177,7 @@ blocks:
 				}
 				adv = st.digitRun(i, j)
 			} else {
-				var prev, next byte
-				if i > 0 {
-					prev = t[i-1]
-				}
-				if i+1 < n {
-					next = t[i+1]
-				}
-				bf, af, both := d.callBefore[uint16(c)<<8|uint16(prev)], d.callAfter[uint16(c)<<8|uint16(next)], d.both[c]
-				if call := d.always[c] | (bf|af)&^both | bf&af&both; call != 0 {
-					st.fire(&cls[c], call, i)
-				}
-				// An assignment; for a JSON key `"name":` the verdict is
-				// cached (keyCache), and the call is saved for every key
-				// no key detector takes.
-				if d.assign[c] && (prev != '"' || i < 16 || st.exhaustive || st.keyCache.quotedKey(st, t, i)) {
-					st.assignment(i)
-				}
+				st.stop(d, c, i)
 			}
 		next:
 			dd := adv - blk
@@ -213,6 +216,32 @@ func (st *scanState) terms(td *termsDet, from, to int) {
 		}
 		st.s.Enter(td.b, int(m.Start))
 		td.find(&st.s, m)
+	}
+}
+
+// stop handles the trigger byte t[i] of class c (not a digit): the byte
+// detectors and literal prefixes its neighbours call for, and an
+// assignment. For a JSON key `"name":` the assignment's verdict is
+// cached (keyCache), so the call is saved for every key no key detector
+// takes.
+func (st *scanState) stop(d *dispatch, c uint8, i int) {
+	t := st.s.T
+	var prev, next byte
+	if i > 0 {
+		prev = t[i-1]
+	}
+	if i+1 < len(t) {
+		next = t[i+1]
+	}
+	bf, af := d.callBefore[uint16(c)<<8|uint16(prev)], d.callAfter[uint16(c)<<8|uint16(next)]
+	if call := d.always[c] | bf | af; call != 0 {
+		both := d.both[c]
+		if call = d.always[c] | (bf|af)&^both | bf&af&both; call != 0 {
+			st.fire(&d.cls[c], call, i)
+		}
+	}
+	if d.assign[c] && (prev != '"' || i < 16 || st.exhaustive || st.keyCache.quotedKey(st, t, i)) {
+		st.assignment(i)
 	}
 }
 

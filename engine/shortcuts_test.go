@@ -21,8 +21,15 @@ func scanExhaustive(e *Engine, text []byte) []Finding {
 	st := &scanState{exhaustive: true}
 	st.reset(e, 0)
 	st.s.NoCache = true
+	var m *foldMap
+	if needsFold(text) {
+		m = &st.fmap
+		m.reset(0, 0)
+		st.folded, _ = foldAppend(st.folded[:0], text, 0, 0, m, true)
+		text = st.folded
+	}
 	st.detect(text, 0, 0, len(text))
-	return st.emit(nil, &Filter{})
+	return st.emit(nil, &Filter{}, m)
 }
 
 func TestShortcutsExact(t *testing.T) {

@@ -198,3 +198,22 @@ func (a *Automaton) FindAllShort(dst []Match, haystack []byte) []Match {
 	}
 	return dst
 }
+
+// Contains reports whether any pattern occurs in haystack (under the
+// automaton's case folding; the whole-word filter and the match kind do
+// not matter for it). It allocates nothing.
+func (a *Automaton) Contains(haystack []byte) bool {
+	if !a.dense || a.wholeWord {
+		var buf [1]Match
+		return len(a.FindAll(buf[:0], haystack)) > 0
+	}
+	trans, classes := a.trans, &a.classes
+	s := a.rootIdx * a.nclass
+	matchID := a.matchStart * a.nclass
+	for _, b := range haystack {
+		if s = trans[s+int32(classes[b])]; s >= matchID {
+			return true
+		}
+	}
+	return false
+}

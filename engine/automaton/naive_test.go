@@ -226,8 +226,8 @@ func TestLanesDense(t *testing.T) {
 	}
 }
 
-// TestFindAllShort checks FindAllShort against FindAll on every prefix of
-// random texts, for dense and non-dense automata of every kind.
+// TestFindAllShort checks FindAllShort and Contains against FindAll on
+// random texts, for automata of every kind.
 func TestFindAllShort(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 11))
 	pats := []string{"ssn", "zip", "zip code", "nhs", "sin", "a", "ab", "bab", "routing", "aba"}
@@ -247,6 +247,9 @@ func TestFindAllShort(t *testing.T) {
 				b[i] = "abszipSSNnhroutg ABC"[r.IntN(20)]
 			}
 			want := a.FindAll(nil, b)
+			if a.Contains(b) != (len(want) > 0) {
+				t.Fatalf("%+v on %q: Contains %v, FindAll %v", opts, b, a.Contains(b), want)
+			}
 			got := a.FindAllShort(nil, b)
 			if !slices.Equal(got, want) {
 				t.Fatalf("%+v on %q: FindAllShort %v, FindAll %v", opts, b, got, want)

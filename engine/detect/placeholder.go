@@ -1,5 +1,7 @@
 package detect
 
+import "github.com/datafog/datafog-api/engine/automaton"
+
 // Placeholder filters. Documentation, tutorials and templates are full of
 // values that have a credential's shape but are not credentials: AWS's
 // own AKIAIOSFODNN7EXAMPLE, "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx",
@@ -15,6 +17,15 @@ var placeholderWords = []string{
 	"xxxx", "****", "<", ">", "{{", "}}", "${",
 }
 
+// placeholderAut finds any of placeholderWords in any ASCII case.
+var placeholderAut = func() *automaton.Automaton {
+	a, err := automaton.Compile(placeholderWords, automaton.Options{CaseInsensitive: true, Kind: automaton.Overlapping})
+	if err != nil {
+		panic("detect: placeholder words: " + err.Error())
+	}
+	return a
+}()
+
 // SecretPlaceholder reports whether v (a candidate secret, prefix
 // included) is a placeholder rather than a credential:
 //   - it contains a marker word (placeholderWords) in any case: "EXAMPLE",
@@ -29,10 +40,8 @@ var placeholderWords = []string{
 // A real credential of 16 random base62 bytes or more trips none of these
 // but with vanishing probability (six equal bytes in a row: under 1e-7).
 func SecretPlaceholder(v []byte) bool {
-	for _, w := range placeholderWords {
-		if containsFold(v, w) {
-			return true
-		}
+	if placeholderAut.Contains(v) {
+		return true
 	}
 	if n := len(v); n > 5 && HasPrefixFold(v, n-4, "here") && IsAlpha(v[n-5]) {
 		return true
@@ -93,15 +102,4 @@ outer:
 		k++
 	}
 	return true
-}
-
-// containsFold reports whether b contains the lower-case ASCII word w in
-// any ASCII case.
-func containsFold(b []byte, w string) bool {
-	for i := 0; i+len(w) <= len(b); i++ {
-		if HasPrefixFold(b, i, w) {
-			return true
-		}
-	}
-	return false
 }
