@@ -69,8 +69,8 @@ func TestCorpusPrecisionRecall(t *testing.T) {
 	e := mustEngine(t, Config{})
 	type counts struct{ tp, fp, fn int }
 	per := map[EntityType]*counts{}
-	for _, typ := range BuiltinTypes {
-		per[typ] = &counts{}
+	for _, typ := range corpus.Types {
+		per[EntityType(typ)] = &counts{}
 	}
 	var fs []Finding
 	for _, r := range readCorpus(t) {
@@ -87,6 +87,10 @@ func TestCorpusPrecisionRecall(t *testing.T) {
 					break
 				}
 			}
+			if per[f.Type] == nil {
+				per[f.Type] = &counts{}
+				t.Errorf("type %s, not in this corpus, found in %q", f.Type, r.Text)
+			}
 			if hit {
 				per[f.Type].tp++
 			} else {
@@ -101,7 +105,8 @@ func TestCorpusPrecisionRecall(t *testing.T) {
 			}
 		}
 	}
-	for _, typ := range BuiltinTypes {
+	for _, name := range corpus.Types {
+		typ := EntityType(name)
 		c := per[typ]
 		p := float64(c.tp) / float64(max(1, c.tp+c.fp))
 		rc := float64(c.tp) / float64(max(1, c.tp+c.fn))

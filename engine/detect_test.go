@@ -76,16 +76,16 @@ func validSamples() []sample {
 		{"ABA: 011000015.", BankRouting, "011000015"},
 		{"mac 00:1A:2B:3C:4D:5E", MACAddress, "00:1A:2B:3C:4D:5E"},
 		{"mac 00-1a-2b-3c-4d-5e.", MACAddress, "00-1a-2b-3c-4d-5e"},
-		{"id AKIAIOSFODNN7EXAMPLE", AWSAccessKey, "AKIAIOSFODNN7EXAMPLE"},
+		{"id AKIAY34FZKBOKMUTVV7A", AWSAccessKey, "AKIAY34FZKBOKMUTVV7A"},
 		{"id ASIAY34FZKBOKMUTVV7A", AWSAccessKey, "ASIAY34FZKBOKMUTVV7A"},
 		{"tok ghp_abcdefghijklmnopqrstuvwxyz0123456789", GitHubToken, "ghp_abcdefghijklmnopqrstuvwxyz0123456789"},
 		{"pat github_pat_11ABCDEFG0123456789abc_defghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcd", GitHubToken, "github_pat_11ABCDEFG0123456789abc_defghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcd"},
-		{"slack xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx.", SlackToken, "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"},
+		{"slack xoxb-263594206564-2343594206574-AbCdEfGhIjKlMnOpQrStUvWx.", SlackToken, "xoxb-263594206564-2343594206574-AbCdEfGhIjKlMnOpQrStUvWx"},
 		{"stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc", StripeKey, "sk_live_4eC39HqLyjWDarjtT1zdp7dc"},
 		{"stripe rk_test_4eC39HqLyjWDarjtT1zdp7dc", StripeKey, "rk_test_4eC39HqLyjWDarjtT1zdp7dc"},
 		{"maps AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe", GoogleAPIKey, "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe"},
 		{"key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----\n", PrivateKey, "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----"},
-		{"-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", PrivateKey, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----"},
+		{"-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIB\n-----END PRIVATE KEY-----", PrivateKey, "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIB\n-----END PRIVATE KEY-----"},
 		{"Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", JWT, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"},
 		{"btc 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", BitcoinAddress, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"},
 		{"btc 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy.", BitcoinAddress, "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy"},
@@ -138,6 +138,7 @@ func hardNegatives() []sample {
 		{"mac 00:1A-2B:3C:4D:5E", MACAddress, "00:1A-2B:3C:4D:5E"},
 		{"id AKIAIOSFODNN7EXAMPL", AWSAccessKey, "AKIAIOSFODNN7EXAMPL"},
 		{"id AKIAIOSFODNN7EXAMPLE1", AWSAccessKey, "AKIAIOSFODNN7EXAMPLE1"},
+		{"docs AKIAIOSFODNN7EXAMPLE", AWSAccessKey, "AKIAIOSFODNN7EXAMPLE"},
 		{"tok ghp_abcdefghijklmnopqrstuvwxyz012345678", GitHubToken, "ghp_abcdefghijklmnopqrstuvwxyz012345678"},
 		{"slack xoxb-short", SlackToken, "xoxb-short"},
 		{"stripe sk_live_short", StripeKey, "sk_live_short"},
@@ -199,15 +200,8 @@ func TestKindOrder(t *testing.T) {
 	want := []EntityType{Email, Phone, SSN, CreditCard, APIKey, IPAddress, Date, ZipCode, IBAN, BankRouting,
 		MACAddress, AWSAccessKey, GitHubToken, SlackToken, StripeKey, GoogleAPIKey, PrivateKey, JWT,
 		BitcoinAddress, EthereumAddress, UKNHSNumber, CASIN, USNPI, INAadhaar}
-	got := []int{kEmail, kPhone, kSSN, kCard, kAPIKey, kIP, kDate, kZip, kIBAN, kRouting, kMAC, kAWS, kGitHub,
-		kSlack, kStripe, kGoogle, kPEM, kJWT, kBTC, kETH, kNHS, kSIN, kNPI, kAadhaar}
-	if len(BuiltinTypes) != numBuiltin || !reflect.DeepEqual(BuiltinTypes, want) {
-		t.Fatalf("BuiltinTypes changed: %v", BuiltinTypes)
-	}
-	for i, k := range got {
-		if k != i {
-			t.Fatalf("kind constant for %s is %d, want %d", want[i], k, i)
-		}
+	if !reflect.DeepEqual(BuiltinTypes[:len(want)], want) {
+		t.Fatalf("the contract's 24 types are no longer first, in order: %v", BuiltinTypes)
 	}
 }
 
@@ -243,10 +237,10 @@ func TestOwnTokensAreNotSecrets(t *testing.T) {
 		text string
 		want []Finding
 	}{
-		{`password=tok_0123456789abcdef`, nil},
+		{`password=tok_8f3a2c9e71d04b5a`, nil},
 		{`{"api_key": "tok_fedcba9876543210"}`, nil},
-		{`password=tok_0123456789abcdeX`, []Finding{{Type: APIKey, Start: 9, End: 29, Confidence: 0.8}}},
-		{`password=tok_0123456789abcdef0`, []Finding{{Type: APIKey, Start: 9, End: 30, Confidence: 0.8}}},
+		{`password=tok_8f3a2c9e71d04b5X`, []Finding{{Type: APIKey, Start: 9, End: 29, Confidence: 0.8}}},
+		{`password=tok_8f3a2c9e71d04b5a0`, []Finding{{Type: APIKey, Start: 9, End: 30, Confidence: 0.8}}},
 		{`password=Zq8sK2pLm9XvB4tR7wYc`, []Finding{{Type: APIKey, Start: 9, End: 29, Confidence: 0.8}}},
 	} {
 		got := e.Scan(nil, []byte(tc.text), Filter{})

@@ -3,11 +3,11 @@ package engine
 import (
 	"errors"
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 
 	"github.com/datafog/datafog-api/engine/automaton"
+	"github.com/datafog/datafog-api/engine/detect"
 )
 
 // DetectorConfig tunes one built-in detector.
@@ -53,13 +53,19 @@ const (
 	MaxTermLen = 256
 	// MaxTerms is the most terms over all dictionaries of one engine.
 	MaxTerms = 1_000_000
-	// maxKinds bounds the number of distinct reportable types (the Filter
-	// bitset size).
-	maxKinds = 256
+	// maxKinds bounds the number of distinct reportable types, built-in
+	// and dictionary (the Filter bitset size).
+	maxKinds = 1024
 	// maxDicts bounds the number of dictionaries, so that every candidate
 	// source (built-in or dictionary) has a uint16 kind.
-	maxDicts = maxKinds * 64
+	maxDicts = 16384
 )
+
+// DefaultMinConfidence is the least confidence reported when the caller
+// sets none (the CLI's --min-confidence, a request's "min_confidence", a
+// policy's setting): a shape-only match without a context word scores
+// below it.
+const DefaultMinConfidence = 0.5
 
 // defaultDictConfidence is a dictionary match's confidence when its
 // Dictionary.Confidence is 0.
@@ -71,25 +77,22 @@ type Engine struct {
 	detectors map[EntityType]DetectorConfig // as configured
 	dicts     []dictMeta
 
-	// per built-in type (index in BuiltinTypes)
-	enabled [numBuiltin]bool
-	minConf [numBuiltin]float64
-
-	// kinds: 0..numBuiltin-1 are built-ins; numBuiltin+d is dictionary d.
+	// kinds: 0..len(BuiltinTypes)-1 are the built-in types; then one
+	// per dictionary.
 	kinds []kindInfo
 	// bits maps every reportable type name to its Filter bit.
-	bits  map[EntityType]uint8
+	bits  map[EntityType]uint16
 	types []EntityType
+
+	// dispatch is the compiled table of every enabled detector's
+	// triggers, and words their context and key words.
+	dispatch *dispatch
+	words    *detect.Words
 
 	dictGroups []dictGroup
 
-	ctx *automaton.Automaton // context words, case-insensitive, overlapping
-
 	pool statePool
 }
-
-// numBuiltin is len(BuiltinTypes).
-const numBuiltin = 24
 
 // dictMeta is a Dictionary without its terms (they live in the
 // automata).
@@ -100,14 +103,13 @@ type dictMeta struct {
 	terms  int
 }
 
-// kindInfo describes one candidate source: a built-in detector or a
+// kindInfo describes one candidate source: a built-in type or a
 // dictionary.
 type kindInfo struct {
 	typ  EntityType
-	bit  uint8
+	bit  uint16
 	rank int // tie-break order: lower wins
 	conf float64
-	min  float64
 }
 
 // dictGroup is the automaton for all dictionaries that share case and
@@ -182,26 +184,19 @@ func New(cfg Config) (*Engine, error) {
 	return e, nil
 }
 
-// setup derives the detector tables, kinds and type names from a checked
-// configuration and compiles the built-in automata.
+// setup derives the kinds and type names from a checked configuration
+// and compiles the enabled detectors into the dispatch table.
 func (e *Engine) setup(detectors map[EntityType]DetectorConfig, dicts []dictMeta) error {
 	e.detectors = make(map[EntityType]DetectorConfig, len(detectors))
 	e.dicts = dicts
-	e.bits = make(map[EntityType]uint8)
-	for i := range e.enabled {
-		e.enabled[i] = true
-	}
+	e.bits = make(map[EntityType]uint16)
 	for t, dc := range detectors {
 		e.detectors[t] = dc
-		if r := builtinRank(t); r >= 0 {
-			e.enabled[r] = !dc.Disabled
-			e.minConf[r] = dc.MinConfidence
-		}
 	}
 	for i, t := range BuiltinTypes {
-		e.bits[t] = uint8(i)
-		e.kinds = append(e.kinds, kindInfo{typ: t, bit: uint8(i), rank: i, min: e.minConf[i]})
-		if e.enabled[i] {
+		e.bits[t] = uint16(i)                                                // #nosec G115 -- a few hundred built-in types
+		e.kinds = append(e.kinds, kindInfo{typ: t, bit: uint16(i), rank: i}) // #nosec G115 -- as above
+		if !e.detectors[t].Disabled {
 			e.types = append(e.types, t)
 		}
 	}
@@ -209,17 +204,19 @@ func (e *Engine) setup(detectors map[EntityType]DetectorConfig, dicts []dictMeta
 		bit, ok := e.bits[m.typ]
 		if !ok {
 			n := len(e.bits)
-			if n >= maxKinds || n > math.MaxUint8 {
+			if n >= maxKinds {
 				return fmt.Errorf("dictionaries[%d]: more than %d distinct entity types", d, maxKinds)
 			}
-			bit = uint8(n)
+			bit = uint16(n) // #nosec G115 -- n < maxKinds
 			e.bits[m.typ] = bit
 		}
 		e.types = append(e.types, m.typ)
-		e.kinds = append(e.kinds, kindInfo{typ: m.typ, bit: bit, rank: numBuiltin + d, conf: m.conf})
+		e.kinds = append(e.kinds, kindInfo{typ: m.typ, bit: bit, rank: len(BuiltinTypes) + d, conf: m.conf})
 	}
 	e.types = dedupTypes(e.types)
-	return e.compileBuiltins()
+	var err error
+	e.dispatch, e.words, err = compileDispatch(registry, e.detectors)
+	return err
 }
 
 // ConfigError lists every problem New found in a Config.
@@ -339,12 +336,25 @@ func (e *Engine) Types() []EntityType {
 	return append([]EntityType(nil), e.types...)
 }
 
-// Filter selects which entity types a scan reports. The zero value selects
-// every type. A Filter belongs to the Engine that made it.
+// Filter selects which entity types a scan reports, and the least
+// confidence it reports. The zero value selects every type, at any
+// confidence. A Filter belongs to the Engine that made it.
 type Filter struct {
-	on   bool
-	bits [maxKinds / 64]uint64
+	on      bool
+	bits    [maxKinds / 64]uint64
+	minConf float64
 }
+
+// WithMinConfidence returns f with a least confidence: candidates below
+// it are dropped before overlaps are resolved, so they neither report nor
+// suppress anything.
+func (f Filter) WithMinConfidence(c float64) Filter {
+	f.minConf = c
+	return f
+}
+
+// MinConfidence returns the filter's least confidence.
+func (f Filter) MinConfidence() float64 { return f.minConf }
 
 // Filter builds a Filter from type names. A nil or empty list selects every
 // type. Unknown names return one error naming each of them.
@@ -367,6 +377,6 @@ func (e *Engine) Filter(types []string) (Filter, error) {
 }
 
 // allows reports whether the filter selects the type with the given bit.
-func (f *Filter) allows(bit uint8) bool {
+func (f *Filter) allows(bit uint16) bool {
 	return !f.on || f.bits[bit/64]&(1<<(bit%64)) != 0
 }

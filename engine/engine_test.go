@@ -80,7 +80,8 @@ func TestDictionariesAndMarshal(t *testing.T) {
 	if got := e.Scan(nil, text, Filter{}); !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %v, want %v", got, want)
 	}
-	if got := e.Types(); len(got) != numBuiltin+2 || got[numBuiltin] != "project" || got[numBuiltin+1] != "customer" {
+	nb := len(BuiltinTypes)
+	if got := e.Types(); len(got) != nb+2 || got[nb] != "project" || got[nb+1] != "customer" {
 		t.Fatalf("Types: %v", got)
 	}
 	data, err := e.MarshalBinary()
@@ -118,6 +119,7 @@ func TestDictionariesAndMarshal(t *testing.T) {
 func TestKeyCacheMatchesWalk(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
 	var c keyCache
+	st := &scanState{e: mustEngine(t, Config{})}
 	const alpha = `"' _-.:=/aApkKey0129`
 	names := []string{"api_key", "token", "request_id", "apikey", "ts", "x", "userPassword", "my-secret", "", "KEY", "nokey",
 		"key", "a_key", "xkey", "1key", "_key", "pwd", "a.pwd", "k"}
@@ -137,9 +139,9 @@ func TestKeyCacheMatchesWalk(t *testing.T) {
 		}
 		b = append(b, '"', ':')
 		p := len(b) - 1
-		want, _ := secretKeyBefore(b, p)
+		want := st.keyTaken(b, p)
 		for k := 0; k < 2; k++ {
-			if got := c.quotedKey(b, p); got != want {
+			if got := c.quotedKey(st, b, p); got != want {
 				t.Fatalf("lookup %d of %q: %v, walk says %v", k, b, got, want)
 			}
 		}

@@ -1,13 +1,14 @@
 package engine
 
+import "github.com/datafog/datafog-api/engine/detect"
+
 // EntityType names a kind of sensitive value. Built-in types use the
 // lowercase snake_case names of the external contract; a policy dictionary
 // may introduce its own names.
 type EntityType string
 
-// Built-in entity types, in the fixed order used to break ties between
-// overlapping candidates (earlier wins). The first eight keep the names that
-// datafog-api clients already use.
+// The entity types of the external contract's first table. Every other
+// built-in type is named by its detector (see Catalog).
 const (
 	Email           EntityType = "email"
 	Phone           EntityType = "phone"
@@ -35,13 +36,34 @@ const (
 	INAadhaar       EntityType = "in_aadhaar"
 )
 
-// BuiltinTypes lists every built-in entity type in tie-break order.
-// Callers must not modify it.
-var BuiltinTypes = []EntityType{
-	Email, Phone, SSN, CreditCard, APIKey, IPAddress, Date, ZipCode,
-	IBAN, BankRouting, MACAddress, AWSAccessKey, GitHubToken, SlackToken,
-	StripeKey, GoogleAPIKey, PrivateKey, JWT, BitcoinAddress,
-	EthereumAddress, UKNHSNumber, CASIN, USNPI, INAadhaar,
+// BuiltinTypes lists every built-in entity type in tie-break order: the
+// order in which the registry's detectors first name them. Callers must
+// not modify it.
+var BuiltinTypes = registryTypes(registry)
+
+// builtinIndex maps each built-in type to its index in BuiltinTypes.
+var builtinIndex = func() map[EntityType]int {
+	m := make(map[EntityType]int, len(BuiltinTypes))
+	for i, t := range BuiltinTypes {
+		m[t] = i
+	}
+	return m
+}()
+
+// registryTypes returns the distinct types of dets in order of first
+// appearance.
+func registryTypes(dets []*detect.Detector) []EntityType {
+	var out []EntityType
+	seen := map[string]bool{}
+	for _, d := range dets {
+		for _, t := range d.Types {
+			if !seen[t.Name] {
+				seen[t.Name] = true
+				out = append(out, EntityType(t.Name))
+			}
+		}
+	}
+	return out
 }
 
 // IsBuiltin reports whether t is one of BuiltinTypes.
@@ -51,10 +73,8 @@ func IsBuiltin(t EntityType) bool {
 
 // builtinRank returns t's index in BuiltinTypes, or -1.
 func builtinRank(t EntityType) int {
-	for i, b := range BuiltinTypes {
-		if b == t {
-			return i
-		}
+	if i, ok := builtinIndex[t]; ok {
+		return i
 	}
 	return -1
 }

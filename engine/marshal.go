@@ -178,7 +178,7 @@ func Load(data []byte) (*Engine, error) {
 		return nil, fmt.Errorf("engine: load: checksum mismatch at offset %d", len(body))
 	}
 	d := &decoder{b: body, off: len(engineMagic)}
-	nd := d.uvarint("detector count", numBuiltin)
+	nd := d.uvarint("detector count", uint64(len(BuiltinTypes)))
 	detectors := make(map[EntityType]DetectorConfig, nd)
 	for i := uint64(0); i < nd && d.err == nil; i++ {
 		name := string(d.bytes("detector name", d.count("detector name length", 64)))

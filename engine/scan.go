@@ -1,140 +1,104 @@
 package engine
 
 import (
-	"encoding/binary"
 	"math/bits"
 
 	"github.com/datafog/datafog-api/engine/automaton"
-	"github.com/datafog/datafog-api/engine/validate"
+	"github.com/datafog/datafog-api/engine/detect"
+	"github.com/datafog/datafog-api/engine/detect/secrets"
 )
 
-// Locality bounds. Every candidate comes from one anchor position q (a
-// trigger byte, the start of a digit run, or a dictionary match start) and
-// its detector reads only t[q-lookBack : q+reach+2]. A short candidate
-// [s, e) from anchor q has q-anchorSpan <= s <= q+anchorSpan and
-// e <= q+reach. The streaming Scanner relies on these bounds; see stream.go.
+// Locality bounds (see detect.Scan): every candidate comes from one anchor
+// position q and its detector reads only t[q-lookBack : q+reach+2]. A
+// short candidate [s, e) from anchor q has q-anchorSpan <= s <=
+// q+anchorSpan and e <= q+reach. The streaming Scanner relies on these
+// bounds; see stream.go.
 const (
-	anchorSpan = 80
-	lookBack   = 160
-	reach      = 4096
-	// maxShort is the longest candidate other than a PEM block.
+	anchorSpan = detect.AnchorSpan
+	lookBack   = detect.LookBack
+	reach      = detect.Reach
+	// maxShort is the longest candidate other than a pending one.
 	maxShort = reach + anchorSpan
-	// maxJWT is the longest JWT reported.
-	maxJWT = reach
-	// pemMax is the longest PEM private-key block reported, BEGIN line
-	// through END line (61,280 bytes). Longer blocks are not reported, by
-	// Scan or Scanner, so that both agree.
-	pemMax = MaxHoldback - maxShort - anchorSpan
 )
 
-// cand is a candidate finding, with absolute offsets.
-type cand struct {
-	start, end int64
-	anchor     int64
-	conf       float64
-	kind       uint16
-	validated  bool
-}
+// The PEM detector's limit is what the stream's holdback is sized from.
+const _ = uint(MaxHoldback-maxShort-anchorSpan-secrets.PEMMax) + uint(secrets.PEMMax-(MaxHoldback-maxShort-anchorSpan))
 
 // scanState is the per-scan scratch space. Scan borrows one from the
 // engine's pool; a Scanner owns one.
 type scanState struct {
-	e     *Engine
-	t     []byte // the text being scanned (a window of the stream)
-	base  int64  // absolute offset of t[0]
-	cands []cand
-	keep  []bool
-	dm    []automaton.Match
-	// pemPending is the smallest anchor (index into t) of a PEM block whose
-	// END line may lie beyond t, or -1.
-	pemPending int
-	// ctxAt/ctxVal cache the last context lookup.
-	ctxAt  int
-	ctxVal uint32
-	// keyCache caches api_key key-name verdicts across scans.
+	e    *Engine
+	s    detect.Scan
+	keep []bool
+	dm   []automaton.Match
+	// keyCache caches assignment key-name verdicts across scans.
 	keyCache keyCache
-	// tldCache caches email TLD verdicts across scans.
-	tldCache tldCache
+	keyDets  []int32
+	keyMs    []automaton.Match
+	// g and a are handed to detectors by pointer; they live here so that
+	// they do not escape to the heap on every call.
+	g detect.Groups
+	a detect.Assignment
+	// exhaustive turns every shortcut of the scan loop off: the reference
+	// path that FuzzShortcuts compares the fast one with.
+	exhaustive bool
+	// inner scans decoded base64 blobs (base64.go); nested is set on it,
+	// so that a blob inside a blob is not opened.
+	inner  *scanState
+	nested bool
+	// folded and fmap hold a whole-buffer scan's folded text (fold.go).
+	folded []byte
+	fmap   foldMap
 }
 
 // Scan appends the findings in text to dst and returns the extended slice:
 // ascending Start, non-overlapping, deterministic. It allocates nothing when
 // dst has room for the findings.
+//
+// Text with lookalike characters (fullwidth forms, other scripts' decimal
+// digits, zero-width characters) is scanned in its folded form, and the
+// findings' offsets are those of the original bytes (fold.go).
 func (e *Engine) Scan(dst []Finding, text []byte, f Filter) []Finding {
 	st := e.pool.get()
-	st.reset(e)
-	st.detect(text, 0, 0, len(text))
-	n := st.resolve()
-	for i := 0; i < n; i++ {
-		if st.keep[i] {
-			c := &st.cands[i]
-			k := &e.kinds[c.kind]
-			if f.allows(k.bit) {
-				dst = append(dst, Finding{Type: k.typ, Start: c.start, End: c.end, Confidence: c.conf, Validated: c.validated})
-			}
-		}
+	st.reset(e, f.minConf)
+	var m *foldMap
+	if needsFold(text) {
+		m = &st.fmap
+		m.reset(0, 0)
+		st.folded, _ = foldAppend(st.folded[:0], text, 0, 0, m, true)
+		text = st.folded
 	}
-	st.t = nil
+	st.detect(text, 0, 0, len(text))
+	dst = st.emit(dst, &f, m)
+	st.s.T = nil
 	e.pool.put(st)
 	return dst
 }
 
+// emit resolves overlaps and appends the kept, selected candidates to dst,
+// their offsets mapped through m when the text was folded.
+func (st *scanState) emit(dst []Finding, f *Filter, m *foldMap) []Finding {
+	n := st.resolve()
+	kinds := st.e.kinds
+	for i := 0; i < n; i++ {
+		if c := &st.s.Cands[i]; st.keep[i] && !c.Hidden {
+			if k := &kinds[c.Kind]; f.allows(k.bit) {
+				fd := Finding{Type: k.typ, Start: c.Start, End: c.End, Confidence: c.Conf, Validated: c.Validated}
+				if m != nil {
+					fd.Start, fd.End = m.start(c.Start), m.end(c.End)
+				}
+				dst = append(dst, fd)
+			}
+		}
+	}
+	return dst
+}
+
 // reset prepares st for a new scan by e.
-func (st *scanState) reset(e *Engine) {
+func (st *scanState) reset(e *Engine, minConf float64) {
 	st.e = e
-	st.cands = st.cands[:0]
-	st.pemPending = -1
-	st.ctxAt = -1
+	st.s.Reset(e.words, minConf)
 }
-
-// add records a candidate t[s:e] of built-in kind k found from anchor q,
-// unless the detector is disabled or the confidence is below its minimum.
-func (st *scanState) add(k int, s, e, q int, conf float64, validated bool) {
-	en := st.e
-	if k < numBuiltin && (!en.enabled[k] || conf < en.minConf[k]) {
-		return
-	}
-	st.cands = append(st.cands, cand{
-		start: st.base + int64(s), end: st.base + int64(e), anchor: st.base + int64(q),
-		conf: conf, kind: uint16(k), validated: validated, // #nosec G115 -- k < numBuiltin+maxDicts (New and Load check), under 2^16
-	})
-}
-
-// ctx returns the context classes for a candidate starting at t[s].
-func (st *scanState) ctx(s int) uint32 {
-	if st.ctxAt != s {
-		st.ctxAt = s
-		st.ctxVal = st.e.contextMask(st.t, s)
-	}
-	return st.ctxVal
-}
-
-// Byte classes of the main pass. Zero bytes are skipped.
-const (
-	clsNone = iota
-	clsDigit
-	clsAt
-	clsColon
-	clsEq
-	clsDash
-	clsUnder
-	clsA
-	clsJ
-)
-
-var byteClass = func() (t [256]uint8) {
-	for c := '0'; c <= '9'; c++ {
-		t[c] = clsDigit
-	}
-	t['@'] = clsAt
-	t[':'] = clsColon
-	t['='] = clsEq
-	t['-'] = clsDash
-	t['_'] = clsUnder
-	t['A'] = clsA
-	t['J'] = clsJ
-	return t
-}()
 
 // detect runs every detector over t (whose first byte is at absolute offset
 // base), processing the anchors at indexes from..to-1. A digit run that
@@ -148,10 +112,12 @@ var byteClass = func() (t [256]uint8) {
 // branch per stop instead of a skip loop that exits at a different point
 // each time.
 func (st *scanState) detect(t []byte, base int64, from, to int) {
-	st.t, st.base = t, base
+	st.s.Window(t, base)
+	d := st.e.dispatch
+	num, tk := &d.num, &d.tok
 	i := from
 	if i > 0 {
-		for i < len(t) && isDigit(t[i]) && isDigit(t[i-1]) {
+		for i < len(t) && detect.IsDigit(t[i]) && detect.IsDigit(t[i-1]) {
 			i++
 		}
 	}
@@ -162,10 +128,13 @@ blocks:
 	for i < to {
 		blk := i
 		var m uint64
-		if blk+64 <= n {
-			m = triggerMask(t[blk : blk+64])
-		} else {
-			m = tailMask(t[blk:n])
+		switch {
+		case st.exhaustive:
+			m = d.tailMask(t[blk:min(n, blk+64)])
+		case blk+64 <= n:
+			m = d.triggerMask(t[blk : blk+64])
+		default:
+			m = d.tailMask(t[blk:n])
 		}
 		next := blk + 64
 		for m != 0 {
@@ -174,219 +143,174 @@ blocks:
 				break blocks
 			}
 			adv := i + 1
-			// The cases are conditional branches (not a jump table), in
-			// order of frequency in logs; measured about 1% faster.
-			switch c := byteClass[t[i]]; {
-			case c == clsDigit:
-				j := digitEnd(t, i+1)
+			if c := d.class[t[i]]; c == clsDigit {
+				j := detect.DigitEnd(t, i+1)
 				adv = j
-				// Most digit runs in logs cannot start a candidate: they
-				// continue a number ("02" of "2024-02-28") or a word.
-				// Dismiss them here, as digits would, without the call.
+				// Most digit runs in logs cannot start a candidate; they
+				// are dismissed here, as the dispatch rules would, without
+				// a call: a run that continues a number ("02" of
+				// "2024-02-28") or a word, a letter-glued run that no
+				// token detector can take, and an inert run.
 				if i > 0 {
-					cc := charClass[t[i-1]]
-					if cc&(chDigit|chUnder) != 0 || cc&chNumGlue != 0 && i >= 2 && isDigit(t[i-2]) ||
-						cc&(chLower|chUpper) != 0 && !(i >= 2 && (cc&chUpper != 0 && isUpper(t[i-2]) || t[i] == '1')) {
-						break
-					}
-					if inertRun(t, i, j) {
-						break
+					cc := detect.ClassOf(t[i-1])
+					switch {
+					case cc&(detect.Digit|detect.Under) != 0 || cc&detect.NumGlue != 0 && i >= 2 && detect.IsDigit(t[i-2]):
+						goto next
+					case cc&detect.Alpha != 0:
+						if tk.lowerFirst[t[i]] || cc&detect.Upper != 0 && tk.minLead > 0 && (tk.minLead < 2 || i >= 2 && detect.IsUpper(t[i-2])) {
+							st.letterToken(i, j)
+						}
+						goto next
+					case !st.exhaustive && j-i < len(num.inert) && num.inert[j-i] && j+1 < n && !num.afterSet[t[i-1]] &&
+						(detect.ClassOf(t[j])&detect.GroupSep == 0 || !detect.IsDigit(t[j+1])) && (t[j] != ':' || !num.colonLen[j-i]) &&
+						!(num.leadSet[t[i]] && detect.IsAlpha(t[j])):
+						// An inert run: its length is inert (no Compact or
+						// Short detector takes it); no After byte such as
+						// '+' or '(' precedes it; no second group follows
+						// (a separator and a digit, which Grouped, Dotted
+						// and ISO need, or a ':' where a Colon detector
+						// takes the length); and it is not a Lead (no letter
+						// follows a run that starts with a Lead byte). So
+						// digits would call nothing for it.
+						goto next
 					}
 				}
-				if j-i == 4 && j < n && t[j] == '-' {
-					adv = isoTimeEnd(t, i, j)
-					if adv != j && numLeft(t, i) && (i == 0 || t[i-1] != '+') {
-						st.isoDate(i, j)
-						break
-					}
-				}
-				st.digits(i, j)
-			case c == clsColon:
-				if i >= 16 && t[i-1] == '"' {
-					// A JSON key `"name":`. After a quote only "::" can
-					// start an IPv6 or MAC address (colon's first test),
-					// and the key name's api_key verdict is cached
-					// (keyCache): assignment is called for a secret-like
-					// name only, saving the call for the rest.
-					if i+1 < n && t[i+1] == ':' {
-						st.colon(i)
-					}
-					if st.e.enabled[kAPIKey] && st.keyCache.quotedKey(t, i) {
-						st.assignment(i)
-					}
-					break
-				}
-				st.colon(i)
-				st.assignment(i)
-			case c == clsUnder:
-				// underscore's prefixes end in "gh?_", "b_" or "k_".
-				if i >= 2 && (t[i-2] == 'h' || t[i-1] == 'b' || t[i-1] == 'k') {
-					st.underscore(i)
-				}
-			case c == clsAt:
-				st.email(i)
-			case c == clsEq:
-				st.assignment(i)
-			case c == clsDash:
-				st.dash(i)
-			case c == clsA:
-				st.upperA(i)
-			case c == clsJ:
-				st.jwt(i)
+				adv = st.digitRun(i, j)
+			} else {
+				st.stop(d, c, i)
 			}
-			d := adv - blk
-			if d >= 64 {
+		next:
+			dd := adv - blk
+			if dd >= 64 {
 				next = adv
 				break
 			}
-			m &^= 1<<uint(d) - 1
+			m &^= 1<<uint(dd) - 1
 		}
 		i = next
 	}
 	if len(st.e.dictGroups) > 0 {
 		st.dictionaries(from, to)
 	}
+	for k := range d.terms {
+		st.terms(&d.terms[k], from, to)
+	}
 }
 
-// inertLens has bit l set for the digit-run lengths l for which neither
-// compact nor monthDate does anything: 3, 4, 6, 7, 8 and 20 to 63 (digits
-// returns at once for runs longer than maxRun; longer ones still reach it).
-const inertLens uint64 = 1<<3 | 1<<4 | 1<<6 | 1<<7 | 1<<8 | 0xffff_ffff_fff0_0000
-
-// inertRun reports, for a digit run t[i:j] that the main loop did not
-// dismiss (i > 0), that digits would find nothing in it, so it need not be
-// called. All of these hold then: its length is in inertLens (compact and
-// monthDate need other lengths, and digits returns at once for more than
-// maxRun); no letter, '+' or '(' precedes it (IBAN, bech32, E.164 and
-// "(212)" phones need one); no second group follows (a separator and a
-// digit, which grouped and isoTimeEnd need); it is not a base58 address
-// (that needs a leading '1' or '3' and, the run being shorter than an
-// address, a base58 byte right after it); and it is not the "0" of "0x"
-// (a run of length one, not in inertLens).
-func inertRun(t []byte, i, j int) bool {
-	if inertLens>>uint(j-i)&1 == 0 || j+1 >= len(t) || !leftInert[t[i-1]] {
-		return false
+// terms calls an OnTerms detector for every match of its automaton that
+// starts at an index in from..to-1, searching t[from-1:to+L+1] (L the
+// longest term) as dictionaries does.
+func (st *scanState) terms(td *termsDet, from, to int) {
+	t := st.s.T
+	h := max(0, from-1)
+	lim := min(len(t), to+td.aut.MaxPatternLen()+1)
+	if h >= lim {
+		return
 	}
-	x := t[j]
-	return (charClass[x]&chGroupSep == 0 || !isDigit(t[j+1])) &&
-		(t[i]|2 != '3' || !validate.LooksBase58(x)) // t[i]|2 is '3' for '1' and '3' only
-}
-
-// leftInert[c] is true when c before a digit run starts none of the
-// letter-, '+'- or '('-prefixed forms.
-var leftInert = func() (t [256]bool) {
-	for c := range t {
-		t[c] = charClass[c]&(chLower|chUpper) == 0 && c != '+' && c != '('
-	}
-	return t
-}()
-
-// isoTimeEnd returns where the anchors that follow the year t[i:j] of an
-// ISO timestamp "YYYY-MM-DDTHH:MM[:SS[.fff]]" may be skipped to, or j when
-// t[j:] does not continue so (or t[i-1] is a key-name byte). None of the
-// skipped anchors can start a candidate, whatever follows: the two dashes
-// fail the MAC shape at the 'T' (the only detector a dash between digits
-// runs); the day, minute, second and fraction runs continue a number (the
-// main loop dismisses them); the hour run follows "DT", which no IBAN or
-// bech32 prefix matches; neither colon has the word boundary before it
-// that MAC and IPv6 need, and a colon's key name would be "YYYY-MM-DDTHH"
-// (it starts with a digit: the byte before the year ends it) or "MM" (too
-// short), so no api_key assignment either.
-func isoTimeEnd(t []byte, i, j int) int {
-	if len(t)-j < 12 || i > 0 && charClass[t[i-1]]&chKeyName != 0 {
-		return j
-	}
-	w := t[j : j+12]
-	if w[0] != '-' || w[3] != '-' || w[6] != 'T' || w[9] != ':' ||
-		charClass[w[1]]&charClass[w[2]]&charClass[w[4]]&charClass[w[5]]&
-			charClass[w[7]]&charClass[w[8]]&charClass[w[10]]&charClass[w[11]]&chDigit == 0 {
-		return j
-	}
-	if len(t)-j >= 15 && t[j+12] == ':' && isDigit(t[j+13]) && isDigit(t[j+14]) {
-		if len(t)-j >= 17 && t[j+15] == '.' && isDigit(t[j+16]) {
-			return digitEnd(t, j+17)
+	st.dm = td.aut.FindAll(st.dm[:0], t[h:lim])
+	for _, m := range st.dm {
+		m.Start += int64(h)
+		m.End += int64(h)
+		if m.Start < int64(from) || m.Start >= int64(to) {
+			continue
 		}
-		return j + 15
-	}
-	return j + 12
-}
-
-// isoDate is digits for the year t[i:j] of an ISO timestamp (isoTimeEnd
-// matched; numLeft holds and no '+' precedes): the date
-// "YYYY-MM-DD" followed by "T" and a digit is the only candidate digits
-// can find there. The other numeric forms need the number to end at the
-// 'T' (numRight fails there), a run of another length, or a '+' or '('
-// before it; base58 stops at the first '-', 21 bytes short.
-func (st *scanState) isoDate(i, j int) {
-	t := st.t
-	y := atoi(t[i:j])
-	m := int(t[j+1]-'0')*10 + int(t[j+2]-'0')
-	d := int(t[j+4]-'0')*10 + int(t[j+5]-'0')
-	if validate.Date(y, m, d) {
-		st.add(kDate, i, j+6, i, 0.95, true)
+		st.s.Enter(td.b, int(m.Start))
+		td.find(&st.s, m)
 	}
 }
 
-// trigAt[k][c] is 1<<k when c is a trigger byte (byteClass[c] != 0): the
-// bit for position k of an eight-byte group.
-var trigAt = func() (t [8][256]uint8) {
-	for k := range t {
-		for c := range t[k] {
-			if byteClass[c] != clsNone {
-				t[k][c] = 1 << k
+// stop handles the trigger byte t[i] of class c (not a digit): the byte
+// detectors and literal prefixes its neighbours call for, and an
+// assignment. For a JSON key `"name":` the assignment's verdict is
+// cached (keyCache), so the call is saved for every key no key detector
+// takes.
+func (st *scanState) stop(d *dispatch, c uint8, i int) {
+	t := st.s.T
+	var prev, next byte
+	if i > 0 {
+		prev = t[i-1]
+	}
+	if i+1 < len(t) {
+		next = t[i+1]
+	}
+	bf, af := d.callBefore[uint16(c)<<8|uint16(prev)], d.callAfter[uint16(c)<<8|uint16(next)]
+	if call := d.always[c] | bf | af; call != 0 {
+		both := d.both[c]
+		if call = d.always[c] | (bf|af)&^both | bf&af&both; call != 0 {
+			st.fire(&d.cls[c], call, i)
+		}
+	}
+	if d.assign[c] && (prev != '"' || i < 16 || st.exhaustive || st.keyCache.quotedKey(st, t, i)) {
+		st.assignment(i)
+	}
+}
+
+// fire runs the byte detectors and literal prefixes that call (the class
+// ci's before/after bits for the neighbours of t[i]) names.
+func (st *scanState) fire(ci *classInfo, call uint8, i int) {
+	t := st.s.T
+	for m := call & ci.run; m != 0; m &= m - 1 {
+		k := bits.TrailingZeros8(m)
+		bd := &ci.dets[k]
+		if i < bd.run || !detect.All(t[i-bd.run:i-1], bd.before) {
+			call &^= 1 << k
+		}
+	}
+	for m := call &^ prefixBit; m != 0; m &= m - 1 {
+		bd := &ci.dets[bits.TrailingZeros8(m)]
+		st.s.Enter(bd.b, i)
+		bd.find(&st.s, i)
+	}
+	if call&prefixBit == 0 {
+		return
+	}
+	for _, ps := range ci.pres {
+		if a, b := i+ps.ka, i+ps.kb; a >= 0 && b < len(t) {
+			if key := uint16(t[a])<<8 | uint16(t[b]); ps.bits[key/64]&(1<<(key%64)) != 0 {
+				st.prefixes(ps, i, key)
 			}
 		}
 	}
-	return t
-}()
+}
+
+// prefixes calls the detectors of the literals of ps whose key is key
+// and that stand at the anchor t[p].
+func (st *scanState) prefixes(ps *prefixSet, p int, key uint16) {
+	t := st.s.T
+	for _, l := range ps.lits[key] {
+		if b := p - l.off; detect.HasPrefix(t, b, l.lit) {
+			st.s.Enter(l.b, p)
+			l.find(&st.s, b, b+len(l.lit))
+		}
+	}
+}
 
 // triggerMask returns the trigger bits of w[:64]: bit k is set when w[k] is
 // a trigger byte.
-func triggerMask(w []byte) uint64 {
+func (d *dispatch) triggerMask(w []byte) uint64 {
 	_ = w[63]
-	return uint64(trigger8(w[0:8])) | uint64(trigger8(w[8:16]))<<8 |
-		uint64(trigger8(w[16:24]))<<16 | uint64(trigger8(w[24:32]))<<24 |
-		uint64(trigger8(w[32:40]))<<32 | uint64(trigger8(w[40:48]))<<40 |
-		uint64(trigger8(w[48:56]))<<48 | uint64(trigger8(w[56:64]))<<56
+	return uint64(d.trigger8(w[0:8])) | uint64(d.trigger8(w[8:16]))<<8 |
+		uint64(d.trigger8(w[16:24]))<<16 | uint64(d.trigger8(w[24:32]))<<24 |
+		uint64(d.trigger8(w[32:40]))<<32 | uint64(d.trigger8(w[40:48]))<<40 |
+		uint64(d.trigger8(w[48:56]))<<48 | uint64(d.trigger8(w[56:64]))<<56
 }
 
 // trigger8 returns the trigger bits of w[:8].
-func trigger8(w []byte) uint8 {
+func (d *dispatch) trigger8(w []byte) uint8 {
 	_ = w[7]
-	return trigAt[0][w[0]] | trigAt[1][w[1]] | trigAt[2][w[2]] | trigAt[3][w[3]] |
-		trigAt[4][w[4]] | trigAt[5][w[5]] | trigAt[6][w[6]] | trigAt[7][w[7]]
+	return d.trigAt[0][w[0]] | d.trigAt[1][w[1]] | d.trigAt[2][w[2]] | d.trigAt[3][w[3]] |
+		d.trigAt[4][w[4]] | d.trigAt[5][w[5]] | d.trigAt[6][w[6]] | d.trigAt[7][w[7]]
 }
 
 // tailMask is triggerMask for a block shorter than 64 bytes.
-func tailMask(w []byte) uint64 {
+func (d *dispatch) tailMask(w []byte) uint64 {
 	var m uint64
 	for k, c := range w {
-		if byteClass[c] != clsNone {
+		if d.class[c] != clsNone {
 			m |= 1 << uint(k)
 		}
 	}
 	return m
-}
-
-// digitEnd returns the end of the digit run that continues at t[j]: the
-// first index at or after j that is not an ASCII digit. It tests eight
-// bytes at a time: a byte is a digit when its xor with '0' is below 10.
-func digitEnd(t []byte, j int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	for j+8 <= len(t) {
-		a := binary.LittleEndian.Uint64(t[j:]) ^ '0'*ones
-		// (a|0x80) - 10 per byte never borrows; its high bit is set when
-		// the low seven bits of a are 10 or more. A byte of a with its own
-		// high bit set is not a digit either.
-		if nd := ((a | highs) - 10*ones | a) & highs; nd != 0 {
-			return j + bits.TrailingZeros64(nd)>>3
-		}
-		j += 8
-	}
-	for j < len(t) && isDigit(t[j]) {
-		j++
-	}
-	return j
 }
 
 // dictionaries adds a candidate for every dictionary match starting at
@@ -396,26 +320,32 @@ func digitEnd(t []byte, j int) int {
 // whole-word checks see the same neighbours as over all of t.
 func (st *scanState) dictionaries(from, to int) {
 	e := st.e
+	t := st.s.T
 	h := from - 1
 	if h < 0 {
 		h = 0
 	}
+	nb := len(BuiltinTypes)
 	for _, g := range e.dictGroups {
-		lim := min(len(st.t), to+g.aut.MaxPatternLen()+1)
+		lim := min(len(t), to+g.aut.MaxPatternLen()+1)
 		if h >= lim {
 			continue
 		}
-		st.dm = g.aut.FindAll(st.dm[:0], st.t[h:lim])
+		st.dm = g.aut.FindAll(st.dm[:0], t[h:lim])
 		for _, m := range st.dm {
 			s, end := h+int(m.Start), h+int(m.End)
 			if s < from || s >= to {
 				continue
 			}
 			for _, d := range g.pats[g.patStart[m.Pattern]:g.patStart[m.Pattern+1]] {
-				k := numBuiltin + int(d)
-				st.cands = append(st.cands, cand{
-					start: st.base + int64(s), end: st.base + int64(end), anchor: st.base + int64(s),
-					conf: e.kinds[k].conf, kind: uint16(k), // #nosec G115 -- k < numBuiltin+maxDicts (New and Load check), under 2^16
+				k := nb + int(d)
+				conf := e.kinds[k].conf
+				if conf < st.s.MinConf {
+					continue
+				}
+				st.s.Cands = append(st.s.Cands, detect.Cand{
+					Start: st.s.Base + int64(s), End: st.s.Base + int64(end), Anchor: st.s.Base + int64(s),
+					Conf: conf, Kind: uint16(k), // #nosec G115 -- k < len(BuiltinTypes)+maxDicts (New and Load check), under 2^16
 				})
 			}
 		}
@@ -430,7 +360,7 @@ func (st *scanState) dictionaries(from, to int) {
 // the candidates that overlap it, so a stream window that holds all of them
 // decides it exactly as a scan of the whole input does.
 func (st *scanState) resolve() int {
-	c := st.cands
+	c := st.s.Cands
 	n := len(c)
 	// Insertion sort: candidates arrive nearly in order.
 	for i := 1; i < n; i++ {
@@ -448,21 +378,21 @@ func (st *scanState) resolve() int {
 	st.keep = st.keep[:n]
 	var maxLen int64
 	for i := range c {
-		if l := c[i].end - c[i].start; l > maxLen {
+		if l := c[i].End - c[i].Start; l > maxLen {
 			maxLen = l
 		}
 	}
 	kinds := st.e.kinds
 	for i := 0; i < n; i++ {
 		keep := true
-		for j := i + 1; j < n && c[j].start < c[i].end; j++ {
+		for j := i + 1; j < n && c[j].Start < c[i].End; j++ {
 			if outranks(&c[j], &c[i], kinds) {
 				keep = false
 				break
 			}
 		}
-		for j := i - 1; keep && j >= 0 && c[i].start-c[j].start < maxLen; j-- {
-			if c[j].end > c[i].start && !outranks(&c[i], &c[j], kinds) {
+		for j := i - 1; keep && j >= 0 && c[i].Start-c[j].Start < maxLen; j-- {
+			if c[j].End > c[i].Start && !outranks(&c[i], &c[j], kinds) {
 				keep = false
 			}
 		}
@@ -471,15 +401,19 @@ func (st *scanState) resolve() int {
 	return n
 }
 
-// candLess orders candidates by start, then end, then kind.
-func candLess(a, b *cand) bool {
-	if a.start != b.start {
-		return a.start < b.start
+// candLess orders candidates by start, then end, then kind, then hidden
+// after shown.
+func candLess(a, b *detect.Cand) bool {
+	if a.Start != b.Start {
+		return a.Start < b.Start
 	}
-	if a.end != b.end {
-		return a.end < b.end
+	if a.End != b.End {
+		return a.End < b.End
 	}
-	return a.kind < b.kind
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	return !a.Hidden && b.Hidden
 }
 
 // outranks reports whether a beats b when they overlap: validated over
@@ -488,18 +422,18 @@ func candLess(a, b *cand) bool {
 // be the earlier one for outranks to be true, which callers arrange by
 // asking "does the later outrank the earlier" strictly and "does the
 // earlier fail to outrank the later" otherwise.
-func outranks(a, b *cand, kinds []kindInfo) bool {
-	if a.validated != b.validated {
-		return a.validated
+func outranks(a, b *detect.Cand, kinds []kindInfo) bool {
+	if a.Validated != b.Validated {
+		return a.Validated
 	}
-	if a.conf != b.conf {
-		return a.conf > b.conf
+	if a.Conf != b.Conf {
+		return a.Conf > b.Conf
 	}
-	la, lb := a.end-a.start, b.end-b.start
+	la, lb := a.End-a.Start, b.End-b.Start
 	if la != lb {
 		return la > lb
 	}
-	ra, rb := kinds[a.kind].rank, kinds[b.kind].rank
+	ra, rb := kinds[a.Kind].rank, kinds[b.Kind].rank
 	if ra != rb {
 		return ra < rb
 	}

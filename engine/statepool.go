@@ -38,7 +38,7 @@ func (p *statePool) get() *scanState {
 
 // put takes back a state after a scan. The state must not be used after.
 func (p *statePool) put(st *scanState) {
-	if cap(st.cands) <= maxPooledCands {
+	if cap(st.s.Cands) <= maxPooledCands {
 		for i := range p.slots {
 			if p.slots[i].CompareAndSwap(nil, st) {
 				return

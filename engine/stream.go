@@ -1,9 +1,13 @@
 package engine
 
+import "unicode/utf8"
+
 // MaxHoldback is the most bytes a Scanner ever holds back: after Write
-// returns, Offset() - Committed() < MaxHoldback. It covers the longest
-// candidate (a PEM block of at most pemMax bytes) plus the look-around that
-// overlap resolution needs.
+// returns, Offset() - Committed() < MaxHoldback, counted in folded bytes
+// (a stream of three-byte lookalike characters, each folded to one ASCII
+// byte, holds back up to three times as many original bytes). It covers
+// the longest candidate (a PEM block of at most secrets.PEMMax bytes) plus
+// the look-around that overlap resolution needs.
 const MaxHoldback = 64 << 10
 
 // scanEvery is how many new bytes a Scanner gathers before it scans.
@@ -24,17 +28,30 @@ const scanEvery = 48 << 10
 // enough back that every candidate overlapping them is final. A PEM block whose END line may still
 // come holds the horizon back to just before its BEGIN line; a PEM block
 // outranks everything it overlaps, so its own fate needs no look-around.
+//
+// Lookalike characters are folded as they arrive (fold.go): inside, the
+// Scanner works on folded bytes; Offset, Committed and the findings it
+// emits are in original stream offsets.
 type Scanner struct {
 	e         *Engine
 	f         Filter
 	st        scanState
 	buf       []byte
-	bs        int64 // stream offset of buf[0]
+	bs        int64 // folded stream offset of buf[0]
 	x         int64 // anchors below x have final candidates in st.cands
 	scannedTo int64
-	committed int64
+	committed int64 // folded
 	lastEnd   int64
 	closed    bool
+
+	// Folding: written counts original bytes, carry holds a UTF-8
+	// sequence cut at the end of the last chunk, fm maps folded offsets
+	// to original ones, folding says whether any character folded yet.
+	written int64
+	carry   []byte
+	fbuf    []byte
+	fm      foldMap
+	folding bool
 }
 
 // NewScanner returns a Scanner that reports the types f selects.
@@ -47,20 +64,30 @@ func (e *Engine) NewScanner(f Filter) *Scanner {
 // Reset discards all state so the Scanner can scan a new stream, keeping
 // its buffers.
 func (s *Scanner) Reset() {
-	s.st.reset(s.e)
+	s.st.reset(s.e, s.f.minConf)
 	s.buf = s.buf[:0]
 	s.bs, s.x, s.scannedTo, s.committed, s.lastEnd = 0, 0, 0, 0, 0
 	s.closed = false
+	s.written, s.carry, s.folding = 0, s.carry[:0], false
+	s.fm.reset(0, 0)
 }
 
 // Offset returns the number of bytes written so far.
-func (s *Scanner) Offset() int64 { return s.bs + int64(len(s.buf)) }
+func (s *Scanner) Offset() int64 { return s.written }
+
+// end is the folded offset of the end of the window.
+func (s *Scanner) end() int64 { return s.bs + int64(len(s.buf)) }
 
 // Committed returns the stream offset below which no finding will be
 // emitted any more: every finding emitted by a later Write or Close starts
 // at or after it. Bytes below it that are not inside an emitted finding
 // are final. After Close it equals Offset.
-func (s *Scanner) Committed() int64 { return s.committed }
+func (s *Scanner) Committed() int64 {
+	if s.closed {
+		return s.written
+	}
+	return s.fm.start(s.committed)
+}
 
 // Write scans chunk, the next bytes of the stream, and calls emit for each
 // finding that became final, in ascending Start order with stream offsets.
@@ -70,12 +97,63 @@ func (s *Scanner) Write(chunk []byte, emit func(Finding)) {
 	if s.closed {
 		panic("engine: Scanner.Write after Close")
 	}
+	o := s.written
+	s.written += int64(len(chunk))
+	if len(s.carry) == 0 && firstNonASCII(chunk) < 0 {
+		s.feed(chunk, emit) // ASCII: folded bytes are the original ones
+		return
+	}
+	data := chunk
+	if len(s.carry) > 0 {
+		o -= int64(len(s.carry))
+		s.carry = append(s.carry, chunk...)
+		data = s.carry
+	}
+	// A character cut at the end waits for the rest of it.
+	cut := len(data) - incompleteTail(data)
+	s.foldFeed(data[:cut], o, emit)
+	s.carry = append(s.carry[:0], data[cut:]...)
+}
+
+// foldFeed folds the bytes b, which start at original offset o and end
+// with a whole character, and scans them. Until the first character that
+// folds, bytes go through as they are (the map's shift is zero).
+func (s *Scanner) foldFeed(b []byte, o int64, emit func(Finding)) {
+	if !s.folding && !needsFold(b) {
+		s.feed(b, emit)
+		return
+	}
+	s.folding = true
+	s.fbuf, _ = foldAppend(s.fbuf[:0], b, o, s.end(), &s.fm, true)
+	s.feed(s.fbuf, emit)
+}
+
+// incompleteTail returns how many bytes at the end of b are the start of
+// a UTF-8 sequence that b cuts short (0 to 3).
+func incompleteTail(b []byte) int {
+	for k := 1; k <= 3 && k <= len(b); k++ {
+		c := b[len(b)-k]
+		if c < 0x80 {
+			return 0
+		}
+		if c >= 0xC0 { // a lead byte
+			if utf8.FullRune(b[len(b)-k:]) {
+				return 0
+			}
+			return k
+		}
+	}
+	return 0
+}
+
+// feed scans folded bytes.
+func (s *Scanner) feed(chunk []byte, emit func(Finding)) {
 	for len(chunk) > 0 {
-		room := int(s.committed + MaxHoldback - s.Offset())
+		room := int(s.committed + MaxHoldback - s.end())
 		n := min(room, len(chunk))
 		s.buf = append(s.buf, chunk[:n]...)
 		chunk = chunk[n:]
-		if s.Offset()-s.committed >= MaxHoldback || s.Offset()-s.scannedTo >= scanEvery {
+		if s.end()-s.committed >= MaxHoldback || s.end()-s.scannedTo >= scanEvery {
 			s.scan(false, emit)
 		}
 	}
@@ -86,6 +164,12 @@ func (s *Scanner) Close(emit func(Finding)) {
 	if s.closed {
 		return
 	}
+	if len(s.carry) > 0 {
+		c := s.carry
+		s.carry = nil
+		s.foldFeed(c, s.written-int64(len(c)), emit)
+		s.carry = c[:0]
+	}
 	s.scan(true, emit)
 	s.closed = true
 }
@@ -94,10 +178,8 @@ func (s *Scanner) Close(emit func(Finding)) {
 // trims the window.
 func (s *Scanner) scan(final bool, emit func(Finding)) {
 	st := &s.st
-	st.e = s.e
-	st.pemPending = -1
-	st.ctxAt = -1
-	be := s.Offset()
+	st.s.Pending = -1
+	be := s.end()
 	// Anchors below exact read only bytes inside the window. Anchors at or
 	// after it are left for the next window: their candidates start after
 	// the emission horizon and overlap nothing emitted now, so detecting
@@ -110,8 +192,8 @@ func (s *Scanner) scan(final bool, emit func(Finding)) {
 	st.detect(s.buf, s.bs, int(s.x-s.bs), to)
 	n := st.resolve()
 
-	if st.pemPending >= 0 {
-		exact = min(exact, s.bs+int64(st.pemPending))
+	if st.s.Pending >= 0 {
+		exact = min(exact, s.bs+int64(st.s.Pending))
 	}
 	horizon := exact - maxShort - anchorSpan
 	if final {
@@ -119,35 +201,36 @@ func (s *Scanner) scan(final bool, emit func(Finding)) {
 	}
 	kinds := s.e.kinds
 	for i := 0; i < n; i++ {
-		c := &st.cands[i]
-		if c.start >= horizon {
+		c := &st.s.Cands[i]
+		if c.Start >= horizon {
 			break
 		}
-		if !st.keep[i] || c.start < s.committed {
+		if !st.keep[i] || c.Start < s.committed || c.Hidden {
 			continue
 		}
-		s.lastEnd = max(s.lastEnd, c.end)
-		if k := &kinds[c.kind]; s.f.allows(k.bit) {
-			emit(Finding{Type: k.typ, Start: c.start, End: c.end, Confidence: c.conf, Validated: c.validated})
+		s.lastEnd = max(s.lastEnd, c.End)
+		if k := &kinds[c.Kind]; s.f.allows(k.bit) {
+			emit(Finding{Type: k.typ, Start: s.fm.start(c.Start), End: s.fm.end(c.End), Confidence: c.Conf, Validated: c.Validated})
 		}
 	}
 	s.committed = max(s.committed, horizon, s.lastEnd)
+	s.fm.trim(s.committed)
 	s.scannedTo = be
 	if final {
 		s.committed = be
-		st.cands = st.cands[:0]
+		st.s.Cands = st.s.Cands[:0]
 		return
 	}
 	// Keep the candidates of exact anchors that may still overlap a
 	// finding to come.
 	nx := max(s.x, exact)
-	kept := st.cands[:0]
+	kept := st.s.Cands[:0]
 	for i := 0; i < n; i++ {
-		if c := st.cands[i]; c.anchor < nx && c.end > s.committed {
+		if c := st.s.Cands[i]; c.Anchor < nx && c.End > s.committed {
 			kept = append(kept, c)
 		}
 	}
-	st.cands = kept
+	st.s.Cands = kept
 	s.x = nx
 	// Detection from nx reads back at most lookBack bytes.
 	if cut := nx - lookBack - s.bs; cut > 0 {
@@ -155,5 +238,5 @@ func (s *Scanner) scan(final bool, emit func(Finding)) {
 		s.buf = s.buf[:m]
 		s.bs += cut
 	}
-	st.t = nil
+	st.s.T = nil
 }

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/datafog/datafog-api/engine/detect/secrets"
 )
 
 // streamAll feeds text to a fresh Scanner in the given chunk sizes (cycled)
@@ -54,7 +56,7 @@ func streamText(seed uint64, size int) []byte {
 			b.WriteString("-----BEGIN EC PRIVATE KEY-----\n")
 			lines := r.IntN(40)
 			if r.IntN(10) == 0 {
-				lines = r.IntN(8000) // up to 72 KB: some exceed pemMax
+				lines = r.IntN(8000) // up to 72 KB: some exceed secrets.PEMMax
 			}
 			b.WriteString(strings.Repeat("QUJDRA==\n", lines))
 			if r.IntN(3) > 0 {
@@ -101,7 +103,7 @@ func TestScannerPEMLimit(t *testing.T) {
 	for _, tc := range []struct {
 		n    int
 		want int
-	}{{pemMax - overhead, 1}, {pemMax - overhead + 1, 0}, {100, 1}} {
+	}{{secrets.PEMMax - overhead, 1}, {secrets.PEMMax - overhead + 1, 0}, {100, 1}} {
 		text := []byte("x " + body(tc.n) + " 4111111111111111 y")
 		want := e.Scan(nil, text, Filter{})
 		pems := 0

@@ -102,13 +102,13 @@ func (c *call) idempotent(cf commonFields, fn func() *apiError) *apiError {
 }
 
 // filter resolves entity_types; unknown names are refused without echoing
-// them.
-func (c *call) filter(types []string) (engine.Filter, *apiError) {
+// them. Findings under minConf are not reported.
+func (c *call) filter(types []string, minConf float64) (engine.Filter, *apiError) {
 	f, err := c.pol.Engine.Filter(types)
 	if err != nil {
 		return f, errInvalid("entity_types names an unknown entity type")
 	}
-	return f, nil
+	return f.WithMinConfidence(minConf), nil
 }
 
 // scan serves POST /v1/scan.
@@ -137,7 +137,11 @@ func (c *call) scan() *apiError {
 	if e != nil {
 		return e
 	}
-	flt, e := c.filter(types)
+	minConf, e := c.minConfField(obj)
+	if e != nil {
+		return e
+	}
+	flt, e := c.filter(types, minConf)
 	if e != nil {
 		return e
 	}
@@ -146,6 +150,7 @@ func (c *call) scan() *apiError {
 		c.canon = appendCanon(c.canon, t)
 	}
 	c.canon = strconv.AppendBool(c.canon, withValues)
+	c.canon = strconv.AppendFloat(c.canon, minConf, 'g', -1, 64)
 	return c.idempotent(cf, func() *apiError {
 		c.findings = c.pol.Engine.Scan(c.findings[:0], text, flt)
 		c.s.m.scanned.Add(uint64(len(text)))
@@ -219,6 +224,10 @@ func (c *call) decide() *apiError {
 	if e != nil {
 		return e
 	}
+	minConf, e := c.minConfField(obj)
+	if e != nil {
+		return e
+	}
 	var vals []string
 	c.findings, vals, e = parseFindings(c.findings[:0], nil, field(obj, "findings"), textLen)
 	if e != nil {
@@ -226,7 +235,7 @@ func (c *call) decide() *apiError {
 	}
 	scanned := false
 	if len(c.findings) == 0 && len(text) > 0 {
-		c.findings = c.pol.Engine.Scan(c.findings[:0], text, engine.Filter{})
+		c.findings = c.pol.Engine.Scan(c.findings[:0], text, defaultFilter(minConf))
 		scanned = true
 	}
 
@@ -474,6 +483,11 @@ func (c *call) transform(anonymize bool) *apiError {
 		}
 	}
 	var e2 *apiError
+	minConf, e2 := c.minConfField(obj)
+	if e2 != nil {
+		return e2
+	}
+	c.canon = strconv.AppendFloat(c.canon, minConf, 'g', -1, 64)
 	c.findings, _, e2 = parseFindings(c.findings[:0], nil, field(obj, "findings"), len(text))
 	if e2 != nil {
 		return e2
@@ -507,7 +521,7 @@ func (c *call) transform(anonymize bool) *apiError {
 			return errInvalid("invalid transform configuration")
 		}
 		if !given {
-			c.findings = c.pol.Engine.Scan(c.findings[:0], text, engine.Filter{})
+			c.findings = c.pol.Engine.Scan(c.findings[:0], text, defaultFilter(minConf))
 			c.s.m.scanned.Add(uint64(len(text)))
 		}
 		c.s.m.countFindings(c.findings)

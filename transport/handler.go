@@ -146,6 +146,8 @@ func matchRoute(path []byte) (route, []byte) {
 		return routeScanStream, nil
 	case "/v1/redact/stream":
 		return routeRedactStream, nil
+	case "/v1/entities":
+		return routeEntities, nil
 	}
 	if id, ok := bytes.CutPrefix(path, []byte(receiptsPrefix)); ok &&
 		len(id) > 0 && len(id) <= maxReceiptIDLen && bytes.IndexByte(id, '/') < 0 {
@@ -157,7 +159,7 @@ func matchRoute(path []byte) (route, []byte) {
 // routeMethod is the one method each route accepts.
 func routeMethod(r route) string {
 	switch r {
-	case routeHealth, routeMetrics, routePolicyVersion, routeReceipt:
+	case routeHealth, routeMetrics, routePolicyVersion, routeReceipt, routeEntities:
 		return fasthttp.MethodGet
 	}
 	return fasthttp.MethodPost
@@ -195,6 +197,8 @@ func (c *call) dispatch(r route, receiptID []byte) *apiError {
 		return c.metricsPage()
 	case routePolicyVersion:
 		return c.policyVersion()
+	case routeEntities:
+		return c.entities()
 	case routeScan:
 		return c.scan()
 	case routeDecide:

@@ -27,6 +27,7 @@ const (
 	routeReceipt
 	routeScanStream
 	routeRedactStream
+	routeEntities
 	numRoutes
 )
 
@@ -43,6 +44,7 @@ var routeNames = [numRoutes]string{
 	routeReceipt:       "/v1/receipts/{id}",
 	routeScanStream:    "/v1/scan/stream",
 	routeRedactStream:  "/v1/redact/stream",
+	routeEntities:      "/v1/entities",
 }
 
 // trackedStatuses are the statuses counted individually; others count under

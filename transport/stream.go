@@ -137,7 +137,11 @@ func (c *call) stream(redact bool) *apiError {
 			types = append(types, b2s(t))
 		}
 	}
-	flt, e := c.filter(types)
+	minConf, e := c.minConfQuery(q.Peek("min_confidence"))
+	if e != nil {
+		return e
+	}
+	flt, e := c.filter(types, minConf)
 	if e != nil {
 		return e
 	}

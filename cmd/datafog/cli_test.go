@@ -17,8 +17,9 @@ import (
 // nothing on standard error.
 func TestEveryCommandAnswersHelp(t *testing.T) {
 	usageOf := map[string]string{
-		"scan":     "usage: datafog scan [--entities a,b] [--policy FILE] [--show-values] [FILE ...]\n",
-		"redact":   "usage: datafog redact [--mode mask|redact|tokenize|hash|anonymize] [--entities a,b] [--policy FILE] [--key-file FILE] [FILE]\n",
+		"scan":     "usage: datafog scan [--entities a,b] [--min-confidence F] [--policy FILE] [--show-values] [FILE ...]\n",
+		"redact":   "usage: datafog redact [--mode mask|redact|tokenize|hash|anonymize] [--entities a,b] [--min-confidence F] [--policy FILE] [--key-file FILE] [FILE]\n",
+		"entities": "usage: datafog entities [--policy FILE]\n",
 		"serve":    "usage: datafog serve [flags]   (flags override the DATAFOG_* variables)\n",
 		"compile":  "usage: datafog compile [-o OUT] POLICY.json\n",
 		"receipts": "usage: datafog receipts verify [--key-file FILE] DIR\n",

@@ -41,6 +41,7 @@ func commands() []command {
 		{"serve", "run the HTTP service", runServe},
 		{"compile", "compile a policy (and its dictionaries) into a fast-loading blob", runCompile},
 		{"receipts", "receipt log tools: `receipts verify DIR`", runReceipts},
+		{"entities", "list every entity type this build detects, as JSON", runEntities},
 		{"version", "print the version", runVersion},
 	}
 }

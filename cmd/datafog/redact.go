@@ -11,9 +11,10 @@ import (
 )
 
 func runRedact(args []string, env *environment) int {
-	fs := newFlagSet(env, "redact", "redact [--mode mask|redact|tokenize|hash|anonymize] [--entities a,b] [--policy FILE] [--key-file FILE] [FILE]")
+	fs := newFlagSet(env, "redact", "redact [--mode mask|redact|tokenize|hash|anonymize] [--entities a,b] [--min-confidence F] [--policy FILE] [--key-file FILE] [FILE]")
 	modeName := fs.String("mode", "redact", "how each finding is replaced: mask, redact, tokenize, hash or anonymize")
 	entities := fs.String("entities", "", "comma-separated entity types to replace (default: every type)")
+	minConf := minConfidenceFlag(fs)
 	policyPath := fs.String("policy", "", "policy JSON or compiled policy (default: $DATAFOG_POLICY_PATH, else the embedded default)")
 	keyFile := fs.String("key-file", "", "HMAC key for tokenize and hash (default: $DATAFOG_TOKEN_KEY_FILE)")
 	if code, ok := parseFlags(fs, args, env); !ok {
@@ -55,6 +56,9 @@ func runRedact(args []string, env *environment) int {
 		return exitError
 	}
 	filter, err := comp.Engine.Filter(splitList(*entities))
+	if err == nil {
+		filter, err = withMinConfidence(filter, *minConf, comp)
+	}
 	if err != nil {
 		fmt.Fprintln(env.stderr, "datafog redact:", err)
 		return exitError

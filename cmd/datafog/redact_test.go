@@ -127,7 +127,7 @@ func genText(n int, seed uint64) []byte {
 		func(int) string { return "123-45-6789" },
 		func(int) string { return "4111 1111 1111 1111" },
 		func(i int) string { return fmt.Sprintf("10.0.%d.%d", i%200, i%250) },
-		func(int) string { return "AKIAIOSFODNN7EXAMPLE" },
+		func(int) string { return "AKIAY34FZKBOKMUTVV7A" },
 		func(i int) string { return fmt.Sprintf("+1 415-555-%04d", 1000+i%9000) },
 	}
 	b := make([]byte, 0, n+128)

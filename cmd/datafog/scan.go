@@ -17,10 +17,11 @@ import (
 const scanChunk = 64 << 10
 
 func runScan(args []string, env *environment) int {
-	fs := newFlagSet(env, "scan", "scan [--entities a,b] [--policy FILE] [--show-values] [FILE ...]")
+	fs := newFlagSet(env, "scan", "scan [--entities a,b] [--min-confidence F] [--policy FILE] [--show-values] [FILE ...]")
 	entities := fs.String("entities", "", "comma-separated entity types to report (default: every type)")
 	policyPath := fs.String("policy", "", "policy JSON or compiled policy (default: $DATAFOG_POLICY_PATH, else the embedded default)")
 	showValues := fs.Bool("show-values", false, "include each finding's value in the output (values are sensitive)")
+	minConf := minConfidenceFlag(fs)
 	if code, ok := parseFlags(fs, args, env); !ok {
 		return code
 	}
@@ -34,6 +35,9 @@ func runScan(args []string, env *environment) int {
 		return exitError
 	}
 	filter, err := comp.Engine.Filter(splitList(*entities))
+	if err == nil {
+		filter, err = withMinConfidence(filter, *minConf, comp)
+	}
 	if err != nil {
 		fmt.Fprintln(env.stderr, "datafog scan:", err)
 		return exitError

@@ -176,3 +176,44 @@ func lower(b byte) byte {
 	}
 	return b
 }
+
+// FindAllShort is FindAll for a short haystack (tens of bytes, such as
+// the window before a candidate), where the set-up of the general search
+// (its scanner, prefilter and lanes) costs more than the walk. For a
+// dense overlapping automaton without the whole-word filter it is one
+// plain loop over the bytes; otherwise it is FindAll. The matches are the
+// same, in the same order.
+func (a *Automaton) FindAllShort(dst []Match, haystack []byte) []Match {
+	if !a.dense || a.kind != Overlapping || a.wholeWord {
+		return a.FindAll(dst, haystack)
+	}
+	trans, classes := a.trans, &a.classes
+	s := a.rootIdx * a.nclass
+	matchID := a.matchStart * a.nclass
+	for i, b := range haystack {
+		s = trans[s+int32(classes[b])]
+		if s >= matchID {
+			dst = a.appendOutputs(dst, a.index(s), int64(i+1))
+		}
+	}
+	return dst
+}
+
+// Contains reports whether any pattern occurs in haystack (under the
+// automaton's case folding; the whole-word filter and the match kind do
+// not matter for it). It allocates nothing.
+func (a *Automaton) Contains(haystack []byte) bool {
+	if !a.dense || a.wholeWord {
+		var buf [1]Match
+		return len(a.FindAll(buf[:0], haystack)) > 0
+	}
+	trans, classes := a.trans, &a.classes
+	s := a.rootIdx * a.nclass
+	matchID := a.matchStart * a.nclass
+	for _, b := range haystack {
+		if s = trans[s+int32(classes[b])]; s >= matchID {
+			return true
+		}
+	}
+	return false
+}

@@ -225,3 +225,35 @@ func TestLanesDense(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAllShort checks FindAllShort and Contains against FindAll on
+// random texts, for automata of every kind.
+func TestFindAllShort(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 11))
+	pats := []string{"ssn", "zip", "zip code", "nhs", "sin", "a", "ab", "bab", "routing", "aba"}
+	for _, opts := range []Options{
+		{Kind: Overlapping, CaseInsensitive: true},
+		{Kind: Overlapping},
+		{Kind: LeftmostLongest},
+		{Kind: Overlapping, WholeWord: true},
+	} {
+		a, err := Compile(pats, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := 0; n < 300; n++ {
+			b := make([]byte, r.IntN(80))
+			for i := range b {
+				b[i] = "abszipSSNnhroutg ABC"[r.IntN(20)]
+			}
+			want := a.FindAll(nil, b)
+			if a.Contains(b) != (len(want) > 0) {
+				t.Fatalf("%+v on %q: Contains %v, FindAll %v", opts, b, a.Contains(b), want)
+			}
+			got := a.FindAllShort(nil, b)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%+v on %q: FindAllShort %v, FindAll %v", opts, b, got, want)
+			}
+		}
+	}
+}

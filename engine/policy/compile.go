@@ -23,8 +23,21 @@ type Compiled struct {
 	// Engine detects the built-in types as the policy's detectors settings
 	// say, plus the dictionaries.
 	Engine *engine.Engine
+	// MinConfidence is the policy's least reported confidence (its
+	// min_confidence, or engine.DefaultMinConfidence).
+	MinConfidence float64
 
 	eval evaluator
+}
+
+// newCompiled assembles a Compiled from a validated policy and its
+// engine.
+func newCompiled(p *Policy, eng *engine.Engine) *Compiled {
+	c := &Compiled{Policy: p, Engine: eng, eval: newEvaluator(p), MinConfidence: engine.DefaultMinConfidence}
+	if p.MinConfidence != nil {
+		c.MinConfidence = *p.MinConfidence
+	}
+	return c
 }
 
 // Compile validates p, reads its dictionary files relative to baseDir
@@ -43,7 +56,7 @@ func Compile(p *Policy, baseDir string) (*Compiled, error) {
 	if err != nil {
 		return nil, fmt.Errorf("policy: compile: %w", err)
 	}
-	return &Compiled{Policy: p, Engine: eng, eval: newEvaluator(p)}, nil
+	return newCompiled(p, eng), nil
 }
 
 // LoadFile reads, parses and compiles the policy file at path; dictionary
@@ -237,5 +250,5 @@ func LoadCompiled(data []byte) (*Compiled, error) {
 	if err != nil {
 		return nil, fmt.Errorf("policy: load compiled: engine at offset %d: %w", off+8, err)
 	}
-	return &Compiled{Policy: p, Engine: eng, eval: newEvaluator(p)}, nil
+	return newCompiled(p, eng), nil
 }

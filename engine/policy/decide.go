@@ -42,8 +42,7 @@ var datafogDefaultPlan = []TransformStep{
 
 // evaluator decides actions for one validated policy.
 type evaluator struct {
-	rules       []*Rule // by priority descending, stable
-	defaultPlan []TransformStep
+	rules []*Rule // by priority descending, stable
 }
 
 // newEvaluator prepares p, which must be valid, for Decide.
@@ -53,29 +52,23 @@ func newEvaluator(p *Policy) evaluator {
 		ev.rules[i] = &p.Rules[i]
 	}
 	sort.SliceStable(ev.rules, func(i, j int) bool { return ev.rules[i].Priority > ev.rules[j].Priority })
-	ev.defaultPlan = defaultPlan(p)
 	return ev
 }
 
 // defaultPlan returns datafog-api's default plan followed by every other
-// entity type the policy can report (built-in and dictionary), redacted.
-func defaultPlan(p *Policy) []TransformStep {
+// entity type found, redacted, in the order first found. (Listing every
+// type the engine knows, some two hundred, would bloat every decision and
+// receipt; a plan covers the findings it is applied to.)
+func defaultPlan(found []engine.EntityType) []TransformStep {
 	plan := append([]TransformStep(nil), datafogDefaultPlan...)
-	has := make(map[string]bool, len(engine.BuiltinTypes))
-	for _, s := range plan {
-		has[s.EntityType] = true
-	}
-	addType := func(t string) {
-		if !has[t] {
-			has[t] = true
-			plan = append(plan, TransformStep{EntityType: t, Mode: "redact"})
+next:
+	for _, t := range found {
+		for _, s := range plan {
+			if s.EntityType == string(t) {
+				continue next
+			}
 		}
-	}
-	for _, t := range engine.BuiltinTypes {
-		addType(string(t))
-	}
-	for _, d := range p.Dictionaries {
-		addType(d.EntityType)
+		plan = append(plan, TransformStep{EntityType: string(t), Mode: "redact"})
 	}
 	return plan
 }
@@ -122,7 +115,7 @@ func (ev *evaluator) decide(a Action, findings []engine.Finding) Decision {
 			d.Decision = Transform
 		}
 		if len(plan) == 0 {
-			plan = append([]TransformStep(nil), ev.defaultPlan...)
+			plan = defaultPlan(found)
 		}
 		d.TransformPlan = plan
 	case len(matched) > 0:

@@ -51,6 +51,12 @@ func (d *decoder) policy(data []byte) *Policy {
 		"rules":          func(r json.RawMessage) { p.Rules = d.rules(r) },
 		"dictionaries":   func(r json.RawMessage) { p.Dictionaries = d.dictionaries(r) },
 		"detectors":      func(r json.RawMessage) { p.Detectors = d.detectors(r) },
+		"min_confidence": func(r json.RawMessage) {
+			if !isNull(r) {
+				p.MinConfidence = new(float64)
+				d.number("min_confidence", r, p.MinConfidence)
+			}
+		},
 	})
 	return p
 }

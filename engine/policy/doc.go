@@ -31,15 +31,21 @@
 //	    }
 //	  ],
 //
-// plus two extensions:
+// plus three extensions:
 //
 //	  "dictionaries": [
 //	    {"name": "staff", "entity_type": "employee_id",
 //	     "terms": ["E-1001", "E-1002"] | "file": "staff.txt",
 //	     "case_insensitive": true, "whole_word": true, "confidence": 0.8}
 //	  ],
-//	  "detectors": {"zip_code": {"enabled": false}, "phone": {"min_confidence": 0.7}}
+//	  "detectors": {"zip_code": {"enabled": false}, "phone": {"min_confidence": 0.7}},
+//	  "min_confidence": 0.5
 //	}
+//
+// min_confidence is the least confidence a finding needs to be reported
+// (0.5 when absent); a request's "min_confidence" or the CLI's
+// --min-confidence overrides it. A detector's own min_confidence drops
+// that detector's candidates before overlaps are resolved.
 //
 // Dictionary files are relative to the policy file's directory and hold
 // one term per line. All dictionaries together hold at most MaxTerms
@@ -52,6 +58,10 @@
 // ids, unsupported effects and modes, unknown entity types, empty
 // conditions, negative priorities, too many terms), each naming where it
 // is, e.g. `rules[3] "deny-x": unsupported effect "block"`.
+//
+// A decision's default transform plan (when no matching rule gives
+// entity_transforms) is datafog-api's eight-type plan followed by every
+// other type found, redacted.
 //
 // # Evaluation
 //

@@ -41,6 +41,10 @@ type Policy struct {
 	Dictionaries []Dictionary `json:"dictionaries,omitempty"`
 	// Detectors tunes built-in detectors, keyed by entity type.
 	Detectors map[string]DetectorSetting `json:"detectors,omitempty"`
+	// MinConfidence is the least confidence a finding needs to be
+	// reported, unless a request or the command line sets its own; nil
+	// means engine.DefaultMinConfidence (0.5).
+	MinConfidence *float64 `json:"min_confidence,omitempty"`
 }
 
 // Rule is one policy rule. It matches an action when every non-empty

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -180,15 +181,21 @@ func findingsOf(types []engine.EntityType) []engine.Finding {
 	return out
 }
 
-// fullDefaultPlan is datafog-api's default plan followed by the other
-// built-in types, redacted.
+// fullDefaultPlan is datafog-api's default plan; the types found that it
+// does not name follow it, redacted (TestDefaultPlanAddsFoundTypes).
 var fullDefaultPlan = []TransformStep{
 	{"email", "mask"}, {"phone", "tokenize"}, {"ssn", "anonymize"}, {"api_key", "redact"},
 	{"credit_card", "redact"}, {"ip_address", "mask"}, {"date", "mask"}, {"zip_code", "mask"},
-	{"iban", "redact"}, {"bank_routing", "redact"}, {"mac_address", "redact"}, {"aws_access_key", "redact"},
-	{"github_token", "redact"}, {"slack_token", "redact"}, {"stripe_key", "redact"}, {"google_api_key", "redact"},
-	{"private_key", "redact"}, {"jwt", "redact"}, {"bitcoin_address", "redact"}, {"ethereum_address", "redact"},
-	{"uk_nhs_number", "redact"}, {"ca_sin", "redact"}, {"us_npi", "redact"}, {"in_aadhaar", "redact"},
+}
+
+func TestDefaultPlanAddsFoundTypes(t *testing.T) {
+	ev := newEvaluator(datafogPolicy(t))
+	found := []engine.EntityType{engine.IBAN, engine.Email, engine.Phone, engine.SSN, engine.APIKey, engine.CreditCard, "openai_api_key", engine.IBAN}
+	got := ev.decide(Action{Type: "file.write"}, findingsOf(found))
+	want := append(append([]TransformStep(nil), fullDefaultPlan...), TransformStep{"iban", "redact"}, TransformStep{"openai_api_key", "redact"})
+	if !reflect.DeepEqual(got.TransformPlan, want) {
+		t.Fatalf("plan %+v, want %+v", got.TransformPlan, want)
+	}
 }
 
 func checkDecisions(t *testing.T, ev evaluator, tests []decision) {
@@ -266,4 +273,39 @@ func TestDefaultPolicyDecisions(t *testing.T) {
 		{Action{Type: "http.request"}, nil, Allow, []string{"allow-clean-write"}, nil, ""},
 		{Action{Type: "shell.exec"}, []engine.EntityType{engine.Email}, Deny, nil, nil, "no matching rule"},
 	})
+}
+
+// TestMinConfidenceSetting checks the policy's min_confidence: absent it
+// is the engine default, set it is kept (also through a compiled blob),
+// and outside [0, 1] it is a problem named by its field.
+func TestMinConfidenceSetting(t *testing.T) {
+	base := `{"policy_id":"p","policy_version":"1","rules":[{"id":"r","priority":1,"effect":"allow"}]%s}`
+	compile := func(extra string) (*Compiled, error) {
+		p, err := Parse([]byte(fmt.Sprintf(base, extra)))
+		if err != nil {
+			return nil, err
+		}
+		return Compile(p, "")
+	}
+	c, err := compile("")
+	if err != nil || c.MinConfidence != engine.DefaultMinConfidence {
+		t.Fatalf("absent: %v, %v", c, err)
+	}
+	c, err = compile(`,"min_confidence":0.7`)
+	if err != nil || c.MinConfidence != 0.7 {
+		t.Fatalf("0.7: %v, %v", c, err)
+	}
+	blob, err := c.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lc, err := LoadCompiled(blob); err != nil || lc.MinConfidence != 0.7 {
+		t.Fatalf("compiled blob: %v, %v", lc, err)
+	}
+	if _, err = compile(`,"min_confidence":1.5`); err == nil || !strings.Contains(err.Error(), "min_confidence: 1.5 outside [0, 1]") {
+		t.Fatalf("1.5: %v", err)
+	}
+	if _, err = compile(`,"min_confidence":"high"`); err == nil || !strings.Contains(err.Error(), "min_confidence: must be a number") {
+		t.Fatalf("string: %v", err)
+	}
 }

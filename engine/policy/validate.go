@@ -22,6 +22,9 @@ func (p *Policy) validate(problems *[]string, stripped bool) {
 	if strings.TrimSpace(p.PolicyVersion) == "" {
 		add("policy_version: required")
 	}
+	if m := p.MinConfidence; m != nil && !(*m >= 0 && *m <= 1) {
+		add("min_confidence: %g outside [0, 1]", *m)
+	}
 	if p.UpdatedAt != "" {
 		if _, err := time.Parse(time.RFC3339, p.UpdatedAt); err != nil {
 			add("updated_at: %q is not an RFC 3339 timestamp", clip(p.UpdatedAt))

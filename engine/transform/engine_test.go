@@ -17,7 +17,7 @@ var piiSamples = []string{
 	"ssn 123-45-6789",
 	"call (415) 555-2671",
 	"IBAN GB82 WEST 1234 5698 7654 32",
-	"AKIAIOSFODNN7EXAMPLE",
+	"AKIAY34FZKBOKMUTVV7A",
 	"host 192.168.10.1",
 	"on 2024-02-29",
 	"ghp_0123456789abcdefghijklmnopqrstuvwxyz",

@@ -14,6 +14,7 @@ const (
 	Diners     Brand = "diners"
 	UnionPay   Brand = "unionpay"
 	Maestro    Brand = "maestro"
+	Dankort    Brand = "dankort"
 )
 
 // cardRule is one IIN range: numbers whose first digits leading digits,
@@ -62,6 +63,7 @@ var cardRules = []cardRule{
 	{Diners, 2, 36, 36, lenRange(14, 19)},
 	{Diners, 2, 38, 39, lenRange(14, 19)},
 	{UnionPay, 2, 62, 62, lenRange(16, 19)},
+	{Dankort, 4, 5019, 5019, lens(16)},
 	{Maestro, 4, 5018, 5018, lenRange(12, 19)},
 	{Maestro, 4, 5020, 5020, lenRange(12, 19)},
 	{Maestro, 4, 5038, 5038, lenRange(12, 19)},
@@ -76,8 +78,9 @@ var cardRules = []cardRule{
 // the Luhn digit. Ranges: Visa 4 (13, 16 or 19 digits); Mastercard 51-55 and
 // 2221-2720 (16); Amex 34, 37 (15); Discover 6011, 644-649, 65 and
 // 622126-622925 (16-19); JCB 3528-3589 (16-19); Diners Club 300-305, 36,
-// 38-39 (14-19); UnionPay 62 (16-19); Maestro 5018, 5020, 5038, 5893, 6304,
-// 6759, 6761-6763 (12-19).
+// 38-39 (14-19); UnionPay 62 (16-19); Dankort 5019 (16; Nets, the Danish
+// debit scheme, Maestro-branded in co-badged cards); Maestro 5018, 5020,
+// 5038, 5893, 6304, 6759, 6761-6763 (12-19).
 func CardBrand(digits []byte) (Brand, bool) {
 	n := len(digits)
 	if n < 12 || n > 19 || !allDigits(digits) {

@@ -93,17 +93,23 @@ func IBAN(compact []byte) bool {
 
 // mod97 continues the ISO 7064 mod 97-10 remainder r over b, reading digits
 // as themselves and letters A-Z as 10-35. It reports false for any other
-// byte.
+// byte. The number is accumulated in 64 bits and reduced only when it
+// grows past 2^53, so that one reduction serves some fifteen digits
+// (acc*100+35 stays below 2^64 for any acc below 2^53).
 func mod97(r uint32, b []byte) (uint32, bool) {
+	acc := uint64(r)
 	for _, c := range b {
 		switch {
 		case c >= '0' && c <= '9':
-			r = (r*10 + uint32(c-'0')) % 97
+			acc = acc*10 + uint64(c-'0')
 		case c >= 'A' && c <= 'Z':
-			r = (r*100 + uint32(c-'A'+10)) % 97
+			acc = acc*100 + uint64(c-'A'+10)
 		default:
 			return 0, false
 		}
+		if acc >= 1<<53 {
+			acc %= 97
+		}
 	}
-	return r, true
+	return uint32(acc % 97), true
 }

@@ -442,9 +442,11 @@ func (g gen) record(in instance, negative string) Record {
 	}
 	post := " " + g.pick("before Friday.", "and nothing else.", "as requested.", "- thanks!")
 	r := Record{Text: pre + in.value + post, Negative: negative, Labels: []Label{}}
-	if in.typ == "" && len(in.value) == 10 && validate.NANP([]byte(in.value)) {
-		// A ten-digit lookalike (NHS, NPI) that is a valid NANP number is
-		// a phone number by design (confidence 0.6).
+	if in.typ == "" && len(in.value) == 10 && validate.NANP([]byte(in.value)) && (in.lead == "number" || in.lead == "id") {
+		// A bare ten-digit number that is a valid NANP number is a phone
+		// number by design. With its own context word ("NHS number",
+		// "NPI") a lookalike that fails that type's check stays
+		// unlabelled: the engine vetoes the phone (detect.Scan.Veto).
 		in.typ = "phone"
 	}
 	if in.typ != "" {

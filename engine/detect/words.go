@@ -1,0 +1,180 @@
+package detect
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/datafog/datafog-api/engine/automaton"
+)
+
+// Words is the one automaton of short words that every enabled detector
+// contributes to: context words (matched in the window before a
+// candidate) and key words (matched in an assignment's key name). Each
+// distinct word, folded to lower case, is one pattern; its owners say
+// which detectors use it, how, and the confidence it gives.
+type Words struct {
+	aut    *automaton.Automaton
+	maxLen int     // the longest word, in bytes
+	start  []int32 // owners of pattern p: own[start[p]:start[p+1]]
+	own    []WordOwner
+	text   []string
+}
+
+// WordOwner is one use of a word.
+type WordOwner struct {
+	// Det is the detector's index among the enabled detectors.
+	Det int32
+	// Key is true for a key word, false for a context word.
+	Key bool
+	// Conf is the confidence a context word gives.
+	Conf float64
+}
+
+// WordEntry is one word of one detector, for BuildWords.
+type WordEntry struct {
+	Text  string
+	Owner WordOwner
+}
+
+// BuildWords compiles the entries into one case-insensitive automaton.
+func BuildWords(entries []WordEntry) (*Words, error) {
+	index := map[string]int{}
+	var pats []string
+	var owners [][]WordOwner
+	for _, e := range entries {
+		if e.Text == "" {
+			return nil, fmt.Errorf("detect: detector %d has an empty word", e.Owner.Det)
+		}
+		k := strings.ToLower(e.Text)
+		p, ok := index[k]
+		if !ok {
+			p = len(pats)
+			index[k] = p
+			pats = append(pats, k)
+			owners = append(owners, nil)
+		}
+		owners[p] = append(owners[p], e.Owner)
+	}
+	w := &Words{text: pats, start: make([]int32, 0, len(pats)+1)}
+	for _, o := range owners {
+		w.start = append(w.start, int32(len(w.own))) // #nosec G115 -- a few thousand words at most
+		w.own = append(w.own, o...)
+	}
+	w.start = append(w.start, int32(len(w.own))) // #nosec G115 -- as above
+	if len(pats) == 0 {
+		pats = []string{"\x00"} // an automaton needs a pattern; this one has no owners
+		w.start = []int32{0, 0}
+	}
+	for _, p := range pats {
+		w.maxLen = max(w.maxLen, len(p))
+	}
+	var err error
+	w.aut, err = automaton.Compile(pats, automaton.Options{CaseInsensitive: true, Kind: automaton.Overlapping})
+	if err != nil {
+		return nil, fmt.Errorf("detect: compile words: %w", err)
+	}
+	return w, nil
+}
+
+// Owners returns the uses of pattern p. The slice is shared: callers must
+// not modify it.
+func (w *Words) Owners(p int32) []WordOwner { return w.own[w.start[p]:w.start[p+1]] }
+
+// Len returns the number of distinct words.
+func (w *Words) Len() int { return len(w.text) }
+
+// Find appends the matches of every word in text to dst.
+func (w *Words) Find(dst []automaton.Match, text []byte) []automaton.Match {
+	return w.aut.FindAll(dst, text)
+}
+
+// wordMatch is one occurrence of a word in a Scan's text.
+type wordMatch struct {
+	start, end int
+	pat        int32
+}
+
+// contextWords appends to dst the patterns that stand alone, as context
+// words, within ContextWindow bytes before T[start].
+//
+// Candidates arrive in nearly ascending order, so their windows overlap.
+// The Scan keeps every word occurrence inside T[ctxFrom:ctxTo] and, for a
+// window [ws, start) that starts inside that stretch and ends after it,
+// searches only T[max(ws, ctxTo-L+1):start] (L the longest word): an
+// occurrence inside the window either ends by ctxTo, and lies in the kept
+// stretch, or ends after it, and starts after ctxTo-L. Any other window is
+// searched whole.
+func (s *Scan) contextWords(dst []int32, start int) []int32 {
+	w, t := s.words, s.T
+	ws := max(0, start-ContextWindow)
+	if ws >= s.ctxFrom && ws <= s.ctxTo && start >= s.ctxTo && len(s.ctxMs) < 64 {
+		from := max(ws, s.ctxTo-w.maxLen+1)
+		s.ms = w.aut.FindAllShort(s.ms[:0], t[from:start])
+		old := s.ctxTo
+		for _, m := range s.ms {
+			if e := from + int(m.End); e > old {
+				s.ctxMs = append(s.ctxMs, wordMatch{from + int(m.Start), e, int32(m.Pattern)}) // #nosec G115 -- pattern indexes are below the word count
+			}
+		}
+		// Drop what the window has left behind.
+		k := 0
+		for _, m := range s.ctxMs {
+			if m.start >= ws {
+				s.ctxMs[k] = m
+				k++
+			}
+		}
+		s.ctxMs = s.ctxMs[:k]
+	} else {
+		s.ms = w.aut.FindAllShort(s.ms[:0], t[ws:start])
+		s.ctxMs = s.ctxMs[:0]
+		for _, m := range s.ms {
+			s.ctxMs = append(s.ctxMs, wordMatch{ws + int(m.Start), ws + int(m.End), int32(m.Pattern)}) // #nosec G115 -- as above
+		}
+	}
+	s.ctxFrom, s.ctxTo = ws, start
+	for _, m := range s.ctxMs {
+		if s.standsAlone(m.start, m.end) {
+			dst = append(dst, m.pat)
+		}
+	}
+	return dst
+}
+
+// KeyWords appends to dst the detectors whose key words start a word of
+// key (at its start, after '_', '-', '.' or a digit, or at a
+// lower-to-upper case change), each once, in ascending order. ms is
+// scratch space.
+func (w *Words) KeyWords(dst []int32, ms *[]automaton.Match, key []byte) []int32 {
+	*ms = w.aut.FindAll((*ms)[:0], key)
+	for _, m := range *ms {
+		a := int(m.Start)
+		if a > 0 {
+			p := key[a-1]
+			if !(p == '_' || p == '-' || p == '.' || IsDigit(p) || IsLower(p) && IsUpper(key[a])) {
+				continue
+			}
+		}
+		for _, o := range w.Owners(int32(m.Pattern)) { // #nosec G115 -- pattern indexes are below the word count
+			if o.Key {
+				dst = insertOnce(dst, o.Det)
+			}
+		}
+	}
+	return dst
+}
+
+// insertOnce inserts d into the ascending list dst unless present.
+func insertOnce(dst []int32, d int32) []int32 {
+	i := len(dst)
+	for i > 0 && dst[i-1] > d {
+		i--
+	}
+	if i > 0 && dst[i-1] == d {
+		return dst
+	}
+	dst = append(dst, 0)
+	copy(dst[i+1:], dst[i:])
+	dst[i] = d
+	return dst
+}

@@ -1,0 +1,453 @@
+package engine
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/datafog/datafog-api/engine/automaton"
+	"github.com/datafog/datafog-api/engine/detect"
+)
+
+// The dispatch table is every enabled detector's triggers compiled into
+// the structures the scan loop reads: one trigger class per byte (digits,
+// or a byte that some detector's OnByte, literal prefix or assignment
+// needs), per class the byte detectors, the literal prefixes anchored at
+// it and whether it starts an assignment; per digit-run form the
+// detectors that asked for it; the token detectors; and the key
+// detectors, whose key words live in the one word automaton with every
+// detector's context words.
+
+// Trigger classes of the main pass: clsNone bytes are skipped, clsDigit
+// starts a digit run, every other class indexes dispatch.cls.
+const (
+	clsNone  = 0
+	clsDigit = 1
+)
+
+// bound is one enabled detector and the binding the Scan gets when the
+// engine calls it.
+type bound struct {
+	d *detect.Detector
+	b detect.Binding
+}
+
+// dispatch is the compiled trigger table.
+type dispatch struct {
+	bound []bound
+
+	class  [256]uint8
+	trigAt [8][256]uint8 // trigAt[k][c] is 1<<k when c is a trigger byte
+	cls    []classInfo
+	// For class c, always[c], callBefore[c<<8|b] and callAfter[c<<8|b]
+	// are bit sets over cls[c].dets (bit k for dets[k]): the detectors
+	// called at every such byte, and those whose Before or After class
+	// holds b, the byte before or after it (0 stands for no byte: it is
+	// in no class); both[c] are the dets that need both. Bit prefixBit
+	// says that a literal anchored there may stand at this byte (its
+	// key's first byte matches). assign[c] says the byte starts an
+	// assignment.
+	always, both          [256]uint8
+	callBefore, callAfter [1 << 16]uint8
+	assign                [256]bool
+
+	num   numeric
+	tok   tokens
+	keys  keys
+	terms []termsDet
+}
+
+// termsDet is one OnTerms trigger with its automaton.
+type termsDet struct {
+	aut  *automaton.Automaton
+	find func(*detect.Scan, automaton.Match)
+	b    *detect.Binding
+}
+
+// classInfo is what one trigger byte starts. The bit sets that say which
+// of its byte detectors to call live in the dispatch table's flat
+// arrays (always, callBefore, callAfter), indexed by class.
+type classInfo struct {
+	dets []byteDet
+	// run holds the dets whose Before class must cover more than the one
+	// byte before the trigger (byteDet.run bytes), checked in fire.
+	run uint8
+	// pres are the literal prefixes anchored at this byte, one set per
+	// key mode in use.
+	pres []*prefixSet
+}
+
+// maxByteDets is the most OnByte detectors one trigger byte may have;
+// the eighth bit of a class's call sets is prefixBit.
+const maxByteDets = 7
+
+// prefixBit marks, in classInfo.before and after, a byte that a literal
+// anchored at the class's byte may have there.
+const prefixBit = 1 << maxByteDets
+
+// byteDet is one OnByte trigger.
+type byteDet struct {
+	find   func(*detect.Scan, int)
+	b      *detect.Binding
+	before detect.Class
+	run    int
+}
+
+// numDet is a detector for a digit-run form that takes the run t[i:j].
+type numDet struct {
+	find func(*detect.Scan, int, int)
+	b    *detect.Binding
+}
+
+// groupDet is a detector for grouped numbers.
+type groupDet struct {
+	find func(*detect.Scan, *detect.Groups)
+	b    *detect.Binding
+}
+
+// numeric holds the OnDigits detectors by form (see detect.OnDigits).
+type numeric struct {
+	lead     [10][]numDet
+	leadSet  [256]bool
+	after    [256][]numDet
+	afterSet [256]bool
+	dotted   []numDet
+	compact  [detect.MaxRun + 1][]numDet
+	grouped  [detect.MaxRun + 1][]groupDet
+	colon    [detect.MaxRun + 1][]numDet
+	short    [detect.MaxRun + 1][]numDet
+	iso      []numDet
+	// inert[l] is true when no Compact or Short detector takes a run of
+	// length l (every length above MaxRun is inert); colonLen[l] when a
+	// Colon detector does.
+	inert    [64]bool
+	colonLen [64]bool
+}
+
+// tokDet is one OnToken trigger.
+type tokDet struct {
+	min, max, minLead, maxLead int
+	digitFirst                 bool
+	lower                      [256]bool
+	find                       func(*detect.Scan, int, int)
+	b                          *detect.Binding
+}
+
+// tokens holds the OnToken detectors and what the main loop needs to
+// dismiss letter-glued runs cheaply.
+type tokens struct {
+	dets []tokDet
+	// minLead is the fewest upper-case letters before a token's first
+	// digit run that any detector takes (0: no detector takes upper-case
+	// tokens), and maxLead the most letters any detector takes.
+	minLead, maxLead int
+	// lowerFirst[c]: some detector takes lower-case tokens whose first
+	// digit run starts with c.
+	lowerFirst [256]bool
+	digitFirst bool
+}
+
+// maxToken is the longest token any detector may ask for.
+const maxToken = 128
+
+// keys holds what the assignment parser needs.
+type keys struct {
+	on bool
+	// minValue is the fewest value bytes any key detector needs.
+	minValue int
+}
+
+// compileDispatch builds the dispatch table and the word automaton of
+// every detector in reg that has a type not disabled in cfg.
+func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig) (*dispatch, *detect.Words, error) {
+	d := &dispatch{cls: make([]classInfo, 2)}
+	for c := '0'; c <= '9'; c++ {
+		d.class[c] = clsDigit
+	}
+	var words []detect.WordEntry
+	for _, det := range reg {
+		b := detect.Binding{
+			Kinds:       make([]uint16, len(det.Types)),
+			On:          make([]bool, len(det.Types)),
+			Min:         make([]float64, len(det.Types)),
+			Placeholder: det.Placeholder,
+		}
+		any := false
+		for k, t := range det.Types {
+			dc := cfg[EntityType(t.Name)]
+			b.Kinds[k] = uint16(builtinRank(EntityType(t.Name))) // #nosec G115 -- a few hundred built-in types
+			b.On[k] = !dc.Disabled
+			b.Min[k] = dc.MinConfidence
+			any = any || b.On[k]
+		}
+		if !any {
+			continue
+		}
+		b.Plain = b.Placeholder == nil
+		for k := range b.On {
+			b.Plain = b.Plain && b.On[k] && b.Min[k] == 0
+		}
+		b.Index = int32(len(d.bound)) // #nosec G115 -- a few hundred detectors
+		d.bound = append(d.bound, bound{d: det, b: b})
+	}
+	for i := range d.bound {
+		bd := &d.bound[i]
+		det, b := bd.d, &bd.b
+		for _, w := range det.Context {
+			words = append(words, detect.WordEntry{Text: w.Text, Owner: detect.WordOwner{Det: b.Index, Conf: w.Conf}})
+		}
+		for _, t := range det.Bytes {
+			if t.Byte >= '0' && t.Byte <= '9' || t.Find == nil {
+				return nil, nil, fmt.Errorf("engine: detector %s: byte trigger %q is a digit or has no Find", det.Name, t.Byte)
+			}
+			ci := d.classFor(t.Byte)
+			cl := int(d.class[t.Byte])
+			if len(ci.dets) == maxByteDets {
+				return nil, nil, fmt.Errorf("engine: detector %s: more than %d byte detectors on %q", det.Name, maxByteDets, t.Byte)
+			}
+			bit := uint8(1) << len(ci.dets)
+			ci.dets = append(ci.dets, byteDet{find: t.Find, b: b, before: t.Before, run: t.BeforeRun})
+			if t.Before == 0 && t.After == 0 {
+				d.always[cl] |= bit
+			}
+			if t.Both {
+				if t.Before == 0 || t.After == 0 {
+					return nil, nil, fmt.Errorf("engine: detector %s: byte trigger %q: Both needs Before and After", det.Name, t.Byte)
+				}
+				d.both[cl] |= bit
+			}
+			if t.BeforeRun > 1 {
+				ci.run |= bit
+			}
+			for c := range 256 {
+				if detect.Is(byte(c), t.Before) {
+					d.callBefore[cl<<8|c] |= bit
+				}
+				if detect.Is(byte(c), t.After) {
+					d.callAfter[cl<<8|c] |= bit
+				}
+			}
+		}
+		if p := det.Prefixes; p != nil {
+			for _, lit := range p.Literals {
+				if err := d.addPrefix(lit, p.Find, b); err != nil {
+					return nil, nil, fmt.Errorf("engine: detector %s: %w", det.Name, err)
+				}
+			}
+		}
+		if n := det.Digits; n != nil {
+			d.num.add(n, b)
+		}
+		if t := det.Tokens; t != nil {
+			if err := d.tok.add(t, b); err != nil {
+				return nil, nil, fmt.Errorf("engine: detector %s: %w", det.Name, err)
+			}
+		}
+		if tr := det.Terms; tr != nil {
+			if tr.Automaton == nil || tr.Find == nil {
+				return nil, nil, fmt.Errorf("engine: detector %s: terms trigger needs an Automaton and a Find", det.Name)
+			}
+			aut, err := tr.Automaton()
+			if err != nil {
+				return nil, nil, fmt.Errorf("engine: detector %s: %w", det.Name, err)
+			}
+			d.terms = append(d.terms, termsDet{aut: aut, find: tr.Find, b: b})
+		}
+		if k := det.Keys; k != nil {
+			if k.Find == nil || len(k.Words) == 0 || k.MinValue < 1 {
+				return nil, nil, fmt.Errorf("engine: detector %s: key trigger needs words, a Find and MinValue >= 1", det.Name)
+			}
+			for _, w := range k.Words {
+				words = append(words, detect.WordEntry{Text: w, Owner: detect.WordOwner{Det: b.Index, Key: true}})
+			}
+			if !d.keys.on || k.MinValue < d.keys.minValue {
+				d.keys.minValue = k.MinValue
+			}
+			d.keys.on = true
+		}
+	}
+	if d.keys.on {
+		for _, c := range []byte{'=', ':', '>', '('} {
+			d.classFor(c)
+			d.assign[d.class[c]] = true
+		}
+	}
+	d.num.finish()
+	for k := range d.trigAt {
+		for c := range d.trigAt[k] {
+			if d.class[c] != clsNone {
+				d.trigAt[k][c] = 1 << k
+			}
+		}
+	}
+	w, err := detect.BuildWords(words)
+	if err != nil {
+		return nil, nil, fmt.Errorf("engine: %w", err)
+	}
+	return d, w, nil
+}
+
+// classFor returns the class of trigger byte c, adding one if needed.
+func (d *dispatch) classFor(c byte) *classInfo {
+	if d.class[c] == clsNone {
+		d.class[c] = uint8(len(d.cls)) // #nosec G115 -- at most 255 distinct trigger bytes (the non-digit ASCII punctuation and letters)
+		d.cls = append(d.cls, classInfo{})
+	}
+	return &d.cls[d.class[c]]
+}
+
+// add registers an OnDigits trigger.
+func (n *numeric) add(o *detect.OnDigits, b *detect.Binding) {
+	if o.OnLead != nil {
+		for x := 0; x < len(o.Lead); x++ {
+			c := o.Lead[x]
+			n.lead[c-'0'] = append(n.lead[c-'0'], numDet{o.OnLead, b})
+			n.leadSet[c] = true
+		}
+	}
+	if o.OnAfter != nil {
+		for x := 0; x < len(o.After); x++ {
+			c := o.After[x]
+			n.after[c] = append(n.after[c], numDet{o.OnAfter, b})
+			n.afterSet[c] = true
+		}
+	}
+	if o.Dotted != nil {
+		n.dotted = append(n.dotted, numDet{o.Dotted, b})
+	}
+	if o.ISO != nil {
+		n.iso = append(n.iso, numDet{o.ISO, b})
+	}
+	for l := 1; l <= detect.MaxRun; l++ {
+		if o.OnCompact != nil && o.Compact>>l&1 != 0 {
+			n.compact[l] = append(n.compact[l], numDet{o.OnCompact, b})
+		}
+		if o.OnGrouped != nil && o.GroupFirst>>l&1 != 0 {
+			n.grouped[l] = append(n.grouped[l], groupDet{o.OnGrouped, b})
+		}
+		if o.OnColon != nil && o.Colon>>l&1 != 0 {
+			n.colon[l] = append(n.colon[l], numDet{o.OnColon, b})
+			n.colonLen[l] = true
+		}
+		if o.OnShort != nil && o.Short>>l&1 != 0 {
+			n.short[l] = append(n.short[l], numDet{o.OnShort, b})
+		}
+	}
+}
+
+// finish derives the inert lengths.
+func (n *numeric) finish() {
+	for l := range n.inert {
+		n.inert[l] = l > detect.MaxRun || len(n.compact[l]) == 0 && len(n.short[l]) == 0
+	}
+}
+
+// add registers an OnToken trigger.
+func (t *tokens) add(o *detect.OnToken, b *detect.Binding) error {
+	if o.Find == nil || o.MinLen < 2 || o.MaxLen > maxToken || o.MinLen > o.MaxLen || o.MinLead < 1 && !o.DigitFirst || o.MaxLead < o.MinLead || o.MaxLead >= o.MaxLen {
+		return fmt.Errorf("token trigger: lengths %d..%d (within 2..%d), leads %d..%d (MinLead >= 1 or DigitFirst), and a Find are needed", o.MinLen, o.MaxLen, maxToken, o.MinLead, o.MaxLead)
+	}
+	td := tokDet{min: o.MinLen, max: o.MaxLen, minLead: o.MinLead, maxLead: o.MaxLead, digitFirst: o.DigitFirst, find: o.Find, b: b}
+	for x := 0; x < len(o.Lower); x++ {
+		td.lower[o.Lower[x]] = true
+		t.lowerFirst[o.Lower[x]] = true
+	}
+	if o.MinLead >= 1 && (t.minLead == 0 || o.MinLead < t.minLead) {
+		t.minLead = o.MinLead
+	}
+	if len(t.dets) == 64 {
+		return fmt.Errorf("token trigger: more than 64 token detectors")
+	}
+	t.maxLead = max(t.maxLead, o.MaxLead)
+	t.digitFirst = t.digitFirst || o.DigitFirst
+	t.dets = append(t.dets, td)
+	return nil
+}
+
+// prefixSet holds the literal prefixes anchored at one trigger byte
+// with one key mode. A literal's anchor is its first byte that is not a
+// lower-case letter or a digit; off is the anchor's offset in the
+// literal. At an anchor p the engine forms a 16-bit key from the two
+// bytes t[p+ka] and t[p+kb], which lie inside every literal of the set:
+// the two before the anchor when off >= 2 (mode 2), the one before and
+// the one after when off == 1 (mode 1), the two after when off == 0
+// (mode 0). It tests the key's bit, and only on a hit compares literals.
+type prefixSet struct {
+	ka, kb int
+	bits   [1 << 16 / 64]uint64
+	lits   map[uint16][]prefixLit
+}
+
+// prefixLit is one literal prefix.
+type prefixLit struct {
+	lit  string
+	off  int
+	find func(*detect.Scan, int, int)
+	b    *detect.Binding
+}
+
+// prefixOffsets returns the key offsets of an anchor at offset off.
+func prefixOffsets(off int) (ka, kb int) {
+	switch {
+	case off >= 2:
+		return -2, -1
+	case off == 1:
+		return -1, 1
+	default:
+		return 1, 2
+	}
+}
+
+// prefixAnchor returns the offset of a literal's anchor: its first byte
+// that is neither a letter nor a digit (punctuation is rarer in text than
+// capitals), else its first upper-case letter, else -1.
+func prefixAnchor(lit string) int {
+	upper := -1
+	for k := 0; k < len(lit); k++ {
+		switch c := lit[k]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c >= 'A' && c <= 'Z':
+			if upper < 0 {
+				upper = k
+			}
+		default:
+			return k
+		}
+	}
+	return upper
+}
+
+// addPrefix registers one literal.
+func (d *dispatch) addPrefix(lit string, find func(*detect.Scan, int, int), b *detect.Binding) error {
+	if find == nil || len(lit) < 3 || len(lit) > detect.AnchorSpan {
+		return fmt.Errorf("literal prefix %q: 3 to %d bytes and a Find are needed", lit, detect.AnchorSpan)
+	}
+	off := prefixAnchor(lit)
+	if off < 0 {
+		return fmt.Errorf("literal prefix %q has no trigger byte (all lower-case letters and digits)", lit)
+	}
+	ci := d.classFor(lit[off])
+	ka, kb := prefixOffsets(off)
+	var ps *prefixSet
+	for _, x := range ci.pres {
+		if x.ka == ka && x.kb == kb {
+			ps = x
+		}
+	}
+	if ps == nil {
+		ps = &prefixSet{ka: ka, kb: kb, lits: map[uint16][]prefixLit{}}
+		ci.pres = append(ci.pres, ps)
+	}
+	key := uint16(lit[off+ka])<<8 | uint16(lit[off+kb])
+	cl := int(d.class[lit[off]])
+	if ka < 0 {
+		d.callBefore[cl<<8|int(lit[off-1])] |= prefixBit
+	} else {
+		d.callAfter[cl<<8|int(lit[off+1])] |= prefixBit
+	}
+	ps.bits[key/64] |= 1 << (key % 64)
+	ps.lits[key] = append(ps.lits[key], prefixLit{lit: lit, off: off, find: find, b: b})
+	// Longer literals first, so that a longer prefix that contains a
+	// shorter one is seen first (both are called).
+	slices.SortStableFunc(ps.lits[key], func(x, y prefixLit) int { return len(y.lit) - len(x.lit) })
+	return nil
+}

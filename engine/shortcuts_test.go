@@ -1,0 +1,91 @@
+package engine
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"testing"
+
+	benchcorpus "github.com/datafog/datafog-api/bench/corpus"
+)
+
+// The scan loop's shortcuts (the trigger mask, inert digit runs, ISO
+// timestamps, decimals and dotted quads, the JSON key cache, the TLD
+// cache) each claim to change nothing about what is found. The
+// exhaustive path turns all of them off; these tests compare the two on
+// every golden corpus and under fuzzing, so a shortcut that stops being
+// exact fails here.
+
+// scanExhaustive is Scan on the exhaustive reference path.
+func scanExhaustive(e *Engine, text []byte) []Finding {
+	st := &scanState{exhaustive: true}
+	st.reset(e, 0)
+	st.s.NoCache = true
+	var m *foldMap
+	if needsFold(text) {
+		m = &st.fmap
+		m.reset(0, 0)
+		st.folded, _ = foldAppend(st.folded[:0], text, 0, 0, m, true)
+		text = st.folded
+	}
+	st.detect(text, 0, 0, len(text))
+	return st.emit(nil, &Filter{}, m)
+}
+
+func TestShortcutsExact(t *testing.T) {
+	e := mustEngine(t, Config{})
+	corpora := goldenCorpora()
+	names := make([]string, 0, len(corpora))
+	for n := range corpora {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fast := e.Scan(nil, corpora[n], Filter{})
+		ref := scanExhaustive(e, corpora[n])
+		if !reflect.DeepEqual(fast, ref) {
+			t.Errorf("%s: fast path %d findings, exhaustive path %d; first difference: %s", n, len(fast), len(ref), pathDiff(corpora[n], fast, ref))
+		}
+	}
+}
+
+// pathDiff describes the first finding where a and b differ.
+func pathDiff(text []byte, a, b []Finding) string {
+	for i := 0; i < len(a) || i < len(b); i++ {
+		switch {
+		case i >= len(a):
+			return fmt.Sprintf("only exhaustive: %+v %q", b[i], text[b[i].Start:b[i].End])
+		case i >= len(b):
+			return fmt.Sprintf("only fast: %+v %q", a[i], text[a[i].Start:a[i].End])
+		case a[i] != b[i]:
+			return fmt.Sprintf("fast %+v %q, exhaustive %+v %q", a[i], text[a[i].Start:a[i].End], b[i], text[b[i].Start:b[i].End])
+		}
+	}
+	return "none"
+}
+
+func FuzzShortcuts(f *testing.F) {
+	for _, k := range benchcorpus.Kinds {
+		data, _ := benchcorpus.Generate(k, 4096, 3)
+		f.Add(data)
+	}
+	for _, s := range []string{
+		`{"ts":"2024-02-29T10:00:00Z","api_key":"Zx81kLq0PvR7tY3mW9sBn2Qe","ip":"10.0.0.1"}`,
+		"at 1.2.3.4.5 and 23638.69 and 2024-02-29T10:00:00.123Z+01:00",
+		"mail bob@example.com, zip 94105, ssn 123-45-6789, +44 20 7946 0958",
+		"GB82WEST12345698765432 bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq 0x52908400098527886e0f7030069857d2e4169ee7",
+	} {
+		f.Add([]byte(s))
+	}
+	e, err := New(Config{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		fast := e.Scan(nil, text, Filter{})
+		ref := scanExhaustive(e, text)
+		if !reflect.DeepEqual(fast, ref) {
+			t.Fatalf("fast path differs from the exhaustive path: %s", pathDiff(text, fast, ref))
+		}
+	})
+}
