@@ -24,7 +24,7 @@ const (
 )
 
 // reasonCodes lists every reason code, for metrics.
-var reasonCodes = []string{ReasonDecode, ReasonInvalidJSON, ReasonOutputTooLarge, ReasonTooLarge}
+var reasonCodes = [...]string{ReasonDecode, ReasonInvalidJSON, ReasonOutputTooLarge, ReasonTooLarge}
 
 // RecordError is why one record cannot be processed. Message never holds
 // bytes of the record: only positions and what was expected.

@@ -1,0 +1,174 @@
+package kafka
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/twmb/franz-go/pkg/kadm"
+	"github.com/twmb/franz-go/pkg/kgo"
+)
+
+// runExactlyOnce is franz-go's consume-transform-produce loop: a
+// GroupTransactSession polls with read_committed, and each poll becomes one
+// transaction holding the output, receipt and dead-letter records and the
+// consumer offsets. A rebalance, a failed produce or a failed commit aborts
+// the transaction; the session then rewinds to the last committed offsets.
+func (p *Pipeline) runExactlyOnce(ctx context.Context, adm *kadm.Client) error {
+	opts := append(p.groupOpts(),
+		kgo.TransactionalID(p.cfg.TransactionalID),
+		kgo.TransactionTimeout(p.cfg.TransactionTimeout),
+		kgo.RecordDeliveryTimeout(p.cfg.TransactionTimeout),
+	)
+	sess, err := kgo.NewGroupTransactSession(opts...)
+	if err != nil {
+		return &FatalError{fmt.Errorf("kafka: %w", err)}
+	}
+	defer func() {
+		sess.Close()
+		if ctx.Err() != nil {
+			p.leaveGroup(adm)
+		}
+	}()
+	for {
+		fetches := sess.PollRecords(ctx, p.cfg.MaxBatchRecords)
+		if !p.pollCheck(ctx, fetches) {
+			return nil
+		}
+		if fetches.NumRecords() == 0 {
+			continue
+		}
+		if err := p.transact(sess, adm, fetches); err != nil {
+			return err
+		}
+	}
+}
+
+// transact processes one poll in one transaction.
+func (p *Pipeline) transact(sess *kgo.GroupTransactSession, adm *kadm.Client, fetches kgo.Fetches) error {
+	start := time.Now()
+	if err := sess.Begin(); err != nil {
+		return fmt.Errorf("kafka: begin transaction: %w", err)
+	}
+	ectx, cancel := p.endContext()
+	defer cancel()
+	b := p.newBatch(fetches, sess.Produce, ectx)
+	runErr := b.run(ectx, adm)
+	if runErr != nil {
+		b.fail(runErr)
+	}
+	committed, err := sess.End(kgo.PreTxnCommitFnContext(ectx, b.txnMetadata), kgo.TransactionEndTry(!b.failed()))
+	b.release()
+	p.m.batchDone(committed, time.Since(start))
+	switch {
+	case committed:
+		b.committed()
+		return nil
+	case b.fatal != nil:
+		return b.fatal
+	case isFatal(runErr):
+		return runErr
+	case err != nil:
+		return fmt.Errorf("kafka: end transaction: %w", err)
+	case b.err != nil:
+		return fmt.Errorf("kafka: transaction aborted: %w", b.err)
+	}
+	p.log.Info("transaction aborted by a rebalance; continuing from the committed offsets", "records", b.records())
+	return nil
+}
+
+// runAtLeastOnce polls with rebalances blocked, produces a batch, waits
+// until every record is acknowledged and only then commits the offsets,
+// so offsets never run ahead of output; a crash between the two repeats
+// the batch.
+func (p *Pipeline) runAtLeastOnce(ctx context.Context, adm *kadm.Client) error {
+	opts := append(p.groupOpts(),
+		kgo.DisableAutoCommit(),
+		kgo.BlockRebalanceOnPoll(),
+		kgo.RecordDeliveryTimeout(p.cfg.TransactionTimeout),
+	)
+	cl, err := kgo.NewClient(opts...)
+	if err != nil {
+		return &FatalError{fmt.Errorf("kafka: %w", err)}
+	}
+	defer func() {
+		cl.Close()
+		if ctx.Err() != nil {
+			p.leaveGroup(adm)
+		}
+	}()
+	for {
+		fetches := cl.PollRecords(ctx, p.cfg.MaxBatchRecords)
+		if !p.pollCheck(ctx, fetches) {
+			cl.AllowRebalance()
+			return nil
+		}
+		if fetches.NumRecords() == 0 {
+			cl.AllowRebalance()
+			continue
+		}
+		err := p.deliver(cl, adm, fetches)
+		cl.AllowRebalance()
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// deliver processes one poll at least once.
+func (p *Pipeline) deliver(cl *kgo.Client, adm *kadm.Client, fetches kgo.Fetches) error {
+	start := time.Now()
+	ectx, cancel := p.endContext()
+	defer cancel()
+	b := p.newBatch(fetches, cl.Produce, ectx)
+	if err := b.run(ectx, adm); err != nil {
+		b.fail(err)
+	}
+	flushErr := cl.Flush(ectx)
+	b.release()
+	if b.failed() || flushErr != nil {
+		// Some of the batch may be in the topics: its chains' heads are
+		// unknown until read back.
+		p.heads.forget(b.chains())
+		p.m.batchDone(false, time.Since(start))
+		switch {
+		case b.fatal != nil:
+			return b.fatal
+		case isFatal(b.err):
+			return b.err
+		case b.err != nil:
+			return fmt.Errorf("kafka: batch failed: %w", b.err)
+		}
+		return fmt.Errorf("kafka: flush: %w", flushErr)
+	}
+	b.committed()
+	if err := cl.CommitUncommittedOffsets(kgo.PreCommitFnContext(ectx, b.commitMetadata)); err != nil {
+		p.m.batchDone(false, time.Since(start))
+		return fmt.Errorf("kafka: committing offsets after the output was acknowledged (the batch will be delivered again): %w", err)
+	}
+	p.m.batchDone(true, time.Since(start))
+	return nil
+}
+
+// kgoLogger passes franz-go's warnings and errors to slog; its info and
+// debug lines (one per transaction) go to slog's debug level.
+type kgoLogger struct{ log *slog.Logger }
+
+func (l *kgoLogger) Level() kgo.LogLevel {
+	if l.log.Enabled(context.Background(), slog.LevelDebug) {
+		return kgo.LogLevelDebug
+	}
+	return kgo.LogLevelWarn
+}
+
+func (l *kgoLogger) Log(level kgo.LogLevel, msg string, keyvals ...any) {
+	lv := slog.LevelDebug
+	switch level {
+	case kgo.LogLevelError:
+		lv = slog.LevelError
+	case kgo.LogLevelWarn:
+		lv = slog.LevelWarn
+	}
+	l.log.Log(context.Background(), lv, "kafka client: "+msg, keyvals...)
+}
