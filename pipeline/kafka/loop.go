@@ -58,12 +58,18 @@ func (p *Pipeline) transact(sess *kgo.GroupTransactSession, adm *kadm.Client, fe
 	if runErr != nil {
 		b.fail(runErr)
 	}
+	// Every record must be acknowledged before deciding: End would commit
+	// the records that made it and the offsets past the ones that failed.
+	if err := sess.Client().Flush(ectx); err != nil {
+		b.fail(err)
+	}
 	committed, err := sess.End(kgo.PreTxnCommitFnContext(ectx, b.txnMetadata), kgo.TransactionEndTry(!b.failed()))
 	b.release()
 	p.m.batchDone(committed, time.Since(start))
 	switch {
 	case committed:
 		b.committed()
+		p.m.SetState(StateRunning)
 		return nil
 	case b.fatal != nil:
 		return b.fatal
@@ -74,7 +80,7 @@ func (p *Pipeline) transact(sess *kgo.GroupTransactSession, adm *kadm.Client, fe
 	case b.err != nil:
 		return fmt.Errorf("kafka: transaction aborted: %w", b.err)
 	}
-	p.log.Info("transaction aborted by a rebalance; continuing from the committed offsets", "records", b.records())
+	p.log.Info("transaction aborted by a group rebalance or an offset commit the broker refused; continuing from the committed offsets", "records", b.records())
 	return nil
 }
 
@@ -148,6 +154,7 @@ func (p *Pipeline) deliver(cl *kgo.Client, adm *kadm.Client, fetches kgo.Fetches
 		return fmt.Errorf("kafka: committing offsets after the output was acknowledged (the batch will be delivered again): %w", err)
 	}
 	p.m.batchDone(true, time.Since(start))
+	p.m.SetState(StateRunning)
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/twmb/franz-go/pkg/kadm"
+	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kgo"
 )
 
@@ -44,7 +45,7 @@ func (p *Pipeline) restoreHeads(ctx context.Context, adm *kadm.Client, chains []
 	for t := range topics {
 		names = append(names, t)
 	}
-	offs, err := adm.FetchOffsetsForTopics(kadm.RequireStable(ctx), p.cfg.Group, names...)
+	offs, err := p.stableOffsets(ctx, adm, names)
 	if err != nil {
 		return fmt.Errorf("kafka: fetching committed offsets to restore receipt chains: %w", err)
 	}
@@ -71,6 +72,26 @@ func (p *Pipeline) restoreHeads(ctx context.Context, adm *kadm.Client, chains []
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// stableOffsets fetches the group's committed offsets for topics once no
+// transaction that commits offsets for them is pending (KIP-447): the
+// broker answers UNSTABLE_OFFSET_COMMIT until then, which the transaction
+// timeout bounds.
+func (p *Pipeline) stableOffsets(ctx context.Context, adm *kadm.Client, topics []string) (kadm.OffsetResponses, error) {
+	deadline := time.Now().Add(p.cfg.TransactionTimeout + 10*time.Second)
+	for wait := 10 * time.Millisecond; ; wait = min(wait*2, time.Second) {
+		offs, err := adm.FetchOffsetsForTopics(kadm.RequireStable(ctx), p.cfg.Group, topics...)
+		if err == nil {
+			err = offs.Error()
+		}
+		if !errors.Is(err, kerr.UnstableOffsetCommit) || time.Now().After(deadline) {
+			return offs, err
+		}
+		if !sleepCtx(ctx, wait) {
+			return nil, ctx.Err()
+		}
+	}
 }
 
 // restoreChain returns the head of chain c; see restoreHeads.

@@ -185,13 +185,18 @@ func (p *Pipeline) pollCheck(ctx context.Context, fetches kgo.Fetches) bool {
 	if fetches.IsClientClosed() || ctx.Err() != nil {
 		return false
 	}
+	failing := false
 	fetches.EachError(func(t string, part int32, err error) {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return
 		}
+		failing = true
 		p.m.fetchErrors.Add(1)
 		p.log.Warn("fetch error; the client retries", "topic", t, "partition", part, "error", errString(err))
 	})
+	if failing && fetches.NumRecords() == 0 {
+		p.m.SetState(StateRetrying)
+	}
 	return true
 }
 
