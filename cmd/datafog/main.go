@@ -41,6 +41,7 @@ func commands() []command {
 		{"serve", "run the HTTP service", runServe},
 		{"compile", "compile a policy (and its dictionaries) into a fast-loading blob", runCompile},
 		{"receipts", "receipt log tools: `receipts verify DIR`", runReceipts},
+		{"pipeline", "redaction pipelines: `pipeline kafka` redacts a topic into another, exactly once", runPipeline},
 		{"bench", "benchmark tools: `bench load` drives a server on loopback", runBench},
 		{"version", "print the version", runVersion},
 	}
