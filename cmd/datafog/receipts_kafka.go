@@ -55,9 +55,9 @@ func verifyKafkaReceipts(fs *flag.FlagSet, k *kafkaVerifyFlags, keyFile string, 
 	var v *kafka.Verifier
 	what := k.export
 	if k.topic != "" {
-		conn, err := k.conn.connection(env)
-		if err != nil {
-			fmt.Fprintln(env.stderr, "datafog receipts verify:", err)
+		conn, cerr := k.conn.connection(env)
+		if cerr != nil {
+			fmt.Fprintln(env.stderr, "datafog receipts verify:", cerr)
 			return exitError
 		}
 		ctx, cancel := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)

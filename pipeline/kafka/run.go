@@ -2,6 +2,8 @@ package kafka
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -94,6 +96,9 @@ func (p *Pipeline) startup(ctx context.Context, adm *kadm.Client) error {
 		var err error
 		if md, err = adm.Metadata(ctx, topics...); err == nil {
 			break
+		}
+		if isAuthError(err) {
+			return &FatalError{fmt.Errorf("kafka: connecting to the brokers: %w", err)}
 		}
 		p.m.SetState(StateRetrying)
 		p.log.Warn("kafka brokers not reachable yet; retrying", "error", errString(err))
@@ -209,6 +214,17 @@ func (p *Pipeline) endContext() (context.Context, context.CancelFunc) {
 func isFatal(err error) bool {
 	var fe *FatalError
 	return errors.As(err, &fe)
+}
+
+// isAuthError reports whether err is a TLS verification or SASL failure:
+// the configuration is wrong, and retrying will not help.
+func isAuthError(err error) bool {
+	var cve *tls.CertificateVerificationError
+	var uae x509.UnknownAuthorityError
+	var hne x509.HostnameError
+	return errors.Is(err, kerr.SaslAuthenticationFailed) || errors.Is(err, kerr.UnsupportedSaslMechanism) ||
+		errors.Is(err, kerr.IllegalSaslState) || errors.Is(err, kerr.ClusterAuthorizationFailed) ||
+		errors.As(err, &cve) || errors.As(err, &uae) || errors.As(err, &hne)
 }
 
 func isFenced(err error) bool {
