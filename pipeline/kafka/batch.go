@@ -29,6 +29,7 @@ type task struct {
 	chain   ChainID
 	recs    []*kgo.Record
 	hwm     int64
+	next    int64  // the offset after the last record processed
 	rkey    []byte // the receipt record key: the chain id
 	head    ChainHead
 	roff    int64 // offset of the chain's last acknowledged receipt
@@ -165,9 +166,8 @@ func (b *batch) run(ctx context.Context, adm *kadm.Client) error {
 	}
 	wg.Wait()
 	for _, t := range b.tasks {
-		if len(t.recs) > 0 {
-			last := t.recs[len(t.recs)-1].Offset
-			p.m.setLag(t.chain, max(0, t.hwm-last-1))
+		if t.next > 0 {
+			p.m.setLag(t.chain, max(0, t.hwm-t.next))
 		}
 	}
 	return nil
@@ -243,6 +243,7 @@ func (b *batch) process(st *procState, t *task) {
 		}
 		t.tally.in++
 		t.tally.bytesIn += uint64(len(r.Value))
+		t.next = r.Offset + 1 // r becomes the output record below; the producer overwrites its offset
 		rc := Receipt{Topic: r.Topic, Partition: r.Partition, Offset: r.Offset, Timestamp: r.Timestamp.UnixMilli(), Outcome: OutcomeClean}
 		var out []byte
 		var rerr *RecordError

@@ -4,6 +4,7 @@ package kafka
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -14,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/twmb/franz-go/pkg/kmsg"
 )
 
 // The test in this file runs the real binary as a black box against an
@@ -165,4 +168,53 @@ func TestSIGKILLExactlyOnce(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(out), fmt.Sprintf("OK topic %s: %d receipts in %d chains", tReceipts, len(inputs), parts)) {
 		t.Fatalf("receipts verify --topic: %v\n%s", err, out)
 	}
+}
+
+// TestSIGKILLBeforeEndTxn kills a worker at the worst moment: its offsets
+// are committed inside the transaction, and its EndTxn is held back by the
+// broker. The restarted worker must abort that transaction at once (it
+// initializes its transactional id before joining the group) instead of
+// waiting out the transaction timeout, and nothing may be lost or doubled.
+func TestSIGKILLBeforeEndTxn(t *testing.T) {
+	bin := datafogBin(t)
+	c := newCluster(t, 3, 4)
+	addrs := c.ListenAddrs()
+	keyFile := filepath.Join(t.TempDir(), "pipeline.key")
+	if err := os.WriteFile(keyFile, testKey, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"pipeline", "kafka", "--brokers", strings.Join(addrs, ","), "--group", "g", "--in", tIn, "--out", tOut,
+		"--receipts", tReceipts, "--transactional-id", "w1", "--key-file", keyFile, "--transaction-timeout", "40s"}
+	inputs := produceInput(t, addrs, 0, 1000, 4)
+	held := make(chan struct{})
+	release := make(chan struct{})
+	c.ControlKey(int16(kmsg.EndTxn), func(kmsg.Request) (kmsg.Response, error, bool) {
+		close(held)
+		c.SleepControl(func() { <-release })
+		return nil, errors.New("dropped: the client was killed"), true
+	})
+	w := startChild(t, bin, args...)
+	select {
+	case <-held:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("no EndTxn within 30s:\n%s", w.out.String())
+	}
+	if err := w.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_ = w.wait(t, 10*time.Second)
+	close(release)
+	restart := time.Now()
+	w = startChild(t, bin, args...)
+	eventually(t, 60*time.Second, "the restarted worker to commit everything", func() bool { return committedCount(t, addrs, "g") == 1000 })
+	if took := time.Since(restart); took > 15*time.Second {
+		t.Fatalf("the restarted worker took %s, about the transaction timeout: the open transaction was not aborted at start", took.Round(time.Second))
+	}
+	if err := w.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.wait(t, 60*time.Second); err != nil {
+		t.Fatalf("after SIGTERM: %v\n%s", err, w.out.String())
+	}
+	checkExactlyOnce(t, addrs, inputs, nil)
 }

@@ -2,12 +2,15 @@ package kafka
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
 
 	"github.com/twmb/franz-go/pkg/kadm"
+	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kgo"
+	"github.com/twmb/franz-go/pkg/kmsg"
 )
 
 // runExactlyOnce is franz-go's consume-transform-produce loop: a
@@ -15,12 +18,15 @@ import (
 // transaction holding the output, receipt and dead-letter records and the
 // consumer offsets. A rebalance, a failed produce or a failed commit aborts
 // the transaction; the session then rewinds to the last committed offsets.
-func (p *Pipeline) runExactlyOnce(ctx context.Context, adm *kadm.Client) error {
+func (p *Pipeline) runExactlyOnce(ctx context.Context, cl *kgo.Client, adm *kadm.Client) error {
 	opts := append(p.groupOpts(),
 		kgo.TransactionalID(p.cfg.TransactionalID),
 		kgo.TransactionTimeout(p.cfg.TransactionTimeout),
 		kgo.RecordDeliveryTimeout(p.cfg.TransactionTimeout),
 	)
+	if err := p.abortPrevious(ctx, cl); err != nil {
+		return err
+	}
 	sess, err := kgo.NewGroupTransactSession(opts...)
 	if err != nil {
 		return &FatalError{fmt.Errorf("kafka: %w", err)}
@@ -41,6 +47,40 @@ func (p *Pipeline) runExactlyOnce(ctx context.Context, adm *kadm.Client) error {
 		}
 		if err := p.transact(sess, adm, fetches); err != nil {
 			return err
+		}
+	}
+}
+
+// abortPrevious initializes this worker's transactional id before it
+// joins the group, which makes the coordinator abort a transaction that a
+// previous run of the worker left open (killed between its offset commit
+// and its end) and fence that run. Without it, the group's offset fetch
+// (which waits for pending transactional offsets, KIP-447) would wait for
+// the transaction timeout, since the session initializes its producer id
+// only when it first produces, after that fetch.
+func (p *Pipeline) abortPrevious(ctx context.Context, cl *kgo.Client) error {
+	id := p.cfg.TransactionalID
+	deadline := time.Now().Add(p.cfg.TransactionTimeout)
+	for wait := 20 * time.Millisecond; ; wait = min(wait*2, time.Second) {
+		req := kmsg.NewPtrInitProducerIDRequest()
+		req.TransactionalID = &id
+		req.TransactionTimeoutMillis = int32(p.cfg.TransactionTimeout.Milliseconds())
+		req.ProducerID, req.ProducerEpoch = -1, -1
+		resp, err := req.RequestWith(ctx, cl)
+		if err == nil {
+			err = kerr.ErrorForCode(resp.ErrorCode)
+		}
+		if err == nil || ctx.Err() != nil {
+			return err
+		}
+		if isAuthError(err) || errors.Is(err, kerr.TransactionalIDAuthorizationFailed) {
+			return &FatalError{fmt.Errorf("kafka: initializing transactional id %q: %w", id, err)}
+		}
+		if !errors.Is(err, kerr.ConcurrentTransactions) || time.Now().After(deadline) {
+			return fmt.Errorf("kafka: initializing transactional id %q: %w", id, err)
+		}
+		if !sleepCtx(ctx, wait) {
+			return ctx.Err()
 		}
 	}
 }

@@ -49,7 +49,7 @@ func (p *Pipeline) Run(ctx context.Context) error {
 		before := p.m.txCommitted.Load()
 		var err error
 		if p.cfg.Delivery == ExactlyOnce {
-			err = p.runExactlyOnce(ctx, adm)
+			err = p.runExactlyOnce(ctx, cl, adm)
 		} else {
 			err = p.runAtLeastOnce(ctx, adm)
 		}
