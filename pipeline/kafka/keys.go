@@ -80,6 +80,6 @@ func (h *hasher) chainMAC(body []byte) [sha256.Size]byte {
 	h.chain.Reset()
 	h.chain.Write(body)
 	var mac [sha256.Size]byte
-	h.chain.Sum(mac[:0])
+	copy(mac[:], h.chain.Sum(h.sum[:0]))
 	return mac
 }
