@@ -282,6 +282,9 @@ func plCheck(b *plBundle) []string {
 			p.addf("container %s: %s request and limit missing or request over limit", c.Name, r)
 		}
 	}
+	if bin := plEntrypointBinary(); !slices.Equal(c.Command, []string{bin}) {
+		p.addf("container %s: command %q is not the image's binary [%s] (its entrypoint would run serve)", c.Name, c.Command, bin)
+	}
 	flags, err := plArgs(c.Args)
 	if err != nil {
 		p.addf("container %s: %v", c.Name, err)
@@ -312,6 +315,24 @@ func plCheck(b *plBundle) []string {
 	checkScaledObject(&p, b, val)
 	checkKustomize(&p, b)
 	return p
+}
+
+// plEntrypointBinary returns the first element of the Dockerfile's
+// ENTRYPOINT (exec form), the binary's path in the image.
+func plEntrypointBinary() string {
+	data, err := os.ReadFile(filepath.Join("..", "..", "Dockerfile"))
+	if err != nil {
+		return "(no Dockerfile: " + err.Error() + ")"
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "ENTRYPOINT "); ok {
+			var argv []string
+			if json.Unmarshal([]byte(rest), &argv) == nil && len(argv) > 0 {
+				return argv[0]
+			}
+		}
+	}
+	return "(no exec-form ENTRYPOINT in the Dockerfile)"
 }
 
 // checkPipelineEnv requires a per-pod transactional id and SASL secrets
@@ -511,6 +532,7 @@ func TestPipelineManifestChecksFail(t *testing.T) {
 	cases := []struct {
 		file, old, new, want string
 	}{
+		{"deployment.yaml", "          command:\n            - /datafog\n", "", "is not the image's binary"},
 		{"deployment.yaml", "            readOnlyRootFilesystem: true\n", "            readOnlyRootFilesystem: false\n", "securityContext differs from the StatefulSet container's"},
 		{"deployment.yaml", "        runAsNonRoot: true\n        runAsUser: 65532\n        runAsGroup: 65532\n        fsGroup", "        runAsNonRoot: true\n        runAsUser: 0\n        runAsGroup: 65532\n        fsGroup", "pod securityContext differs"},
 		{"deployment.yaml", "            - --transactional-id=$(POD_NAME)\n", "            - --transactional-id=worker\n", "is not the pod name"},
