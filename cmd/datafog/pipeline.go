@@ -20,7 +20,7 @@ import (
 // Variables the pipeline reads for its secrets; flags never carry them.
 const (
 	envSASLUser     = "DATAFOG_KAFKA_SASL_USER"
-	envSASLPassword = "DATAFOG_KAFKA_SASL_PASSWORD"
+	envSASLPassword = "DATAFOG_KAFKA_SASL_PASSWORD" // #nosec G101 -- the name of the variable, not a credential
 )
 
 const pipelineSynopsis = "pipeline kafka --brokers HOST:PORT[,...] --group ID --in TOPIC[,...] --out TOPIC [--receipts TOPIC] [--dlq TOPIC] [--transactional-id ID] [--mode MODE] [--entities a,b] [--policy FILE] [--format text|json] [flags]"
@@ -290,7 +290,8 @@ func (f *pipelineFlags) config(env *environment, logger *slog.Logger) (kafka.Con
 		Receipts: strings.TrimSpace(f.receipts), DLQ: strings.TrimSpace(f.dlq), TransactionalID: txnID,
 		Delivery: delivery, Mode: mode, Entities: splitList(f.entities), Format: format, Fields: splitList(f.fields),
 		Keys: keys, MaxRecordBytes: f.maxRecordBytes, MaxBatchRecords: f.maxBatchRecords,
-		FetchMaxBytes: int32(min(f.fetchMaxBytes, 1<<30)), MaxBufferedBytes: f.maxBufferedBytes, Concurrency: f.concurrency,
+		FetchMaxBytes:    int32(min(max(f.fetchMaxBytes, 0), 1<<30)), // #nosec G115 -- clamped to [0, 1 GiB]
+		MaxBufferedBytes: f.maxBufferedBytes, Concurrency: f.concurrency,
 		StaticMembership: f.staticMembership, TransactionTimeout: f.txnTimeout, SessionTimeout: f.sessionTimeout,
 		ShutdownTimeout: f.shutdownTimeout, Logger: logger, Metrics: kafka.NewMetrics(),
 	}, policyPath, nil

@@ -349,10 +349,10 @@ func decodeJSONString(dst, s []byte) []byte {
 		case 't':
 			dst = append(dst, '\t')
 		case 'u':
-			r := rune(hex4(s[i+2:]))
+			r := hex4(s[i+2:])
 			i += 6
 			if 0xD800 <= r && r < 0xDC00 && i+6 <= len(s) && s[i] == '\\' && s[i+1] == 'u' {
-				if lo := rune(hex4(s[i+2:])); 0xDC00 <= lo && lo < 0xE000 {
+				if lo := hex4(s[i+2:]); 0xDC00 <= lo && lo < 0xE000 {
 					r = 0x10000 + (r-0xD800)<<10 + (lo - 0xDC00)
 					i += 6
 				}
@@ -370,7 +370,18 @@ func decodeJSONString(dst, s []byte) []byte {
 	return dst
 }
 
-// hex4 decodes four hex digits.
-func hex4(b []byte) int {
-	return hexVal(b[0])<<12 | hexVal(b[1])<<8 | hexVal(b[2])<<4 | hexVal(b[3])
+// hex4 decodes four hex digits, which the parser has checked.
+func hex4(b []byte) rune {
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a':
+			r = r<<4 | rune(c-'a'+10)
+		default:
+			r = r<<4 | rune(c-'A'+10)
+		}
+	}
+	return r
 }

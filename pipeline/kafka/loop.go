@@ -64,7 +64,7 @@ func (p *Pipeline) abortPrevious(ctx context.Context, cl *kgo.Client) error {
 	for wait := 20 * time.Millisecond; ; wait = min(wait*2, time.Second) {
 		req := kmsg.NewPtrInitProducerIDRequest()
 		req.TransactionalID = &id
-		req.TransactionTimeoutMillis = int32(p.cfg.TransactionTimeout.Milliseconds())
+		req.TransactionTimeoutMillis = int32(p.cfg.TransactionTimeout.Milliseconds()) // #nosec G115 -- validate bounds it to MaxTransactionTimeout
 		req.ProducerID, req.ProducerEpoch = -1, -1
 		resp, err := req.RequestWith(ctx, cl)
 		if err == nil {

@@ -50,6 +50,14 @@ const (
 	DefaultShutdownTimeout  = 30 * time.Second
 )
 
+// Upper bounds of the Config limits.
+const (
+	// MaxTransactionTimeout is Kafka's default transaction.max.timeout.ms.
+	MaxTransactionTimeout = 15 * time.Minute
+	// MaxRecordBytesLimit bounds MaxRecordBytes.
+	MaxRecordBytesLimit = 1 << 30
+)
+
 // Config configures a Pipeline. The zero value of a limit takes its
 // default.
 type Config struct {
@@ -246,6 +254,12 @@ func (c *Config) validate() error {
 	needKey := c.Mode == transform.Tokenize || c.Mode == transform.Hash || c.Receipts != "" || c.DLQ != ""
 	if needKey && c.Keys == nil {
 		add("a key is needed for tokenize, hash, receipts and dead letters")
+	}
+	if c.TransactionTimeout > MaxTransactionTimeout {
+		add("the transaction timeout (%s) is over %s", c.TransactionTimeout, MaxTransactionTimeout)
+	}
+	if c.MaxRecordBytes > MaxRecordBytesLimit {
+		add("the record size limit %d is over %d", c.MaxRecordBytes, MaxRecordBytesLimit)
 	}
 	if c.TransactionTimeout >= c.SessionTimeout {
 		add("the transaction timeout (%s) must be shorter than the session timeout (%s)", c.TransactionTimeout, c.SessionTimeout)

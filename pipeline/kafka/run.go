@@ -116,7 +116,7 @@ func (p *Pipeline) startup(ctx context.Context, adm *kadm.Client) error {
 		case td.Err != nil:
 			problems = append(problems, fmt.Errorf("topic %q: %w", t, td.Err))
 		default:
-			parts[t] = int32(len(td.Partitions))
+			parts[t] = int32(len(td.Partitions)) // #nosec G115 -- Kafka partition counts are int32
 		}
 	}
 	if len(problems) == 0 {
@@ -148,7 +148,7 @@ func (p *Pipeline) groupOpts() []kgo.Opt {
 		kgo.RebalanceTimeout(p.cfg.RebalanceTimeout),
 		kgo.FetchMaxBytes(p.cfg.FetchMaxBytes),
 		kgo.MaxBufferedBytes(p.cfg.MaxBufferedBytes),
-		kgo.ProducerBatchMaxBytes(int32(p.cfg.MaxRecordBytes+recordOverhead)),
+		kgo.ProducerBatchMaxBytes(int32(p.cfg.MaxRecordBytes+recordOverhead)), // #nosec G115 -- validate bounds MaxRecordBytes to MaxRecordBytesLimit
 		kgo.OnPartitionsRevoked(p.onRevoked),
 		kgo.OnPartitionsLost(p.onRevoked),
 		kgo.WithLogger(&kgoLogger{p.log}),
