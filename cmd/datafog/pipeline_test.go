@@ -220,3 +220,29 @@ func readAllCommitted(t *testing.T, addrs []string, topic string) []*kgo.Record 
 	}
 	return out
 }
+
+// TestPipelineRefusesTopicConfigs: a compacted receipts topic, or an
+// output topic whose max.message.bytes is below --max-record-bytes.
+func TestPipelineRefusesTopicConfigs(t *testing.T) {
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(2, "in", "out", "rc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.CreateTopic("small", 2, map[string]string{"max.message.bytes": "100000"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.CreateTopic("compacted", 2, map[string]string{"cleanup.policy": "compact"}); err != nil {
+		t.Fatal(err)
+	}
+	key := writeKey(t, t.TempDir(), "a-key-of-some-length-000")
+	brokers := strings.Join(c.ListenAddrs(), ",")
+	r := runCLI(t, nil, nil, "pipeline", "kafka", "--brokers", brokers, "--group", "g", "--in", "in", "--out", "small", "--key-file", key)
+	if want := `topic "small" has max.message.bytes 100000, below what --max-record-bytes 1000000 needs (1000125)`; r.code != exitError || !strings.Contains(r.stderr, want) {
+		t.Fatalf("small output: code %d stderr %s", r.code, r.stderr)
+	}
+	r = runCLI(t, nil, nil, "pipeline", "kafka", "--brokers", brokers, "--group", "g", "--in", "in", "--out", "small", "--key-file", key, "--max-record-bytes", "90000", "--receipts", "compacted")
+	if want := `receipts topic "compacted" has cleanup.policy "compact"`; r.code != exitError || !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, "max.message.bytes") {
+		t.Fatalf("compacted receipts: code %d stderr %s", r.code, r.stderr)
+	}
+}
