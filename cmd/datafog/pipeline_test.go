@@ -246,3 +246,63 @@ func TestPipelineRefusesTopicConfigs(t *testing.T) {
 		t.Fatalf("compacted receipts: code %d stderr %s", r.code, r.stderr)
 	}
 }
+
+// TestPipelineTokensMatchRedact runs the pipeline in tokenize mode and
+// checks that its output equals `datafog redact --mode tokenize` with the
+// same key file: every worker, and the CLI, give a value the same token.
+func TestPipelineTokensMatchRedact(t *testing.T) {
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(1, "in", "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	addrs := c.ListenAddrs()
+	keyFile := writeKey(t, t.TempDir(), "  shared-token-key-0123456789\n")
+	const text = "mail bob@example.com, call (212) 555-0134, card 4111 1111 1111 1111"
+	cl, err := kgo.NewClient(kgo.SeedBrokers(addrs...), kgo.DefaultProduceTopic("in"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := cl.ProduceSync(ctx, &kgo.Record{Value: []byte(text)}).FirstErr(); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := readKeyFile(keyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, _ := kafka.NewKeys(raw)
+	comp, _ := policy.Compile(policy.Default(), "")
+	p, err := kafka.New(kafka.Config{Connection: kafka.Connection{Brokers: addrs}, Group: "g", In: []string{"in"}, Out: "out",
+		TransactionalID: "w1", Keys: keys, Mode: "tokenize"}, comp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rctx, rcancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- p.Run(rctx) }()
+	for p.Metrics().Snapshot().RecordsOut < 1 {
+		select {
+		case <-ctx.Done():
+			t.Fatal("no output within 30s")
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	rcancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	rd, err := kgo.NewClient(kgo.SeedBrokers(addrs...), kgo.ConsumeTopics("out"), kgo.FetchIsolationLevel(kgo.ReadCommitted()),
+		kgo.ConsumeResetOffset(kgo.NewOffset().AtStart()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rd.Close()
+	recs := rd.PollFetches(ctx).Records()
+	r := runCLI(t, strings.NewReader(text), nil, "redact", "--mode", "tokenize", "--key-file", keyFile)
+	if len(recs) != 1 || r.code != exitOK || string(recs[0].Value) != r.stdout || !strings.Contains(r.stdout, "tok_") {
+		t.Fatalf("pipeline %d records %v, redact %q (code %d)", len(recs), recs, r.stdout, r.code)
+	}
+}
