@@ -8,7 +8,6 @@ import (
 
 	"github.com/twmb/franz-go/pkg/kadm"
 	"github.com/twmb/franz-go/pkg/kgo"
-	"github.com/twmb/franz-go/pkg/kmsg"
 )
 
 // recordOverhead approximates the bytes a record adds to a batch beyond
@@ -53,40 +52,6 @@ type batch struct {
 	mu    sync.Mutex
 	err   error // the first produce error
 	fatal error // a record that cannot be processed and has nowhere to go
-}
-
-// procState is one goroutine's reusable state for a batch.
-type procState struct {
-	sc     scratch
-	seal   sealer
-	ar     arena
-	chunks [][]kgo.Record
-	ci, ri int
-}
-
-// record returns a zeroed Record that stays valid until release.
-func (st *procState) record() *kgo.Record {
-	const chunk = 512
-	if st.ci == len(st.chunks) || st.ri == chunk {
-		if st.ri == chunk {
-			st.ci++
-		}
-		if st.ci == len(st.chunks) {
-			st.chunks = append(st.chunks, make([]kgo.Record, chunk))
-		}
-		st.ri = 0
-	}
-	r := &st.chunks[st.ci][st.ri]
-	*r = kgo.Record{}
-	st.ri++
-	return r
-}
-
-// release makes the state's buffers reusable; the batch's records must be
-// acknowledged or aborted.
-func (st *procState) release() {
-	st.ar.release()
-	st.ci, st.ri = 0, 0
 }
 
 // newBatch groups fetched records by input partition.
@@ -319,98 +284,4 @@ func addCountN(dst []TypeCount, typ string, n int) []TypeCount {
 		}
 	}
 	return append(dst, TypeCount{Type: typ, Count: n})
-}
-
-// hint returns the offset commit metadata for input partition (topic,
-// partition), if this batch advanced its chain.
-func (b *batch) hint(topic string, partition int32) (string, bool) {
-	t := b.byChain[ChainID{topic, partition}]
-	if t == nil || b.p.cfg.Receipts == "" || t.roff < 0 || t.stopped {
-		return "", false
-	}
-	return headHint{part: t.chain.Partition % b.p.receiptParts, offset: t.roff, head: t.head}.String(), true
-}
-
-// txnMetadata writes the chain hints into a transactional offset commit.
-func (b *batch) txnMetadata(req *kmsg.TxnOffsetCommitRequest) error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for i := range req.Topics {
-		tp := &req.Topics[i]
-		for j := range tp.Partitions {
-			if s, ok := b.hint(tp.Topic, tp.Partitions[j].Partition); ok {
-				tp.Partitions[j].Metadata = &s
-			}
-		}
-	}
-	return nil
-}
-
-// commitMetadata writes the chain hints into an offset commit.
-func (b *batch) commitMetadata(req *kmsg.OffsetCommitRequest) error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for i := range req.Topics {
-		tp := &req.Topics[i]
-		for j := range tp.Partitions {
-			if s, ok := b.hint(tp.Topic, tp.Partitions[j].Partition); ok {
-				tp.Partitions[j].Metadata = &s
-			}
-		}
-	}
-	return nil
-}
-
-// committed records a batch whose output is durable: the chains' new heads
-// and the counts.
-func (b *batch) committed() {
-	for _, t := range b.tasks {
-		if b.p.cfg.Receipts != "" {
-			b.p.heads.put(t.chain, t.head, b.gen)
-		}
-		b.p.m.add(&t.tally)
-	}
-}
-
-// release returns the batch's buffers. Call it once every record it
-// produced is acknowledged or aborted.
-func (b *batch) release() {
-	for _, st := range b.states {
-		st.release()
-		b.p.releaseState(st)
-	}
-	b.states = nil
-}
-
-// chains lists the batch's input partitions.
-func (b *batch) chains() []ChainID {
-	out := make([]ChainID, len(b.tasks))
-	for i, t := range b.tasks {
-		out[i] = t.chain
-	}
-	return out
-}
-
-// acquireState returns an idle procState.
-func (p *Pipeline) acquireState() *procState {
-	p.statesMu.Lock()
-	defer p.statesMu.Unlock()
-	if n := len(p.states); n > 0 {
-		st := p.states[n-1]
-		p.states = p.states[:n-1]
-		return st
-	}
-	st := &procState{}
-	st.ar.pool = &p.arenas
-	if p.cfg.Keys != nil {
-		st.seal.h = p.cfg.Keys.newHasher()
-	}
-	return st
-}
-
-// releaseState keeps st for the next batch.
-func (p *Pipeline) releaseState(st *procState) {
-	p.statesMu.Lock()
-	p.states = append(p.states, st)
-	p.statesMu.Unlock()
 }
