@@ -79,7 +79,7 @@ func TestBrokerOutage(t *testing.T) {
 	c1.Close()
 	m := w.p.Metrics()
 	eventually(t, 60*time.Second, "the outage to show in the metrics", func() bool {
-		return m.fetchErrors.Load() > 0 || m.State() == StateRetrying
+		return m.fetchErrors.Load() > 0 && m.State() == StateRetrying
 	})
 	c2, err := kfake.NewCluster(kfake.Ports(ports...), kfake.DataDir(dir))
 	if err != nil {
@@ -88,6 +88,7 @@ func TestBrokerOutage(t *testing.T) {
 	t.Cleanup(c2.Close)
 	inputs = append(inputs, produceInput(t, addrs, 3000, 2000, 4)...)
 	eventually(t, 90*time.Second, "all records to commit after the restart", func() bool { return committedCount(t, addrs, "g") == 5000 })
+	eventually(t, 30*time.Second, "the state to return to running", func() bool { return m.State() == StateRunning })
 	if err := w.stop(t); err != nil {
 		t.Fatal(err)
 	}

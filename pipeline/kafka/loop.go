@@ -32,13 +32,16 @@ func (p *Pipeline) runExactlyOnce(ctx context.Context, cl *kgo.Client, adm *kadm
 		return &FatalError{fmt.Errorf("kafka: %w", err)}
 	}
 	defer func() {
+		if ctx.Err() != nil {
+			p.m.SetState(StateStopping)
+		}
 		sess.Close()
 		if ctx.Err() != nil {
 			p.leaveGroup(adm)
 		}
 	}()
 	for {
-		fetches := sess.PollRecords(ctx, p.cfg.MaxBatchRecords)
+		fetches := p.poll(ctx, sess.PollRecords)
 		if !p.pollCheck(ctx, fetches) {
 			return nil
 		}
@@ -139,13 +142,16 @@ func (p *Pipeline) runAtLeastOnce(ctx context.Context, adm *kadm.Client) error {
 		return &FatalError{fmt.Errorf("kafka: %w", err)}
 	}
 	defer func() {
+		if ctx.Err() != nil {
+			p.m.SetState(StateStopping)
+		}
 		cl.Close()
 		if ctx.Err() != nil {
 			p.leaveGroup(adm)
 		}
 	}()
 	for {
-		fetches := cl.PollRecords(ctx, p.cfg.MaxBatchRecords)
+		fetches := p.poll(ctx, cl.PollRecords)
 		if !p.pollCheck(ctx, fetches) {
 			cl.AllowRebalance()
 			return nil

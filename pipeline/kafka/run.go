@@ -131,6 +131,17 @@ func (p *Pipeline) leaveGroup(adm *kadm.Client) {
 	p.log.Info("left the group", "group", p.cfg.Group, "instance_id", p.cfg.TransactionalID)
 }
 
+// pollWait bounds one poll, so the state reported in the metrics follows
+// the brokers even when no record arrives.
+const pollWait = time.Second
+
+// poll polls for up to MaxBatchRecords records, waiting at most pollWait.
+func (p *Pipeline) poll(ctx context.Context, fn func(context.Context, int) kgo.Fetches) kgo.Fetches {
+	pctx, cancel := context.WithTimeout(ctx, pollWait)
+	defer cancel()
+	return fn(pctx, p.cfg.MaxBatchRecords)
+}
+
 // pollCheck notes fetch errors. It returns false when the client closed
 // or ctx ended.
 func (p *Pipeline) pollCheck(ctx context.Context, fetches kgo.Fetches) bool {
@@ -146,8 +157,11 @@ func (p *Pipeline) pollCheck(ctx context.Context, fetches kgo.Fetches) bool {
 		p.m.fetchErrors.Add(1)
 		p.log.Warn("fetch error; the client retries", "topic", t, "partition", part, "error", errString(err))
 	})
-	if failing && fetches.NumRecords() == 0 {
+	switch {
+	case failing && fetches.NumRecords() == 0:
 		p.m.SetState(StateRetrying)
+	case !failing && p.m.State() == StateRetrying:
+		p.m.SetState(StateRunning)
 	}
 	return true
 }
