@@ -102,21 +102,21 @@ type ChainSummary struct {
 type Verifier struct {
 	h      *hasher
 	chains map[ChainID]*ChainSummary
-	last   map[ChainID]int64 // last input offset per chain
+	high   map[ChainID]int64 // highest input offset per chain
 
 	// Receipts counts the receipts verified.
 	Receipts int
 	// DeadLetters counts receipts with outcome dead_letter.
 	DeadLetters int
-	// Reprocessed counts receipts whose input offset is not above the
-	// previous receipt's in its chain: a record processed again, which
-	// at-least-once delivery or an offset reset causes.
+	// Reprocessed counts receipts whose input offset is not above every
+	// earlier one of its chain: a record processed again, which
+	// at-least-once delivery after a crash or an offset reset causes.
 	Reprocessed int
 }
 
 // NewVerifier returns a Verifier for receipts written under k.
 func NewVerifier(k *Keys) *Verifier {
-	return &Verifier{h: k.newHasher(), chains: map[ChainID]*ChainSummary{}, last: map[ChainID]int64{}}
+	return &Verifier{h: k.newHasher(), chains: map[ChainID]*ChainSummary{}, high: map[ChainID]int64{}}
 }
 
 // Check verifies the next receipt record, found at at. It returns a
@@ -141,10 +141,10 @@ func (v *Verifier) Check(value []byte, at Coord) error {
 	if cs == nil {
 		cs = &ChainSummary{Chain: id, FirstSeq: rh.Seq}
 		v.chains[id] = cs
-	} else if rh.Offset <= v.last[id] {
+	} else if rh.Offset <= v.high[id] {
 		v.Reprocessed++
 	}
-	v.last[id] = rh.Offset
+	v.high[id] = max(v.high[id], rh.Offset)
 	cs.Head = ChainHead{Seq: rh.Seq, MAC: mac}
 	cs.Receipts++
 	v.Receipts++
