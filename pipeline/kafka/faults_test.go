@@ -95,3 +95,29 @@ func TestBrokerOutage(t *testing.T) {
 	checkExactlyOnce(t, addrs, inputs, nil)
 	t.Logf("metrics after the outage: %+v, fetch errors %d", m.Snapshot(), m.fetchErrors.Load())
 }
+
+// TestFencedWorkerRecovers starts a second worker with the same
+// transactional id, which fences the first (the misconfiguration the
+// contract forbids, and what a zombie meets when its replacement starts).
+// The fenced worker counts it, rebuilds its session from the committed
+// offsets, and once the duplicate is gone the output is still exactly once.
+func TestFencedWorkerRecovers(t *testing.T) {
+	c := newCluster(t, 3, 4)
+	addrs := c.ListenAddrs()
+	stopInput := streamInput(t, addrs, 200, 4)
+	a := startWorker(t, testConfig(t, addrs, "w1"))
+	eventually(t, 30*time.Second, "the first worker to commit", func() bool { return a.p.Metrics().Snapshot().RecordsIn > 500 })
+	b := startWorker(t, testConfig(t, addrs, "w1"))
+	eventually(t, 60*time.Second, "the first worker to be fenced", func() bool { return a.p.Metrics().Snapshot().Fenced > 0 })
+	if err := b.stop(t); err != nil {
+		t.Fatal(err)
+	}
+	n := a.p.Metrics().Snapshot().RecordsIn
+	eventually(t, 60*time.Second, "the first worker to go on", func() bool { return a.p.Metrics().Snapshot().RecordsIn > n+500 })
+	inputs := stopInput()
+	eventually(t, 60*time.Second, "all records to commit", func() bool { return committedCount(t, addrs, "g") == int64(len(inputs)) })
+	if err := a.stop(t); err != nil {
+		t.Fatal(err)
+	}
+	checkExactlyOnce(t, addrs, inputs, nil)
+}
