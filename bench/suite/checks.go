@@ -44,7 +44,7 @@ const (
 	pLoad      = "bench/load"
 )
 
-// checks lists every ratio and absolute target of issues 2 to 5.
+// checks lists every ratio and absolute target of issues 2 to 5 and 17.
 func checks(getLog int) []Check {
 	ratio := func(issue int, what string, num, den Ref, op string, target float64) Check {
 		return Check{Issue: issue, What: what, Num: num, Den: &den, Op: op, Target: target, Unit: "x", Scale: 1}
@@ -88,6 +88,12 @@ func checks(getLog int) []Check {
 		abs(5, "p99 Append latency at 64 appenders", Ref{pReceipts, "BenchmarkAppend/appenders=64/impl=groupcommit", "p99-ns"}, "<=", 2, "ms", 1e-6),
 		abs(5, fmt.Sprintf("GET receipt by id p99 over a %d-receipt log (issue asks 10M; scaled down to fit make bench)", getLog),
 			Ref{pReceipts, get, "p99-ns"}, "<=", 1, "ms", 1e-6),
+
+		abs(17, "Kafka pipeline, 1 KB JSON records, one worker, 4 partitions, exactly-once",
+			Ref{"pipeline/kafka", "BenchmarkPipeline/delivery=exactly-once/partitions=4", "records/s"}, ">=", 50000, "records/s", 1),
+		ratio(17, "Kafka pipeline exactly-once vs at-least-once, 4 partitions (within 2x)",
+			Ref{"pipeline/kafka", "BenchmarkPipeline/delivery=exactly-once/partitions=4", "records/s"},
+			Ref{"pipeline/kafka", "BenchmarkPipeline/delivery=at-least-once/partitions=4", "records/s"}, ">=", 0.5),
 	}
 }
 

@@ -23,6 +23,7 @@ func TestEveryCommandAnswersHelp(t *testing.T) {
 		"serve":    "usage: datafog serve [flags]   (flags override the DATAFOG_* variables)\n",
 		"compile":  "usage: datafog compile [-o OUT] POLICY.json\n",
 		"receipts": "usage: datafog receipts verify [--key-file FILE] DIR\n",
+		"pipeline": "usage: datafog pipeline kafka --brokers HOST:PORT[,...] --group ID --in TOPIC[,...] --out TOPIC [--receipts TOPIC] [--dlq TOPIC] [--transactional-id ID] [--mode MODE] [--entities a,b] [--policy FILE] [--format text|json] [flags]\n",
 		"version":  "usage: datafog version\n",
 	}
 	if len(commands()) != len(usageOf) {

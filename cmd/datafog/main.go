@@ -42,6 +42,7 @@ func commands() []command {
 		{"compile", "compile a policy (and its dictionaries) into a fast-loading blob", runCompile},
 		{"receipts", "receipt log tools: `receipts verify DIR`", runReceipts},
 		{"entities", "list every entity type this build detects, as JSON", runEntities},
+		{"pipeline", "redaction pipelines: `pipeline kafka` redacts a topic into another, exactly once", runPipeline},
 		{"version", "print the version", runVersion},
 	}
 }

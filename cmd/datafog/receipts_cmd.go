@@ -14,6 +14,8 @@ func runReceipts(args []string, env *environment) int {
 			w = env.stdout
 		}
 		fmt.Fprintln(w, "usage: datafog receipts verify [--key-file FILE] DIR")
+		fmt.Fprintln(w, "       datafog receipts verify --key-file FILE --brokers HOST:PORT[,...] --topic TOPIC")
+		fmt.Fprintln(w, "       datafog receipts verify --key-file FILE --export FILE")
 		if len(args) == 0 {
 			return exitError
 		}
@@ -25,10 +27,15 @@ func runReceipts(args []string, env *environment) int {
 	}
 	// Exit status: 0 the log verifies, 1 it is broken (the first bad record
 	// is named on standard output), 2 it could not be checked.
-	fs := newFlagSet(env, "receipts verify", "receipts verify [--key-file FILE] DIR")
-	keyFile := fs.String("key-file", "", "receipt key (default: $DATAFOG_RECEIPT_KEY_FILE, else DIR.key beside the directory)")
+	fs := newFlagSet(env, "receipts verify", "receipts verify [--key-file FILE] DIR | --brokers HOST:PORT --topic TOPIC | --export FILE")
+	keyFile := fs.String("key-file", "", "receipt key (default: $DATAFOG_RECEIPT_KEY_FILE, else DIR.key beside the directory); for --topic and --export, the pipeline's key file (default: $DATAFOG_TOKEN_KEY_FILE)")
+	var kv kafkaVerifyFlags
+	kv.register(fs)
 	if code, ok := parseFlags(fs, args[1:], env); !ok {
 		return code
+	}
+	if kv.topic != "" || kv.export != "" {
+		return verifyKafkaReceipts(fs, &kv, *keyFile, env)
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintln(env.stderr, "datafog receipts verify: need exactly one DIR")
