@@ -123,13 +123,11 @@ type numeric struct {
 	colonLen [64]bool
 }
 
-// tokDet is one OnToken trigger.
+// tokDet is one OnToken trigger; what it takes is in the tokens bit
+// sets.
 type tokDet struct {
-	min, max, minLead, maxLead int
-	digitFirst                 bool
-	lower                      [256]bool
-	find                       func(*detect.Scan, int, int)
-	b                          *detect.Binding
+	find func(*detect.Scan, int, int)
+	b    *detect.Binding
 }
 
 // tokens holds the OnToken detectors and what the main loop needs to
@@ -144,6 +142,15 @@ type tokens struct {
 	// digit run starts with c.
 	lowerFirst [256]bool
 	digitFirst bool
+	// byLead[l] is the set of detectors (bit k for dets[k]) that take a
+	// token whose first digit run follows l letters (l == 0: a token that
+	// starts with digits), and maxLen[l] the longest token they take;
+	// lowerOK[c] the set that takes lower-case tokens whose first digit
+	// run starts with c; byLen[n] the set that takes tokens of n bytes.
+	byLead  [maxToken + 1]uint64
+	maxLen  [maxToken + 1]int
+	lowerOK [256]uint64
+	byLen   [maxToken + 1]uint64
 }
 
 // maxToken is the longest token any detector may ask for.
@@ -346,9 +353,8 @@ func (t *tokens) add(o *detect.OnToken, b *detect.Binding) error {
 	if o.Find == nil || o.MinLen < 2 || o.MaxLen > maxToken || o.MinLen > o.MaxLen || o.MinLead < 1 && !o.DigitFirst || o.MaxLead < o.MinLead || o.MaxLead >= o.MaxLen {
 		return fmt.Errorf("token trigger: lengths %d..%d (within 2..%d), leads %d..%d (MinLead >= 1 or DigitFirst), and a Find are needed", o.MinLen, o.MaxLen, maxToken, o.MinLead, o.MaxLead)
 	}
-	td := tokDet{min: o.MinLen, max: o.MaxLen, minLead: o.MinLead, maxLead: o.MaxLead, digitFirst: o.DigitFirst, find: o.Find, b: b}
+	td := tokDet{find: o.Find, b: b}
 	for x := 0; x < len(o.Lower); x++ {
-		td.lower[o.Lower[x]] = true
 		t.lowerFirst[o.Lower[x]] = true
 	}
 	if o.MinLead >= 1 && (t.minLead == 0 || o.MinLead < t.minLead) {
@@ -359,6 +365,19 @@ func (t *tokens) add(o *detect.OnToken, b *detect.Binding) error {
 	}
 	t.maxLead = max(t.maxLead, o.MaxLead)
 	t.digitFirst = t.digitFirst || o.DigitFirst
+	bit := uint64(1) << len(t.dets)
+	for l := range t.byLead {
+		if l == 0 && o.DigitFirst || l > 0 && l >= o.MinLead && l <= o.MaxLead {
+			t.byLead[l] |= bit
+			t.maxLen[l] = max(t.maxLen[l], o.MaxLen)
+		}
+	}
+	for x := 0; x < len(o.Lower); x++ {
+		t.lowerOK[o.Lower[x]] |= bit
+	}
+	for n := o.MinLen; n <= o.MaxLen; n++ {
+		t.byLen[n] |= bit
+	}
 	t.dets = append(t.dets, td)
 	return nil
 }

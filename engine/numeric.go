@@ -191,17 +191,8 @@ func (st *scanState) token(ts, i, j int) {
 	t := st.s.T
 	tk := &st.e.dispatch.tok
 	lead := i - ts
-	// The detectors that take the lead, as a bit set, and the longest
-	// token they take.
-	var want uint64
-	maxLen := 0
-	for k := range tk.dets {
-		td := &tk.dets[k]
-		if lead == 0 && td.digitFirst || lead >= td.minLead && lead <= td.maxLead && lead > 0 {
-			want |= 1 << k
-			maxLen = max(maxLen, td.max)
-		}
-	}
+	// The detectors that take the lead, as a bit set.
+	want := tk.byLead[lead]
 	if want == 0 {
 		return
 	}
@@ -209,7 +200,12 @@ func (st *scanState) token(ts, i, j int) {
 	for _, c := range t[ts:i] {
 		lower = lower || detect.IsLower(c)
 	}
-	lim := min(len(t), ts+maxLen+1)
+	if lower {
+		if want &= tk.lowerOK[t[i]]; want == 0 {
+			return
+		}
+	}
+	lim := min(len(t), ts+tk.maxLen[lead]+1)
 	te := j
 	for te < lim && detect.IsAlnum(t[te]) {
 		lower = lower || detect.IsLower(t[te])
@@ -219,13 +215,14 @@ func (st *scanState) token(ts, i, j int) {
 		return // too long, or glued to '_'
 	}
 	n := te - ts
+	want &= tk.byLen[n]
+	if lower {
+		want &= tk.lowerOK[t[i]]
+	}
 	for want != 0 {
 		k := bits.TrailingZeros64(want)
 		want &= want - 1
 		td := &tk.dets[k]
-		if n < td.min || n > td.max || lower && !td.lower[t[i]] {
-			continue
-		}
 		st.s.Enter(td.b, i)
 		td.find(&st.s, ts, te)
 	}

@@ -416,18 +416,20 @@ func candLess(a, b *detect.Cand) bool {
 	return !a.Hidden && b.Hidden
 }
 
-// outranks reports whether a beats b when they overlap: validated over
-// unvalidated, then higher confidence, then longer, then the type order.
+// outranks reports whether a beats b when they overlap: the evidence
+// decides, as its confidence says (a checksum with a context word scores
+// highest, a shape without one lowest), then validated over unvalidated,
+// then longer, then the type order.
 // On a complete tie the earlier one (in candLess order) wins; a must then
 // be the earlier one for outranks to be true, which callers arrange by
 // asking "does the later outrank the earlier" strictly and "does the
 // earlier fail to outrank the later" otherwise.
 func outranks(a, b *detect.Cand, kinds []kindInfo) bool {
-	if a.Validated != b.Validated {
-		return a.Validated
-	}
 	if a.Conf != b.Conf {
 		return a.Conf > b.Conf
+	}
+	if a.Validated != b.Validated {
+		return a.Validated
 	}
 	la, lb := a.End-a.Start, b.End-b.Start
 	if la != lb {
