@@ -163,14 +163,16 @@ blocks:
 						goto next
 					case !st.exhaustive && j-i < len(num.inert) && num.inert[j-i] && j+1 < n && !num.afterSet[t[i-1]] &&
 						(detect.ClassOf(t[j])&detect.GroupSep == 0 || !detect.IsDigit(t[j+1])) && (t[j] != ':' || !num.colonLen[j-i]) &&
-						!(num.leadSet[t[i]] && detect.IsAlpha(t[j])):
+						!(num.leadSet[t[i]] && detect.IsAlpha(t[j])) && !(tk.digitFirst && detect.IsUpper(t[j])):
 						// An inert run: its length is inert (no Compact or
 						// Short detector takes it); no After byte such as
 						// '+' or '(' precedes it; no second group follows
 						// (a separator and a digit, which Grouped, Dotted
 						// and ISO need, or a ':' where a Colon detector
-						// takes the length); and it is not a Lead (no letter
-						// follows a run that starts with a Lead byte). So
+						// takes the length); it is not a Lead (no letter
+						// follows a run that starts with a Lead byte); and
+						// it does not start a token (no upper-case letter
+						// follows it while a DigitFirst detector exists). So
 						// digits would call nothing for it.
 						goto next
 					}

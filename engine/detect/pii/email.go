@@ -24,8 +24,24 @@ var Email = &detect.Detector{
 		{Text: "user=bob@example.io", Span: "bob@example.io", Valid: true},
 		{Text: "bob@example.notatld"},
 		{Text: "@example.com alone"},
+		{Text: "db https://admin:pa55w0rd@example.com/x"},
+		{Text: "ftp://anonymous@ftp.example.com/pub"},
 		{Text: "bob@localhost"},
 	},
+}
+
+// userinfo reports whether the would-be local part starting at t[b] is
+// the password (or user) of a URL's authority: "scheme://user:" or
+// "scheme://" right before it.
+func userinfo(t []byte, b int) bool {
+	k := b
+	if k > 0 && t[k-1] == ':' {
+		k-- // "user:password@": walk back over the user
+		for lim := max(0, k-64); k > lim && detect.Is(t[k-1], detect.Local); {
+			k--
+		}
+	}
+	return detect.HasPrefix(t, k-3, "://")
 }
 
 // findEmail handles '@' at t[p].
@@ -43,6 +59,9 @@ func findEmail(s *detect.Scan, p int) {
 	}
 	if b == p || t[p-1] == '.' {
 		return
+	}
+	if userinfo(t, b) {
+		return // the user and password of a URL, not a mailbox
 	}
 	e := p + 1
 	lastDot := -1
