@@ -20,7 +20,7 @@ var Fuehrerschein = &detect.Detector{
 		{Text: "fuehrerscheinnummer", Conf: 0.85}, {Text: "führerschein-nr", Conf: 0.85}, {Text: "fahrerlaubnis", Conf: 0.8},
 		{Text: "german driving licence", Conf: 0.8}, {Text: "german driving license", Conf: 0.8},
 	},
-	Tokens: &detect.OnToken{MinLen: 11, MaxLen: 11, MinLead: 1, MaxLead: 4, Find: fuehrerscheinToken},
+	Tokens: &detect.OnToken{MinLen: 11, MaxLen: 11, MinLead: 1, MaxLead: 10, Find: fuehrerscheinToken},
 	Examples: []detect.Example{
 		{Text: "Führerscheinnummer B072RRE2I55", Span: "B072RRE2I55", Valid: true},
 		{Text: "Führerschein: J010000SD51", Span: "J010000SD51", Valid: true},

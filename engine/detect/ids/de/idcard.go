@@ -23,7 +23,7 @@ var IDCard = &detect.Detector{
 		{Text: "ausweis-nr", Conf: 0.85}, {Text: "ausweis nr", Conf: 0.85}, {Text: "perso", Conf: 0.8},
 		{Text: "identity card", Conf: 0.8}, {Text: "id card", Conf: 0.75}, {Text: "german id", Conf: 0.8},
 	},
-	Tokens: &detect.OnToken{MinLen: 9, MaxLen: 10, MinLead: 1, MaxLead: 4, Find: idCard},
+	Tokens: &detect.OnToken{MinLen: 9, MaxLen: 10, MinLead: 1, MaxLead: 9, Find: idCard},
 	Examples: []detect.Example{
 		{Text: "Personalausweis T220001293", Span: "T220001293", Valid: true},
 		{Text: "Ausweisnummer: L01X00T47", Span: "L01X00T47", Valid: true},

@@ -22,7 +22,7 @@ var Passport = &detect.Detector{
 		{Text: "pass-nr", Conf: 0.85}, {Text: "passnr", Conf: 0.85}, {Text: "german passport", Conf: 0.85},
 		{Text: "passport", Conf: 0.55},
 	},
-	Tokens: &detect.OnToken{MinLen: 9, MaxLen: 10, MinLead: 1, MaxLead: 4, Find: passport},
+	Tokens: &detect.OnToken{MinLen: 9, MaxLen: 10, MinLead: 1, MaxLead: 9, Find: passport},
 	Examples: []detect.Example{
 		{Text: "Reisepass C01X00T478", Span: "C01X00T478", Valid: true},
 		{Text: "Passnummer: C01X00T47", Span: "C01X00T47", Valid: true},
