@@ -14,23 +14,23 @@ func DETaxID(digits []byte) bool {
 	for _, c := range digits[:10] {
 		count[c-'0']++
 	}
-	repeated := -1
+	var repeated byte // the repeated digit, 0 for none
+	times := 0
 	for d, n := range count {
 		switch {
 		case n <= 1:
-		case n <= 3 && repeated < 0:
-			repeated = d
+		case n <= 3 && repeated == 0:
+			repeated, times = byte('0'+d), n // #nosec G115 -- d < 10
 		default:
 			return false
 		}
 	}
-	if repeated < 0 {
+	if repeated == 0 {
 		return false
 	}
-	if count[repeated] == 3 {
-		r := byte('0' + repeated)
+	if times == 3 {
 		for i := 0; i+2 < 10; i++ {
-			if digits[i] == r && digits[i+1] == r && digits[i+2] == r {
+			if digits[i] == repeated && digits[i+1] == repeated && digits[i+2] == repeated {
 				return false
 			}
 		}

@@ -23,7 +23,7 @@ func init() {
 		},
 		Invalid: func(r *rand.Rand) string {
 			v := deTaxID(r)
-			return v[:10] + string(rune('0'+(int(v[10]-'0')+1+r.IntN(9))%10))
+			return v[:10] + string(digitChars[(int(v[10]-'0')+1+r.IntN(9))%10])
 		},
 		Check: func(v string) bool { return deTaxIDCheck(strings.ReplaceAll(v, " ", "")) },
 	})
@@ -49,15 +49,15 @@ func init() {
 		Type:    "de_vat_id",
 		Context: []string{"USt-IdNr.", "VAT ID", "Umsatzsteuer-ID"},
 		Valid: func(r *rand.Rand) string {
-			v := "DE" + deWithMod1110(string(rune('1'+r.IntN(9)))+usDigits(r, 7))
+			v := "DE" + deWithMod1110(string(digitChars[1+r.IntN(9)])+usDigits(r, 7))
 			if r.IntN(4) == 0 {
 				return v[:2] + " " + v[2:]
 			}
 			return v
 		},
 		Invalid: func(r *rand.Rand) string {
-			v := deWithMod1110(string(rune('1'+r.IntN(9))) + usDigits(r, 7))
-			return "DE" + v[:8] + string(rune('0'+(int(v[8]-'0')+1+r.IntN(9))%10))
+			v := deWithMod1110(string(digitChars[1+r.IntN(9)]) + usDigits(r, 7))
+			return "DE" + v[:8] + string(digitChars[(int(v[8]-'0')+1+r.IntN(9))%10])
 		},
 		Check: func(v string) bool {
 			v = strings.ReplaceAll(v, " ", "")
@@ -120,7 +120,7 @@ func init() {
 		Context: []string{"Führerscheinnummer", "Führerschein", "Fuehrerschein-Nr"},
 		Valid: func(r *rand.Rand) string {
 			const an = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
-			b := []byte{byte('A' + r.IntN(26))}
+			b := []byte{upperChars[r.IntN(26)]}
 			for len(b) < 9 {
 				b = append(b, an[r.IntN(len(an))])
 			}
@@ -185,7 +185,7 @@ func deTaxID(r *rand.Rand) string {
 		perm := r.Perm(10)
 		d := make([]byte, 10)
 		for i := 0; i < 9; i++ {
-			d[i] = byte('0' + perm[i])
+			d[i] = digitChars[perm[i]]
 		}
 		d[9] = d[r.IntN(9)] // repeat one of the nine
 		r.Shuffle(10, func(i, j int) { d[i], d[j] = d[j], d[i] })
@@ -243,7 +243,7 @@ func deICAO(s string) int {
 // T22000129), the authority code's second and third characters are
 // digits.
 func deDocument(r *rand.Rand, first string, bad int) string {
-	b := []byte{first[r.IntN(len(first))], byte('0' + r.IntN(10)), byte('0' + r.IntN(10))}
+	b := []byte{first[r.IntN(len(first))], digitChars[r.IntN(10)], digitChars[r.IntN(10)]}
 	for len(b) < 9 {
 		b = append(b, deDocAlphabet[r.IntN(len(deDocAlphabet))])
 	}
@@ -335,7 +335,7 @@ func deKVNRDigit(v string) int {
 // deKVNR returns a health insurance number with a right (or wrong) check
 // digit.
 func deKVNR(r *rand.Rand, ok bool) string {
-	v := string(rune('A'+r.IntN(26))) + usDigits(r, 8)
+	v := string(upperChars[r.IntN(26)]) + usDigits(r, 8)
 	c := deKVNRDigit(v)
 	if !ok {
 		c = (c + 1 + r.IntN(9)) % 10
@@ -384,7 +384,7 @@ func deKfz(r *rand.Rand, ds []string) string {
 	digits := 1 + r.IntN(min(4, 8-n))
 	b := []byte{}
 	for i := 0; i < letters; i++ {
-		b = append(b, byte('A'+r.IntN(26)))
+		b = append(b, upperChars[r.IntN(26)])
 	}
 	num := fmt.Sprint(1+r.IntN(9)) + usDigits(r, digits-1)
 	v := d + "-" + string(b) + " " + num

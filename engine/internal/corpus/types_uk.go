@@ -15,7 +15,7 @@ func init() {
 		Type: "uk_nino", NeedsContext: true,
 		Context: []string{"National Insurance number", "NINO", "NI number"},
 		Valid: func(r *rand.Rand) string {
-			v := ukNINOPrefix(r) + usDigits(r, 6) + string(rune('A'+r.IntN(4)))
+			v := ukNINOPrefix(r) + usDigits(r, 6) + string(upperChars[r.IntN(4)])
 			if r.IntN(2) == 0 {
 				return v[:2] + " " + v[2:4] + " " + v[4:6] + " " + v[6:8] + " " + v[8:]
 			}
@@ -23,14 +23,14 @@ func init() {
 		},
 		Invalid: func(r *rand.Rand) string {
 			bad := []string{"BG", "GB", "KN", "NK", "NT", "TN", "ZZ", "DA", "AD", "QA", "AO", "VA", "AI"}
-			return bad[r.IntN(len(bad))] + usDigits(r, 6) + string(rune('A'+r.IntN(4)))
+			return bad[r.IntN(len(bad))] + usDigits(r, 6) + string(upperChars[r.IntN(4)])
 		},
 		Check: ukNINOCheck,
 	})
 	RegisterType(TypeGen{
 		Type: "uk_passport", NeedsContext: true,
 		Context: []string{"UK passport", "British passport number", "HMPO"},
-		Valid:   func(r *rand.Rand) string { return string(rune('1'+r.IntN(9))) + usDigits(r, 8) },
+		Valid:   func(r *rand.Rand) string { return string(digitChars[1+r.IntN(9)]) + usDigits(r, 8) },
 	})
 	RegisterType(TypeGen{
 		Type: "uk_driving_licence", NeedsContext: true,
@@ -47,7 +47,7 @@ func init() {
 		},
 		Invalid: func(r *rand.Rand) string {
 			// Q, V and X start no postcode area.
-			return string(rune("QVX"[r.IntN(3)])) + string(rune('A'+r.IntN(26))) + fmt.Sprint(1+r.IntN(20)) + " " + ukInward(r)
+			return string("QVX"[r.IntN(3)]) + string(upperChars[r.IntN(26)]) + fmt.Sprint(1+r.IntN(20)) + " " + ukInward(r)
 		},
 	})
 	RegisterType(TypeGen{
@@ -62,7 +62,7 @@ func init() {
 // ukNINOPrefix returns an allocated NINO prefix (NIM39110).
 func ukNINOPrefix(r *rand.Rand) string {
 	for {
-		a, b := byte('A'+r.IntN(26)), byte('A'+r.IntN(26))
+		a, b := upperChars[r.IntN(26)], upperChars[r.IntN(26)]
 		if ukNINOPrefixOK(a, b) {
 			return string([]byte{a, b})
 		}
@@ -116,7 +116,7 @@ func ukLicence(r *rand.Rand, ok bool) string {
 	if r.IntN(2) == 0 {
 		m += 50
 	}
-	initials := string(rune('A'+r.IntN(26))) + string(rune('A'+r.IntN(26)))
+	initials := string(upperChars[r.IntN(26)]) + string(upperChars[r.IntN(26)])
 	if r.IntN(3) == 0 {
 		initials = initials[:1] + "9"
 	}
@@ -167,7 +167,7 @@ var ukOutwards = strings.Fields("SW1A EC1A W1A M1 B33 CR2 DN55 AB10 LS1 G2 EH1 C
 // K M O V).
 func ukInward(r *rand.Rand) string {
 	const units = "ABDEFGHJLNPQRSTUWXYZ"
-	return fmt.Sprint(r.IntN(10)) + string(rune(units[r.IntN(len(units))])) + string(rune(units[r.IntN(len(units))]))
+	return fmt.Sprint(r.IntN(10)) + string(units[r.IntN(len(units))]) + string(units[r.IntN(len(units))])
 }
 
 // ukMark returns a current-format registration mark, or, when !ok, one

@@ -54,9 +54,9 @@ func init() {
 		Context: []string{"passport", "US passport", "passport number"},
 		Valid: func(r *rand.Rand) string {
 			if r.IntN(2) == 0 {
-				return string(rune('A'+r.IntN(26))) + usDigits(r, 8)
+				return string(upperChars[r.IntN(26)]) + usDigits(r, 8)
 			}
-			return string(rune('1'+r.IntN(9))) + usDigits(r, 8)
+			return string(digitChars[1+r.IntN(9)]) + usDigits(r, 8)
 		},
 	})
 	RegisterType(TypeGen{
@@ -65,13 +65,13 @@ func init() {
 		Valid: func(r *rand.Rand) string {
 			switch r.IntN(4) {
 			case 0: // California
-				return string(rune('A'+r.IntN(26))) + usDigits(r, 7)
+				return string(upperChars[r.IntN(26)]) + usDigits(r, 7)
 			case 1: // Florida
-				return string(rune('A'+r.IntN(26))) + usDigits(r, 12)
+				return string(upperChars[r.IntN(26)]) + usDigits(r, 12)
 			case 2: // Texas
-				return string(rune('1'+r.IntN(9))) + usDigits(r, 7)
+				return string(digitChars[1+r.IntN(9)]) + usDigits(r, 7)
 			default: // New York
-				return string(rune('1'+r.IntN(9))) + usDigits(r, 8)
+				return string(digitChars[1+r.IntN(9)]) + usDigits(r, 8)
 			}
 		},
 	})
@@ -113,11 +113,18 @@ func init() {
 	})
 }
 
+// digitChars and upperChars are the ASCII digits and capitals, indexed
+// by value.
+const (
+	digitChars = "0123456789"
+	upperChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+)
+
 // usDigits returns n random ASCII digits.
 func usDigits(r *rand.Rand, n int) string {
 	b := make([]byte, n)
 	for i := range b {
-		b[i] = byte('0' + r.IntN(10))
+		b[i] = digitChars[r.IntN(10)]
 	}
 	return string(b)
 }
@@ -180,14 +187,14 @@ const usMBILetters = "ACDEFGHJKMNPQRTUVWXY"
 // usMBI returns a compact MBI: C A AN N A AN N A A N N.
 func usMBI(r *rand.Rand) string {
 	l := func() byte { return usMBILetters[r.IntN(len(usMBILetters))] }
-	d := func() byte { return byte('0' + r.IntN(10)) }
+	d := func() byte { return digitChars[r.IntN(10)] }
 	an := func() byte {
 		if r.IntN(2) == 0 {
 			return l()
 		}
 		return d()
 	}
-	return string([]byte{byte('1' + r.IntN(9)), l(), an(), d(), l(), an(), d(), l(), l(), d(), d()})
+	return string([]byte{digitChars[1+r.IntN(9)], l(), an(), d(), l(), an(), d(), l(), l(), d(), d()})
 }
 
 // usMBICheck is the CMS MBI format, compact or dashed 4-3-4.
@@ -228,7 +235,7 @@ func usDEA(r *rand.Rand, ok bool) string {
 	if !ok {
 		check = (check + 1 + r.IntN(9)) % 10
 	}
-	return string([]byte{types[r.IntN(len(types))], byte('A' + r.IntN(26))}) + d + string(rune('0'+check))
+	return string([]byte{types[r.IntN(len(types))], upperChars[r.IntN(26)]}) + d + string(digitChars[check])
 }
 
 // usDEACheck is the DEA rule: type letter, letter or 9, six digits and
