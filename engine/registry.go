@@ -5,6 +5,9 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/crypto"
 	"github.com/datafog/datafog-api/engine/detect/financial"
 	"github.com/datafog/datafog-api/engine/detect/ids"
+	"github.com/datafog/datafog-api/engine/detect/ids/de"
+	"github.com/datafog/datafog-api/engine/detect/ids/uk"
+	"github.com/datafog/datafog-api/engine/detect/ids/us"
 	"github.com/datafog/datafog-api/engine/detect/network"
 	"github.com/datafog/datafog-api/engine/detect/pii"
 	"github.com/datafog/datafog-api/engine/detect/secrets"
@@ -42,6 +45,33 @@ var registry = []*detect.Detector{
 	ids.USNPI,
 	ids.INAadhaar,
 
-	// Added after the contract's first table.
+	// Added after the contract's first table (issue 13).
 	secrets.SlackWebhookURL,
+
+	// United States, United Kingdom and Germany (issue 15).
+	us.ITIN,
+	us.Passport,
+	us.DriverLicense,
+	us.MBI,
+	us.BankNumber,
+	us.EIN,
+	us.MedicalLicense,
+	uk.NINO,
+	uk.Passport,
+	uk.DrivingLicence,
+	uk.Postcode,
+	uk.VehicleRegistration,
+	de.TaxID,
+	de.TaxNumber,
+	de.VATID,
+	de.IDCard,
+	de.Passport,
+	de.SocialSecurity,
+	de.HealthInsurance,
+	de.LANR,
+	de.BSNR,
+	de.Fuehrerschein,
+	de.Kfz,
+	de.PLZ,
+	de.Handelsregister,
 }
