@@ -3,11 +3,13 @@ package engine
 import (
 	"github.com/datafog/datafog-api/engine/detect"
 	"github.com/datafog/datafog-api/engine/detect/crypto"
+	"github.com/datafog/datafog-api/engine/detect/device"
 	"github.com/datafog/datafog-api/engine/detect/financial"
 	"github.com/datafog/datafog-api/engine/detect/ids"
 	"github.com/datafog/datafog-api/engine/detect/network"
 	"github.com/datafog/datafog-api/engine/detect/pii"
 	"github.com/datafog/datafog-api/engine/detect/secrets"
+	"github.com/datafog/datafog-api/engine/detect/vehicle"
 )
 
 // registry lists every built-in detector. Adding a detector is adding its
@@ -41,4 +43,12 @@ var registry = []*detect.Detector{
 	ids.CASIN,
 	ids.USNPI,
 	ids.INAadhaar,
+
+	// Finance, vehicles and devices (issue 15).
+	financial.SwiftBIC,
+	financial.LEI,
+	financial.ISIN,
+	financial.CUSIP,
+	vehicle.VIN,
+	device.IMEI,
 }
