@@ -46,10 +46,10 @@ var SwiftBIC = &detect.Detector{
 		{Text: "BIC DEUTDEFF500, IBAN follows", Span: "DEUTDEFF500", Valid: true},
 		{Text: `{"bic": "BNPAFRPPXXX"}`, Span: "BNPAFRPPXXX", Valid: true},
 		{Text: "Swift/BIC: UBSWCHZH80A", Span: "UBSWCHZH80A", Valid: true},
-		{Text: "SWIFT code: DEUTXXFF"},   // XX is no country
-		{Text: "BIC: DEUTDE1F"},          // location code starts with 1
-		{Text: "route ABCDEFGH today"},   // letters only, no label
-		{Text: "BIC: DEUTDEFFX12"},       // branch starts with X but is not XXX
+		{Text: "SWIFT code: DEUTXXFF"},    // XX is no country
+		{Text: "BIC: DEUTDE1F"},           // location code starts with 1
+		{Text: "route ABCDEFGH today"},    // letters only, no label
+		{Text: "BIC: DEUTDEFFX12"},        // branch starts with X but is not XXX
 		{Text: "the BRANDING GUIDELINES"}, // upper-case words after no label
 	},
 }

@@ -15,7 +15,7 @@ import (
 
 const (
 	finUpperAZ     = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	finDigits    = "0123456789"
+	finDigits      = "0123456789"
 	finUpperDigits = finUpperAZ + finDigits
 )
 
