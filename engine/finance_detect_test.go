@@ -26,9 +26,9 @@ func TestFinanceDeviceDefaults(t *testing.T) {
 		// swift_bic: digits alone, letters only after a label.
 		{"wire to NWBKGB2L today", "swift_bic:NWBKGB2L@0.6"},
 		{"wire to DEUTDEFF today", ""},
-		{"BIC DEUTDEFF", "swift_bic:DEUTDEFF@0.9"},
+		{"BIC: DEUTDEFF", "swift_bic:DEUTDEFF@0.9"},
 		{"SWIFT code: DEUTDEFF500.", "swift_bic:DEUTDEFF500@0.9"},
-		{"SWIFT/BIC COBADEFFXXX", "swift_bic:COBADEFFXXX@0.9"},
+		{"SWIFT/BIC: COBADEFFXXX", "swift_bic:COBADEFFXXX@0.9"},
 		{`{"swift_code":"BNPAFRPP"}`, "swift_bic:BNPAFRPP@0.9"},
 		{"BIC: DEUTUKFF", ""},
 		{"the SWIFT PROGRAMMING guide", ""},

@@ -13,6 +13,10 @@ import (
 // order number, and one random number in ten passes the check, so a
 // context word ("CUSIP") is required: 0.9 with it; without, an
 // alphanumeric CUSIP scores 0.4 and an all-digit one is not reported.
+// Issuer codes start with digits (and CINS numbers with one letter and
+// digits, which are not taken: a token with a one-letter lead would send
+// every "X11" of a text through the token dispatch), so CUSIPs are taken
+// as numbers and as tokens that start with digits.
 var CUSIP = &detect.Detector{
 	Name: "cusip",
 	Types: []detect.Type{{
@@ -25,7 +29,6 @@ var CUSIP = &detect.Detector{
 		Compact: 1 << 9, OnCompact: findCUSIPDigits,
 		Lead: digitBytes, OnLead: findCUSIPLead,
 	},
-	Tokens: &detect.OnToken{MinLen: 9, MaxLen: 9, MinLead: 1, MaxLead: 8, Find: findCUSIPToken},
 	Examples: []detect.Example{
 		{Text: "CUSIP 037833100", Span: "037833100", Valid: true},
 		{Text: "cusip: 38259P508", Span: "38259P508", Valid: true},
@@ -45,14 +48,6 @@ func findCUSIPDigits(s *detect.Scan, i, j int) {
 func findCUSIPLead(s *detect.Scan, i, j int) {
 	if te := upperToken(s.T, i, j, 9); te > 0 {
 		cusip(s, i, te, true)
-	}
-}
-
-// findCUSIPToken handles a nine-character token of digits and upper-case
-// letters.
-func findCUSIPToken(s *detect.Scan, ts, te int) {
-	if detect.All(s.T[ts:te], detect.Upper|detect.Digit) {
-		cusip(s, ts, te, true)
 	}
 }
 

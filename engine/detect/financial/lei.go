@@ -12,6 +12,12 @@ import (
 // the check, so a code with letters scores 0.85 alone and 0.99 after a
 // context word; a code of 20 digits only (as long as many order or
 // account numbers) needs the context word.
+//
+// An LEI is taken as a token whose first digit run follows two or more
+// letters, or that starts with digits (the issuers' prefixes, such as
+// 5493 or 2138, are digits). A code whose first character is a letter
+// and second a digit is not found: taking tokens with a one-letter lead
+// would send every "X11" or "T10" of a text through the token dispatch.
 var LEI = &detect.Detector{
 	Name: "lei",
 	Types: []detect.Type{{
@@ -23,7 +29,7 @@ var LEI = &detect.Detector{
 		{Text: "lei", Conf: 0.99}, {Text: "legal entity identifier", Conf: 0.99}, {Text: "gleif", Conf: 0.99},
 		{Text: "code lei", Conf: 0.99}, {Text: "lei-code", Conf: 0.99},
 	},
-	Tokens: &detect.OnToken{MinLen: 20, MaxLen: 20, MinLead: 1, MaxLead: 18, Find: findLEIToken},
+	Tokens: &detect.OnToken{MinLen: 20, MaxLen: 20, MinLead: 2, MaxLead: 18, Find: findLEIToken},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 20, OnCompact: findLEIDigits,
 		Lead: digitBytes, OnLead: findLEILead,

@@ -20,10 +20,12 @@ import (
 //     digits and its structure (letters, a real country, the location
 //     rules) is rare in other tokens;
 //   - a BIC of letters only ("DEUTDEFF", "BNPAFRPPXXX") looks like any
-//     upper-case word and is considered only after a label: the words
-//     "BIC", "SWIFT" or "Swift" before it (within 24 bytes, over spaces,
-//     "code", "/", ":" or "-"), or an assignment to a key such as "bic",
-//     "swift" or "swift_code";
+//     upper-case word and is considered only as the value of a label:
+//     an assignment or form field whose key names it ("BIC: …",
+//     "SWIFT/BIC: …", `"swift_code": "…"`), or a "code: …" field with
+//     "BIC" or "SWIFT" before it ("SWIFT code: …"). A label without
+//     a colon or an equals sign ("BIC DEUTDEFF") is not enough: finding
+//     it would make every "B" and "S" of every text a stop of the scan;
 //   - with a context word either kind scores 0.9.
 var SwiftBIC = &detect.Detector{
 	Name: "swift_bic",
@@ -37,13 +39,13 @@ var SwiftBIC = &detect.Detector{
 		{Text: "bank identifier code", Conf: 0.9}, {Text: "business identifier code", Conf: 0.9},
 		{Text: "code banque", Conf: 0.9}, {Text: "codice swift", Conf: 0.9}, {Text: "código swift", Conf: 0.9},
 	},
-	Tokens:   &detect.OnToken{MinLen: 8, MaxLen: 11, MinLead: 6, MaxLead: 10, Find: findBICToken},
-	Prefixes: &detect.OnPrefix{Literals: []string{"BIC", "SWIFT", "Swift"}, Find: findBICLabel},
-	Keys:     &detect.OnKey{Words: []string{"bic", "swift", "swiftbic", "swiftcode"}, MinValue: 8, Find: findBICKey},
+	Tokens: &detect.OnToken{MinLen: 8, MaxLen: 11, MinLead: 6, MaxLead: 10, Find: findBICToken},
+	Keys:   &detect.OnKey{Words: []string{"bic", "swift", "code"}, MinValue: 8, Find: findBICKey},
 	Examples: []detect.Example{
 		{Text: "pay to NWBKGB2L today", Span: "NWBKGB2L", Valid: true},
 		{Text: "SWIFT code: DEUTDEFF", Span: "DEUTDEFF", Valid: true},
 		{Text: "BIC DEUTDEFF500, IBAN follows", Span: "DEUTDEFF500", Valid: true},
+		{Text: "BIC/SWIFT = COBADEFFXXX", Span: "COBADEFFXXX", Valid: true},
 		{Text: `{"bic": "BNPAFRPPXXX"}`, Span: "BNPAFRPPXXX", Valid: true},
 		{Text: "Swift/BIC: UBSWCHZH80A", Span: "UBSWCHZH80A", Valid: true},
 		{Text: "SWIFT code: DEUTXXFF"},    // XX is no country
@@ -62,53 +64,27 @@ func findBICToken(s *detect.Scan, ts, te int) {
 	}
 }
 
-// findBICLabel handles the label "BIC", "SWIFT" or "Swift" at
-// t[start:end]: the first token after it, over at most 24 bytes of
-// spaces, "code", "/BIC", ":", "-" or "#", is tried as a BIC of any kind.
-func findBICLabel(s *detect.Scan, start, end int) {
+// findBICKey handles an assignment to a key that names a BIC ("bic",
+// "swift"), or to "code" after the word BIC or SWIFT.
+func findBICKey(s *detect.Scan, a *detect.Assignment) {
 	t := s.T
-	if !detect.FreeLeft(t, start) {
+	if !detect.HasPrefixFold(t, a.KeyEnd-4, "code") || a.KeyEnd-a.KeyStart > 4 && detect.IsAlpha(t[a.KeyEnd-5]) {
+		bicAt(s, a.Value, 0.9, false)
 		return
 	}
-	k := end
-	lim := min(len(t), end+24)
-	for k < lim {
-		switch c := t[k]; {
-		case c == ' ' || c == ':' || c == '-' || c == '/' || c == '#' || c == '(' || c == ')':
-			k++
-		case detect.HasPrefixFold(t, k, "code"):
-			k += 4
-		case detect.HasPrefix(t, k, "BIC") && !detect.IsUpper(byteAt(t, k+3)):
-			k += 3
-		default:
-			bicAt(s, k, 0.9)
-			return
-		}
-	}
-}
-
-// findBICKey handles an assignment to a BIC-like key.
-func findBICKey(s *detect.Scan, a *detect.Assignment) {
-	bicAt(s, a.Value, 0.9)
+	bicAt(s, a.Value, 0.9, true)
 }
 
 // bicAt reports the BIC that starts at t[k], if it is one: a whole token
-// of 8 or 11 upper-case letters and digits.
-func bicAt(s *detect.Scan, k int, conf float64) {
+// of 8 or 11 upper-case letters and digits (when needContext is set,
+// only after a context word).
+func bicAt(s *detect.Scan, k int, conf float64, needContext bool) {
 	t := s.T
 	if !detect.FreeLeft(t, k) {
 		return
 	}
 	e := detect.Span(t, k, 12, detect.Upper|detect.Digit)
-	if (e-k == 8 || e-k == 11) && detect.FreeRight(t, e) && validate.BIC(t[k:e]) {
+	if (e-k == 8 || e-k == 11) && detect.FreeRight(t, e) && validate.BIC(t[k:e]) && (!needContext || s.Context(k) > 0) {
 		s.Add(0, k, e, conf, true)
 	}
-}
-
-// byteAt returns t[k], or 0 past the end.
-func byteAt(t []byte, k int) byte {
-	if k < len(t) {
-		return t[k]
-	}
-	return 0
 }

@@ -39,7 +39,7 @@ var VIN = &detect.Detector{
 		{Text: "châssis", Conf: 0.99}, {Text: "numéro de série", Conf: 0.99}, {Text: "bastidor", Conf: 0.99},
 		{Text: "telaio", Conf: 0.99}, {Text: "chassinummer", Conf: 0.99}, {Text: "carrozzeria", Conf: 0.99},
 	},
-	Tokens: &detect.OnToken{MinLen: 17, MaxLen: 17, MinLead: 1, MaxLead: 16, Find: findVIN},
+	Tokens: &detect.OnToken{MinLen: 17, MaxLen: 17, MinLead: 2, MaxLead: 16, Find: findVIN},
 	// VINs that start with digits are taken as a Lead (OnDigits.Lead)
 	// rather than OnToken.DigitFirst, so that the main loop's inert-run
 	// shortcut does not dismiss them.

@@ -113,11 +113,15 @@ func mod97Big(code string) int64 {
 	return new(big.Int).Mod(n, big.NewInt(97)).Int64()
 }
 
-// leiValid returns an LEI with letters: a four-character prefix, "00",
-// twelve characters and the two check digits 98 - (code·100 mod 97).
+// leiPrefixes are prefixes of accredited LEI issuers (local operating
+// units) from GLEIF's list.
+var leiPrefixes = []string{"5493", "2138", "5299", "9695", "7245", "3912", "8156", "2549", "6354", "9845", "3157", "8945"}
+
+// leiValid returns an LEI with letters: an issuer prefix, "00", twelve
+// characters and the two check digits 98 - (code·100 mod 97).
 func leiValid(r *rand.Rand) string {
 	for {
-		body := pickN(r, 4, finUpperDigits) + "00" + pickN(r, 12, finUpperDigits)
+		body := leiPrefixes[r.IntN(len(leiPrefixes))] + "00" + pickN(r, 12, finUpperDigits)
 		if !strings.ContainsAny(body, finUpperAZ) {
 			continue
 		}
