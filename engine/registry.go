@@ -51,4 +51,7 @@ var registry = []*detect.Detector{
 	financial.CUSIP,
 	vehicle.VIN,
 	device.IMEI,
+
+	// URLs (issue 15).
+	pii.URL,
 }
