@@ -18,6 +18,7 @@ func TestURLSpans(t *testing.T) {
 		{`{"cb":"https://hooks.example.net:8443/cb?x=1&y=2"}`, "url:https://hooks.example.net:8443/cb?x=1&y=2@0.85"},
 		{"git clone ssh://git.example.com:2222/repo.git", "url:ssh://git.example.com:2222/repo.git@0.85"},
 		{"<a href='https://example.com/x'>", "url:https://example.com/x@0.85"},
+		{"cb https://x.io/cb?accessToken=Zx81kLq0PvR7tY3mW9sB&x=1", "url:https://x.io/cb@0.85 api_key:Zx81kLq0PvR7tY3mW9sB@0.8"},
 		{"open https://localhost:8080/x", ""},
 		{"open https://example.notatld/x", ""},
 		{"open foo://example.com/x", ""},

@@ -16,7 +16,9 @@ const maxURL = 2048
 // is on IANA's list of top-level domains, an IPv4 address, or an IPv6
 // address in brackets. Sentence punctuation after the URL (".", ",",
 // ";", ":", "!", "?", quotes) and unbalanced closing brackets are not
-// part of it ("(see https://example.com/a)." ends at "/a").
+// part of it ("(see https://example.com/a)." ends at "/a"). A URL ends
+// before a query parameter that names a credential ("?access_token=…",
+// "&api_key=…"), which the secret detectors report on their own.
 //
 // URLs without a scheme ("www.example.com") are not taken: the only
 // trigger the engine offers for them is the '.' byte, and a stop at every
@@ -128,6 +130,9 @@ func urlFrom(s *detect.Scan, b, a int) {
 	e := ae
 	if e < lim && (t[e] == '/' || t[e] == '?' || t[e] == '#') {
 		for e < lim && urlByte(t[e]) {
+			if (t[e] == '?' || t[e] == '&' || t[e] == ';') && secretParam(t, e+1) {
+				break
+			}
 			e++
 		}
 	}
@@ -184,6 +189,31 @@ func hostEnd(s *detect.Scan, h, ae int) (int, bool) {
 		return e, validate.IPv4(t[h:end])
 	}
 	return e, s.TLD(t[lastDot+1 : end])
+}
+
+// secretWords are the parameter-name words that mark a credential in a
+// query string.
+var secretWords = []string{"token", "key", "secret", "password", "passwd", "pwd", "auth", "signature", "sig", "credential"}
+
+// secretParam reports whether the query parameter whose name starts at
+// t[k] names a credential ("accessToken=", "api_key="): the URL ends
+// before it, so that the secret detectors report the value on its own.
+func secretParam(t []byte, k int) bool {
+	e := k
+	for e < len(t) && e-k < 40 && (detect.IsWord(t[e]) || t[e] == '-' || t[e] == '.') {
+		e++
+	}
+	if e >= len(t) || t[e] != '=' || e == k {
+		return false
+	}
+	for x := k; x < e; x++ {
+		for _, w := range secretWords {
+			if detect.HasPrefixFold(t[:e], x, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // urlByte reports whether c may appear in a URL: RFC 3986's unreserved,

@@ -1,0 +1,172 @@
+package pii
+
+import (
+	"github.com/datafog/datafog-api/engine/detect"
+	"github.com/datafog/datafog-api/engine/validate"
+)
+
+// National phone numbers. A number written the national way has no
+// country code, so it is judged against the numbering plans of every
+// covered region at once (validate.NationalPhone, generated from
+// libphonenumber's metadata):
+//
+//   - valid in a plan and written with a trunk prefix (a leading 0) in a
+//     grouping that the plan's national format gives it ("0917 123 4567",
+//     "030 12345678", "06 12 34 56 78"), or with the area code in
+//     brackets and the rest in that grouping ("(11) 91234-5678", "(020)
+//     7946 0958"): a strong format, 0.75, and 0.9 after a phone context
+//     word;
+//   - valid in a plan but written otherwise, compact ("09171234567"),
+//     without a trunk prefix ("98765 43210") or in another grouping: 0.7
+//     after a phone context word ("tel",
+//     "phone", "mobile", "Telefon", "téléphone", "電話", ...), else not
+//     reported (a plan range is too weak a check for any number);
+//   - not valid in any covered plan: not a phone.
+//
+// Groupings that read as dates (two groups of one or two digits and one
+// of four) and the US ZIP+4 form (5-4 joined by '-') are not taken.
+
+// Confidences of national numbers.
+const (
+	natStrong        = 0.75
+	natStrongContext = 0.9
+	natContext       = 0.7
+)
+
+// national reports the number written as the groups g[0:k] (the first in
+// brackets when paren is set) whose digits are d, spanning t[b:e].
+func national(s *detect.Scan, d []byte, sh *validate.PhoneShape, b, e int) bool {
+	if inGroups(s.T, b) {
+		return false
+	}
+	valid, strong := validate.NationalPhone(d, sh)
+	if !valid {
+		return false
+	}
+	if sh != nil && !sh.Paren && d[0] != '0' {
+		strong = false
+	}
+	if !strong && sh != nil && sh.Paren {
+		// The area code in brackets, the rest in the plan's grouping.
+		plain := *sh
+		plain.Paren = false
+		_, strong = validate.NationalPhone(d, &plain)
+	}
+	c := s.Context(b)
+	switch {
+	case strong && c > 0:
+		s.Add(0, b, e, natStrongContext, true)
+	case strong:
+		s.Add(0, b, e, natStrong, true)
+	case c > 0:
+		s.Add(0, b, e, natContext, true)
+	}
+	return true
+}
+
+// inGroups reports whether t[b] continues a run of digit groups ("0574"
+// in "4523 3097 0574 0370"): a group separator with a digit before it.
+func inGroups(t []byte, b int) bool {
+	return b >= 2 && detect.Is(t[b-1], detect.GroupSep) && detect.IsDigit(t[b-2])
+}
+
+// nationalGrouped tries the groups g as a national number, the longest
+// form first: two to eight groups of 7 to 13 digits in all, joined by
+// ' ', '-' or '.' (one of them throughout), or with a '/' after the area
+// code ("030/12345678").
+func nationalGrouped(s *detect.Scan, g *detect.Groups) {
+	t := s.T
+	var buf [40]byte
+	for k := g.N; k >= 2; k-- {
+		n := g.Digits(k)
+		if n < 7 || n > 13 || !detect.NumRight(t, g.E[k-1]) || !natSeparators(g, k) || dateLike(g, k) {
+			continue
+		}
+		var sh validate.PhoneShape
+		sh.N = k
+		for x := 0; x < k; x++ {
+			sh.Lens[x] = uint8(g.Len(x)) // #nosec G115 -- a group is at most MaxRun digits
+		}
+		if national(s, g.Concat(t, k, &buf), &sh, g.S[0], g.E[k-1]) {
+			return
+		}
+	}
+}
+
+// natSeparators reports whether the separators of groups 0..k-1 are one
+// of ' ', '-', '.' throughout, but for a '/' after the first group.
+func natSeparators(g *detect.Groups, k int) bool {
+	from := 0
+	if g.Sep[0] == '/' {
+		from = 1
+	}
+	for x := from; x < k-1; x++ {
+		c := g.Sep[x]
+		if c == '/' || c != g.Sep[from] {
+			return false
+		}
+	}
+	return true
+}
+
+// dateLike reports whether groups 0..k-1 read as a date: three groups,
+// one of four digits at either end, the others of one or two.
+func dateLike(g *detect.Groups, k int) bool {
+	if k == 2 && g.Len(0) == 5 && g.Len(1) == 4 && g.Sep[0] == '-' {
+		return true // a ZIP+4 code
+	}
+	if k != 3 {
+		return false
+	}
+	a, b, c := g.Len(0), g.Len(1), g.Len(2)
+	return b <= 2 && (a == 4 && c <= 2 || c == 4 && a <= 2)
+}
+
+// nationalCompact handles a whole number of 9 to 12 digits that starts
+// with a trunk prefix digit (0, or 8 as in Russia): valid in a plan, it
+// is a phone only with a context word.
+func nationalCompact(s *detect.Scan, i, j int) {
+	d := s.T[i:j]
+	if d[0] != '0' && d[0] != '8' {
+		return
+	}
+	national(s, d, nil, i, j)
+}
+
+// nationalParen handles a bracketed area code t[i:j] ("(11) 91234-5678",
+// "(020) 7946 0958"): the groups after the bracket, with one space or
+// none between.
+func nationalParen(s *detect.Scan, i, j int) {
+	t := s.T
+	if j-i < 1 || j-i > 5 || j >= len(t) || t[j] != ')' || !detect.NumLeft(t, i-1) {
+		return
+	}
+	k := j + 1
+	if k < len(t) && t[k] == ' ' {
+		k++
+	}
+	if k >= len(t) || !detect.IsDigit(t[k]) {
+		return
+	}
+	var g detect.Groups
+	g.Parse(t, k, min(detect.DigitEnd(t, k), k+detect.MaxRun))
+	var buf [40]byte
+	d := append(buf[:0], t[i:j]...)
+	for n := g.N; n >= 1; n-- {
+		total := j - i + g.Digits(n)
+		if total < 7 || total > 13 || !detect.NumRight(t, g.E[n-1]) || n > 1 && !natSeparators(&g, n) {
+			continue
+		}
+		var sh validate.PhoneShape
+		sh.N, sh.Paren = n+1, true
+		sh.Lens[0] = uint8(j - i) // #nosec G115 -- at most 5
+		dd := d[:j-i]
+		for x := 0; x < n; x++ {
+			sh.Lens[x+1] = uint8(g.Len(x)) // #nosec G115 -- a group is at most MaxRun digits
+			dd = append(dd, t[g.S[x]:g.E[x]]...)
+		}
+		if national(s, dd, &sh, i-1, g.E[n-1]) {
+			return
+		}
+	}
+}
