@@ -36,8 +36,8 @@ const (
 // national reports the number written as the groups g[0:k] (the first in
 // brackets when paren is set) whose digits are d, spanning t[b:e].
 func national(s *detect.Scan, d []byte, sh *validate.PhoneShape, b, e int) bool {
-	if inGroups(s.T, b) {
-		return false
+	if inGroups(s.T, b) || b >= 1 && s.T[b-1] == ')' || b >= 2 && s.T[b-1] == ' ' && s.T[b-2] == ')' {
+		return false // a group of a longer number, or the rest of a bracketed one
 	}
 	valid, strong := validate.NationalPhone(d, sh)
 	if !valid {
@@ -65,9 +65,17 @@ func national(s *detect.Scan, d []byte, sh *validate.PhoneShape, b, e int) bool 
 }
 
 // inGroups reports whether t[b] continues a run of digit groups ("0574"
-// in "4523 3097 0574 0370"): a group separator with a digit before it.
+// in "4523 3097 0574 0370"): a group separator with a number before it
+// (digits not glued to a letter, as "u3444" is).
 func inGroups(t []byte, b int) bool {
-	return b >= 2 && detect.Is(t[b-1], detect.GroupSep) && detect.IsDigit(t[b-2])
+	if b < 2 || !detect.Is(t[b-1], detect.GroupSep) || !detect.IsDigit(t[b-2]) {
+		return false
+	}
+	k := b - 2
+	for k > 0 && detect.IsDigit(t[k-1]) {
+		k--
+	}
+	return k == 0 || !detect.IsWord(t[k-1])
 }
 
 // nationalGrouped tries the groups g as a national number, the longest
@@ -93,16 +101,18 @@ func nationalGrouped(s *detect.Scan, g *detect.Groups) {
 	}
 }
 
-// natSeparators reports whether the separators of groups 0..k-1 are one
-// of ' ', '-', '.' throughout, but for a '/' after the first group.
+// natSeparators reports whether the separators of groups 0..k-1 are
+// spaces and dashes ("011 2345-0220"), or dots throughout, but for a '/'
+// after the first group ("030/12345678").
 func natSeparators(g *detect.Groups, k int) bool {
 	from := 0
 	if g.Sep[0] == '/' {
 		from = 1
 	}
+	dots := g.Sep[from] == '.'
 	for x := from; x < k-1; x++ {
 		c := g.Sep[x]
-		if c == '/' || c != g.Sep[from] {
+		if c == '/' || (c == '.') != dots {
 			return false
 		}
 	}
