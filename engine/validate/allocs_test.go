@@ -69,6 +69,10 @@ func TestZeroAllocs(t *testing.T) {
 		{"CUSIP", func() { sink = CUSIP([]byte("38259P508")) }},
 		{"VIN", func() { sink = VIN([]byte("1M8GDM9AXKP042788")) }},
 		{"IMEI", func() { sink = IMEI([]byte("490154203237518")) }},
+		{"NationalPhone", func() {
+			sh := PhoneShape{N: 3, Lens: [8]uint8{4, 3, 4}}
+			sink, _ = NationalPhone([]byte("09171234567"), &sh)
+		}},
 	}
 	for _, c := range cases {
 		c.f() // warm up (fills the EIP-55 pool)

@@ -36,15 +36,12 @@ const (
 // national reports the number written as the groups g[0:k] (the first in
 // brackets when paren is set) whose digits are d, spanning t[b:e].
 func national(s *detect.Scan, d []byte, sh *validate.PhoneShape, b, e int) bool {
-	if inGroups(s.T, b) || b >= 1 && s.T[b-1] == ')' || b >= 2 && s.T[b-1] == ' ' && s.T[b-2] == ')' {
-		return false // a group of a longer number, or the rest of a bracketed one
+	if sh != nil && !sh.Paren && d[0] != '0' {
+		sh = nil // no trunk prefix: a strong format needs one, so only validity counts
 	}
 	valid, strong := validate.NationalPhone(d, sh)
 	if !valid {
 		return false
-	}
-	if sh != nil && !sh.Paren && d[0] != '0' {
-		strong = false
 	}
 	if !strong && sh != nil && sh.Paren {
 		// The area code in brackets, the rest in the plan's grouping.
@@ -62,6 +59,12 @@ func national(s *detect.Scan, d []byte, sh *validate.PhoneShape, b, e int) bool 
 		s.Add(0, b, e, natContext, true)
 	}
 	return true
+}
+
+// notStart reports whether a national number may not start at t[b]: it
+// continues a run of digit groups, or follows a bracketed group.
+func notStart(t []byte, b int) bool {
+	return inGroups(t, b) || b >= 1 && t[b-1] == ')' || b >= 2 && t[b-1] == ' ' && t[b-2] == ')'
 }
 
 // inGroups reports whether t[b] continues a run of digit groups ("0574"
@@ -84,6 +87,9 @@ func inGroups(t []byte, b int) bool {
 // code ("030/12345678").
 func nationalGrouped(s *detect.Scan, g *detect.Groups) {
 	t := s.T
+	if notStart(t, g.S[0]) {
+		return
+	}
 	var buf [40]byte
 	for k := g.N; k >= 2; k-- {
 		n := g.Digits(k)
@@ -137,7 +143,7 @@ func dateLike(g *detect.Groups, k int) bool {
 // is a phone only with a context word.
 func nationalCompact(s *detect.Scan, i, j int) {
 	d := s.T[i:j]
-	if d[0] != '0' && d[0] != '8' {
+	if d[0] != '0' && d[0] != '8' || notStart(s.T, i) {
 		return
 	}
 	national(s, d, nil, i, j)
@@ -148,7 +154,7 @@ func nationalCompact(s *detect.Scan, i, j int) {
 // none between.
 func nationalParen(s *detect.Scan, i, j int) {
 	t := s.T
-	if j-i < 1 || j-i > 5 || j >= len(t) || t[j] != ')' || !detect.NumLeft(t, i-1) {
+	if j-i < 1 || j-i > 5 || j >= len(t) || t[j] != ')' || !detect.NumLeft(t, i-1) || inGroups(t, i-1) {
 		return
 	}
 	k := j + 1
