@@ -108,6 +108,9 @@ func TestCorpusPrecisionRecall(t *testing.T) {
 	for _, name := range corpus.Types {
 		typ := EntityType(name)
 		c := per[typ]
+		if c.tp+c.fp+c.fn == 0 && builtinRank(typ) >= contractTypes {
+			continue // a type added after the contract's 24: the type corpus (TestTypeCorpus) holds it
+		}
 		p := float64(c.tp) / float64(max(1, c.tp+c.fp))
 		rc := float64(c.tp) / float64(max(1, c.tp+c.fn))
 		t.Logf("%-16s precision %.3f recall %.3f (tp %d fp %d fn %d)", typ, p, rc, c.tp, c.fp, c.fn)
@@ -123,6 +126,10 @@ func TestCorpusPrecisionRecall(t *testing.T) {
 		}
 	}
 }
+
+// contractTypes is the number of entity types of the contract's table,
+// the first in BuiltinTypes; the labelled corpus covers them.
+const contractTypes = 24
 
 func mustEngine(t testing.TB, cfg Config) *Engine {
 	t.Helper()

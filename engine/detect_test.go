@@ -52,7 +52,7 @@ func validSamples() []sample {
 		{`api_key = "Zx81kLq0PvR7tY3mW9sBn2Qe"`, APIKey, "Zx81kLq0PvR7tY3mW9sBn2Qe"},
 		{`{"client_secret": "Zx81kLq0PvR7tY3mW9sBn2Qe"}`, APIKey, "Zx81kLq0PvR7tY3mW9sBn2Qe"},
 		{"DB_PASSWORD=p4ss-W0rd-9x7Q!z", APIKey, "p4ss-W0rd-9x7Q!z"},
-		{"https://x.io/cb?accessToken=Zx81kLq0PvR7tY3mW9sB&x=1", APIKey, "Zx81kLq0PvR7tY3mW9sB"},
+		{"GET /cb?accessToken=Zx81kLq0PvR7tY3mW9sB&x=1", APIKey, "Zx81kLq0PvR7tY3mW9sB"}, // with a scheme and host, the url is found too (TestURLSpans)
 		{"from 192.168.10.1 ok", IPAddress, "192.168.10.1"},
 		{"at 10.0.0.1:8080", IPAddress, "10.0.0.1"},
 		{"net 2001:db8::8a2e:370:7334 up", IPAddress, "2001:db8::8a2e:370:7334"},

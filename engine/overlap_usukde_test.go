@@ -51,8 +51,11 @@ func TestOverlapUSUKDE(t *testing.T) {
 		{"SSN 912-70-1234", ""},  // an ITIN is no SSN, and "SSN" names no ITIN
 		{"ITIN 912-45-1234", ""}, // group 45: vetoed
 		// Steuer-IdNr and phone: checksum and context beat the NANP shape.
-		{"call " + phoneOnly, "phone:" + phoneOnly},
-		{"call " + taxPhone, "phone:" + taxPhone},
+		// Bare compact NANP numbers need a phone context word ("call" is
+		// none): below the default minimum without one.
+		{"call " + phoneOnly, ""},
+		{"tel " + phoneOnly, "phone:" + phoneOnly},
+		{"tel " + taxPhone, "phone:" + taxPhone},
 		{"Steuer-ID " + taxPhone, "de_tax_id:" + taxPhone},
 		{"Steuer-ID " + phoneOnly, ""}, // named a tax id, fails its check: vetoed, not a phone
 		// A Steuernummer has no check digit, but its context word gives

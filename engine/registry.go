@@ -3,6 +3,7 @@ package engine
 import (
 	"github.com/datafog/datafog-api/engine/detect"
 	"github.com/datafog/datafog-api/engine/detect/crypto"
+	"github.com/datafog/datafog-api/engine/detect/device"
 	"github.com/datafog/datafog-api/engine/detect/financial"
 	"github.com/datafog/datafog-api/engine/detect/ids"
 	"github.com/datafog/datafog-api/engine/detect/ids/de"
@@ -11,6 +12,7 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/network"
 	"github.com/datafog/datafog-api/engine/detect/pii"
 	"github.com/datafog/datafog-api/engine/detect/secrets"
+	"github.com/datafog/datafog-api/engine/detect/vehicle"
 )
 
 // registry lists every built-in detector. Adding a detector is adding its
@@ -74,4 +76,15 @@ var registry = []*detect.Detector{
 	de.Kfz,
 	de.PLZ,
 	de.Handelsregister,
+
+	// Finance, vehicles and devices (issue 15).
+	financial.SwiftBIC,
+	financial.LEI,
+	financial.ISIN,
+	financial.CUSIP,
+	vehicle.VIN,
+	device.IMEI,
+
+	// URLs (issue 15).
+	pii.URL,
 }

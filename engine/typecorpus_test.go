@@ -11,8 +11,8 @@ import (
 // at least 0.98 at the default settings, and allows at most 1% of its
 // hard negatives (invalid values with a context word, scrambled values
 // next to another label, never valid by the type's Check) to be flagged
-// as the type they imitate. A finding of another registered type where a
-// record has none counts as that type's false positive.
+// as the type they imitate. A finding of another registered type in a
+// record of valid values counts as that type's false positive.
 func TestTypeCorpus(t *testing.T) {
 	gens := corpus.TypeGens()
 	if len(gens) == 0 {
@@ -43,6 +43,12 @@ func TestTypeCorpus(t *testing.T) {
 		for _, f := range fs {
 			c, ours := per[string(f.Type)]
 			if !ours || string(f.Type) == r.Negative {
+				continue
+			}
+			if r.Negative != "" && len(r.Labels) == 0 {
+				// Another type's lookalike is random text of that type's
+				// shape: what else it holds is not known, so a finding of
+				// a third type there counts neither way.
 				continue
 			}
 			hit := false

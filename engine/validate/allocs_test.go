@@ -63,6 +63,16 @@ func TestZeroAllocs(t *testing.T) {
 		{"Bech32", func() { sink = Bech32(bech) }},
 		{"BitcoinAddress", func() { sink = BitcoinAddress(bech) }},
 		{"EIP55/warm-pool", func() { sink = EIP55(eip) }},
+		{"BIC", func() { sink = BIC([]byte("DEUTDEFF500")) }},
+		{"LEI", func() { sink = LEI([]byte("5493001KJTIIGC8Y1R12")) }},
+		{"ISIN", func() { sink = ISIN([]byte("DE000BAY0017")) }},
+		{"CUSIP", func() { sink = CUSIP([]byte("38259P508")) }},
+		{"VIN", func() { sink = VIN([]byte("1M8GDM9AXKP042788")) }},
+		{"IMEI", func() { sink = IMEI([]byte("490154203237518")) }},
+		{"NationalPhone", func() {
+			sh := PhoneShape{N: 3, Lens: [8]uint8{4, 3, 4}}
+			sink, _ = NationalPhone([]byte("09171234567"), &sh)
+		}},
 	}
 	for _, c := range cases {
 		c.f() // warm up (fills the EIP-55 pool)

@@ -151,6 +151,12 @@ func TestSIGKILLExactlyOnce(t *testing.T) {
 		return committedCount(t, addrs, "g") == int64(len(inputs))
 	})
 	for id, w := range workers {
+		// A worker restarted by the last cycle may find the input done
+		// before it has started; wait until it has, so that SIGTERM meets
+		// a member of the group.
+		eventually(t, 30*time.Second, id+" to start", func() bool {
+			return strings.Contains(w.out.String(), `"msg":"pipeline started"`)
+		})
 		if err := w.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 			t.Fatal(err)
 		}

@@ -340,7 +340,7 @@ func (g gen) negative(typ string) instance {
 	case "email":
 		return v("write to", "jane@example."+g.pick("invalidtld", "corpx", "localdomain"))
 	case "phone":
-		return v("call", g.pick("211", "311", "911", "123", "055")+"-"+fmt.Sprint(2+g.r.IntN(8))+g.digits(2)+"-"+g.digits(4))
+		return v("call", g.pick("211", "311", "911", "123", "100")+"-"+fmt.Sprint(2+g.r.IntN(8))+g.digits(2)+"-"+g.digits(4))
 	case "ssn":
 		switch g.r.IntN(5) {
 		case 0:

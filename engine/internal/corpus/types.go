@@ -34,6 +34,11 @@ type TypeGen struct {
 	// independently of the detector's validator); the corpus uses it to
 	// make sure a scrambled lookalike is not valid by chance.
 	Check func(v string) bool
+	// Lookalike, when set, replaces the scrambled value as the hard
+	// negative next to another label: for a type almost every string of
+	// whose shape is valid (a phone number), a lookalike must be
+	// something else of a similar look (a date, an amount, an id).
+	Lookalike func(r *rand.Rand) string
 }
 
 var typeGens = map[string]TypeGen{}
@@ -68,9 +73,11 @@ func TypeGens() []TypeGen {
 // (a hard negative). Each record is a sentence, a JSON object or a log
 // line, chosen at random. The same seed gives the same records.
 func TypeRecords(seed uint64, perType int) []Record {
-	r := rand.New(rand.NewPCG(seed, 0x7e57)) // #nosec G404 -- deterministic test corpus, not security
 	var out []Record
 	for _, g := range TypeGens() {
+		// Each type draws from its own source, so that adding a type does
+		// not change another's records.
+		r := rand.New(rand.NewPCG(seed, fnv64(g.Type))) // #nosec G404 -- deterministic test corpus, not security
 		for i := 0; i < perType; i++ {
 			ctx := g.Context
 			word := ""
@@ -90,6 +97,9 @@ func TypeRecords(seed uint64, perType int) []Record {
 			sv := scramble(r, v)
 			for k := 0; k < 50 && g.Check != nil && g.Check(sv); k++ {
 				sv = scramble(r, v)
+			}
+			if g.Lookalike != nil {
+				sv = g.Lookalike(r)
 			}
 			out = append(out, typeRecord(r, pickStr(r, "order", "ref", "ticket", "invoice"), sv, "", g.Type))
 		}
@@ -159,3 +169,12 @@ func scramble(r *rand.Rand, v string) string {
 }
 
 func pickStr(r *rand.Rand, xs ...string) string { return xs[r.IntN(len(xs))] }
+
+// fnv64 is the FNV-1a hash of s.
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
+}

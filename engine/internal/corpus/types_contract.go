@@ -15,7 +15,9 @@ func init() {
 			return "https://hooks.slack.com/services/T" + gen{r}.alnum(8, upperAlnum) + "/B" + gen{r}.alnum(10, upperAlnum) + "/" + gen{r}.alnum(24, base62)
 		},
 		Invalid: func(r *rand.Rand) string {
-			return "https://hooks.slack.com/services/T" + gen{r}.alnum(8, upperAlnum) + "/B" + gen{r}.alnum(10, upperAlnum)
+			// The path cut short, and without a scheme, so that it is no
+			// URL either.
+			return "hooks.slack.com/services/T" + gen{r}.alnum(8, upperAlnum) + "/B" + gen{r}.alnum(10, upperAlnum)
 		},
 		Check: func(v string) bool {
 			return strings.HasPrefix(v, "https://hooks.slack.com/services/T") && strings.Count(v, "/") == 6
