@@ -41,6 +41,14 @@
 // receipts copy their strings, and the idempotency store keeps a SHA-256 of
 // the request's significant fields plus the response it sent.
 //
+// A JSON body is read one way only: after fastjson accepts it, a second
+// pass (jsoncheck.go) refuses a member given twice in one object (names
+// compared after unescaping) and a raw control character inside a string,
+// with a 400 invalid_request naming the member (for example
+// "duplicate member in the JSON body: findings[1].start"). A member name
+// that is not plain letters and underscores is shown as "*", since names
+// are caller text.
+//
 // Request bodies may be gzip or zstd (klauspost/compress, pooled decoders;
 // zstd with concurrency 1, low-memory mode and an 8 MiB window cap). The
 // decoded size and the decoded/encoded ratio are capped; exceeding either

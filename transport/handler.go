@@ -43,6 +43,7 @@ type call struct {
 	canon    []byte // canonical form of the request for idempotency digests
 	findings []engine.Finding
 	parser   fastjson.Parser
+	check    jsonCheck
 	raw      bytes.Reader // over a buffered (non-streamed) request body
 	streamed bool         // a stream route took over metrics and logging
 }
@@ -62,6 +63,10 @@ func acquireCall(s *Server, ctx *fasthttp.RequestCtx) *call {
 func releaseCall(c *call) {
 	c.s, c.ctx, c.pol, c.streamed = nil, nil, nil, false
 	c.raw.Reset(nil)
+	c.check.reset()
+	if cap(c.check.names) > maxPooledBuf {
+		c.check.names = nil
+	}
 	c.rid = c.rid[:0]
 	if cap(c.body) > maxPooledBuf {
 		c.body = nil
