@@ -85,6 +85,42 @@
 // already be hex HMAC-SHA256 digests (use Log.Hash); Append rejects anything
 // else, so no raw value or raw input can enter the log through them.
 //
+// # Receipt payload versions
+//
+// A receipt's size depends on its decision, not on its findings. Version 2
+// payloads (this build) start with "receipt_version":2 and carry, after
+// "findings":
+//
+//	findings          the first MaxListedFindings findings (default 100)
+//	findings_total    how many findings the decision had
+//	findings_by_type  {"email":3,"ssn":1}: findings per entity type, sorted
+//	findings_root     hex RFC 6962 Merkle tree hash over every finding's
+//	                  hash, in order (absent when the findings were counted
+//	                  but not enumerated: the redact stream's receipts)
+//
+// and action.args keeps its first 64 digests, with "args_total" giving the
+// full count when there were more (action_hash covers them all). A
+// finding's hash is HMAC-SHA256 under the finding key,
+// HMAC-SHA256(key, "datafog receipts finding v1"), of the finding's JSON as
+// a receipt lists it: {"entity_type":…,"start":…,"end":…,"confidence":…}
+// plus "value_hash" when the value was known. The tree is RFC 6962's:
+// leaf SHA-256(0x00 || hash), node SHA-256(0x01 || left || right), the
+// empty tree SHA-256(""). Whoever holds the key and a decision's findings
+// (for example the decide response and the input text) rebuilds every
+// hash (FindingHash, or NewFindingSet), checks them against findings_root,
+// and proves any one finding with its audit path (FindingProof,
+// VerifyFindingProof): one finding stays provable although the receipt
+// lists only the first ones. The worst case is bounded: 100 findings of
+// about 190 bytes, 64 args of 78, the ids and action fields capped at 256
+// bytes each by the server; about 40 KB, against 4.4 MB for a 30,000-finding
+// version 1 receipt.
+//
+// Version 1 payloads (older builds) have no receipt_version and list every
+// finding. They stay readable: Get reports them as Version 1 with
+// findings_total and findings_by_type derived from the list and no
+// findings_root. The framing, the chain and Verify are the same for both
+// versions, and one segment may hold both (a log upgraded in place).
+//
 // A checkpoint payload is {"checkpoint":{"first_segment":S,"anchor":hex,
 // "purged_from":A,"purged_to":B,"time":…}}: it is written and synced before
 // retention deletes segments A..B, and attests that the log now starts at
@@ -159,7 +195,9 @@
 // # Measured
 //
 // 2-core build machine (Xeon 2.5 GHz, AVX2, no SHA-NI), real disk, ~1.4 KB
-// records (bench/receiptsbench's record: 1357 bytes of JSON). Throughput
+// records (bench/receiptsbench's record: 1357 bytes of JSON when measured;
+// 1398 since version 2 added findings_total and findings_by_type, and its
+// stored payload adds receipt_version and findings_root). Throughput
 // on this VM varies by ±25% from minute to minute, so "before" and "after"
 // are two test binaries run alternately, and each run of the after binary
 // measures the fdatasync-per-append baseline in the same process:

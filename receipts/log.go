@@ -61,6 +61,10 @@ type Options struct {
 	MaxBatchBytes, MaxBatchCount int
 	// SegmentSize is the size at which a new segment is started.
 	SegmentSize int64
+	// MaxListedFindings is the number of findings a receipt lists
+	// individually (0 means DefaultMaxListedFindings); every finding is
+	// still counted and covered by the receipt's findings_root.
+	MaxListedFindings int
 	// FS is the file system; nil means the operating system's.
 	FS FileSystem
 	// Logger receives recovery, retention and failure events; nil means
@@ -87,9 +91,11 @@ type Log struct {
 	maxCount  int
 	segSize   int64
 
-	hashes   *macPool
-	hashKey  []byte // key of Hash and NewHash
-	chainKey []byte
+	hashes     *macPool
+	hashKey    []byte // key of Hash and NewHash
+	chainKey   []byte
+	findingKey []byte // key of the finding hashes under findings_root
+	maxListed  int
 
 	mu     sync.RWMutex // guards closed and sends on reqc
 	closed bool
@@ -130,6 +136,7 @@ func Open(opts Options) (*Log, error) {
 		maxBytes:  opts.MaxBatchBytes,
 		maxCount:  opts.MaxBatchCount,
 		segSize:   opts.SegmentSize,
+		maxListed: opts.MaxListedFindings,
 		readers:   make(map[uint64]*segHandle),
 		done:      make(chan struct{}),
 
@@ -153,6 +160,9 @@ func Open(opts Options) (*Log, error) {
 	}
 	if l.segSize <= 0 {
 		l.segSize = DefaultSegmentSize
+	}
+	if l.maxListed <= 0 {
+		l.maxListed = DefaultMaxListedFindings
 	}
 	if l.segSize < headerSize+4096 || l.segSize > maxSegmentSize {
 		return nil, fmt.Errorf("receipts: open: SegmentSize %d out of range [%d, %d]", l.segSize, headerSize+4096, maxSegmentSize)
@@ -201,6 +211,7 @@ func Open(opts Options) (*Log, error) {
 	l.hashKey = deriveKey(key, hashLabel)
 	l.hashes = newMacPool(l.hashKey)
 	l.chainKey = deriveKey(key, chainLabel)
+	l.findingKey = deriveKey(key, findingLabel)
 	l.w.chain = newChainMAC(l.chainKey)
 
 	if err := l.openTail(); err != nil {
@@ -315,6 +326,16 @@ func (l *Log) closeReaders() error {
 
 // Append adds rec to the log and returns its receipt id once the record is
 // durable. It sets rec.Timestamp (when zero), rec.NodeID and rec.ReceiptID.
+//
+// A record with Version 0 carries every finding of its decision in
+// Findings: Append summarizes them (FindingsTotal, FindingsByType,
+// FindingsRoot, Version 2) and keeps the first MaxListedFindings in
+// Findings. A record with Version 2 has its summary filled already, by
+// FindingSet.Fill or, for findings that were only counted, by the caller.
+// Either way Action.Args keeps its first 64 digests and counts the rest in
+// Action.ArgsTotal, so a receipt's size depends on the decision, not on how
+// many findings or args it had.
+//
 // rec is not retained after Append returns. An error means the receipt was
 // not acknowledged: it wraps ErrFailed, ErrClosed, the context's error, or
 // describes an invalid record. With any but ErrFailed nothing was written;
@@ -336,15 +357,28 @@ func (l *Log) Append(ctx context.Context, rec *Record) (string, error) {
 		rec.Timestamp = l.now()
 	}
 	rec.NodeID = l.node
+	if rec.Version == 0 {
+		s := l.NewFindingSet()
+		for _, f := range rec.Findings {
+			s.Add(f)
+		}
+		if err := s.Fill(rec); err != nil {
+			return "", fmt.Errorf("receipts: append: %w", err)
+		}
+	}
+	if n := len(rec.Action.Args); n > maxListedArgs {
+		rec.Action.Args = rec.Action.Args[:maxListedArgs]
+		rec.Action.ArgsTotal = n
+	}
 	if err := rec.validate(); err != nil {
 		return "", fmt.Errorf("receipts: append: %w", err)
 	}
 	req := getRequest()
 	req.kind = kindReceipt
 	req.payload = l.encode(req.payload[:0], rec)
-	if int64(len(req.payload)) > l.maxPayload() {
+	if n := int64(len(req.payload)); n > l.maxPayload() {
 		putRequest(req)
-		return "", fmt.Errorf("receipts: append: record of %d bytes exceeds the limit of %d", len(req.payload), l.maxPayload())
+		return "", fmt.Errorf("receipts: append: record of %d bytes exceeds the limit of %d", n, l.maxPayload())
 	}
 	req.sum = payloadDigest(req.payload)
 	loc, err := l.submit(ctx, req)

@@ -182,12 +182,20 @@ func (c *call) decide() *apiError {
 	}
 	var act policy.Action
 	for _, f := range [...]struct {
-		key string
-		dst *string
-	}{{"type", &act.Type}, {"tool", &act.Tool}, {"resource", &act.Resource}, {"command", &act.Command}, {"adapter", &act.Adapter}} {
+		key    string
+		dst    *string
+		maxLen int
+	}{{"type", &act.Type, maxIDFieldLen}, {"tool", &act.Tool, maxIDFieldLen}, {"resource", &act.Resource, 0},
+		{"command", &act.Command, 0}, {"adapter", &act.Adapter, maxIDFieldLen}} {
+		// type, tool and adapter are stored as given in the receipt, so
+		// they are bounded like the ids; resource and command are stored
+		// as keyed digests, whatever their length.
 		b, e := strField(av, f.key, 0)
 		if e != nil {
 			return errInvalid("action fields must be strings")
+		}
+		if f.maxLen > 0 && len(b) > f.maxLen {
+			return errInvalid("action." + f.key + " is too long")
 		}
 		*f.dst = b2s(b)
 	}
@@ -255,7 +263,11 @@ func (c *call) decide() *apiError {
 		}
 		c.s.m.countFindings(c.findings)
 		dec := c.pol.Decide(act, c.findings)
-		rec := c.buildReceipt(cf, ids, &act, &dec, text, vals)
+		rec, err := c.buildReceipt(cf, ids, &act, &dec, text, vals)
+		if err != nil { // unreachable: parseFindings and the engine give valid findings
+			c.s.cfg.Logger.Error("transport: receipt build failed", "request_id", b2s(c.rid), "error", err.Error())
+			return errInternal
+		}
 		id, err := c.s.rec.Append(context.Background(), rec)
 		if err != nil {
 			c.s.cfg.Logger.Error("transport: receipt append failed", "request_id", b2s(c.rid), "error", err.Error())
@@ -299,8 +311,12 @@ func (c *call) decide() *apiError {
 // buildReceipt builds the receipt of a decision: ids, decision, the action,
 // and keyed hashes only (input_hash of the text, action_hash of the
 // canonical action JSON, value_hash of each finding's value). The strings
-// are copied, since the record outlives the request buffers.
-func (c *call) buildReceipt(cf commonFields, ids [3][]byte, act *policy.Action, dec *policy.Decision, text []byte, vals []string) *receipts.Record {
+// are copied, since the record outlives the request buffers. A store that
+// summarizes findings (FindingSets, as *receipts.Log does) gets the
+// summary: the first findings listed, all of them counted and under the
+// receipt's findings_root, so a receipt's size does not grow with the
+// findings. Any other store gets every finding.
+func (c *call) buildReceipt(cf commonFields, ids [3][]byte, act *policy.Action, dec *policy.Decision, text []byte, vals []string) (*receipts.Record, error) {
 	h := c.s.rec
 	rec := &receipts.Record{
 		Timestamp:     time.Now().UTC(),
@@ -319,7 +335,6 @@ func (c *call) buildReceipt(cf commonFields, ids [3][]byte, act *policy.Action, 
 			Command: strings.Clone(act.Command), Adapter: strings.Clone(act.Adapter), Sensitive: act.Sensitive,
 		},
 		ActionHash: h.Hash(appendActionJSON(nil, act)),
-		Findings:   make([]receipts.Finding, len(c.findings)),
 	}
 	for _, a := range act.Args {
 		rec.Action.Args = append(rec.Action.Args, strings.Clone(a))
@@ -330,18 +345,41 @@ func (c *call) buildReceipt(cf commonFields, ids [3][]byte, act *policy.Action, 
 	if text != nil {
 		rec.InputHash = h.Hash(text)
 	}
+	value := func(i int) []byte {
+		switch f := &c.findings[i]; {
+		case text != nil:
+			return text[f.Start:f.End]
+		case i < len(vals) && vals[i] != "":
+			return []byte(vals[i])
+		}
+		return nil
+	}
+	if sets, ok := h.(FindingSets); ok {
+		set := sets.NewFindingSet()
+		for i := range c.findings {
+			f := &c.findings[i]
+			set.AddValue(string(f.Type), f.Start, f.End, f.Confidence, value(i))
+		}
+		return rec, set.Fill(rec)
+	}
+	rec.Findings = make([]receipts.Finding, len(c.findings))
 	for i := range c.findings {
 		f := &c.findings[i]
 		rf := &rec.Findings[i]
 		rf.EntityType, rf.Start, rf.End, rf.Confidence = string(f.Type), f.Start, f.End, f.Confidence
-		switch {
-		case text != nil:
-			rf.ValueHash = h.Hash(text[f.Start:f.End])
-		case i < len(vals) && vals[i] != "":
-			rf.ValueHash = h.Hash([]byte(vals[i]))
+		if v := value(i); v != nil {
+			rf.ValueHash = h.Hash(v)
 		}
 	}
-	return rec
+	return rec, nil
+}
+
+// FindingSets is implemented by receipt stores that summarize a decision's
+// findings as they are added (*receipts.Log does); /v1/decide then never
+// holds more than the listed findings of a receipt in memory.
+type FindingSets interface {
+	// NewFindingSet returns an empty set under the store's keys.
+	NewFindingSet() *receipts.FindingSet
 }
 
 // appendActionJSON appends the canonical JSON of an action: every field,

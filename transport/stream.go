@@ -410,8 +410,18 @@ func (sb *streamBody) finishRedact() error {
 		MatchedRules:  []string{},
 		Reason:        "redact stream: " + strconv.FormatInt(sb.br.Decoded(), 10) + " bytes, " + strconv.FormatInt(sb.findings, 10) + " findings",
 		Action:        receipts.Action{Type: "redact_stream"},
-		Findings:      []receipts.Finding{},
 		TransformPlan: plan,
+		// The stream's findings are counted, not enumerated: the receipt
+		// carries their total and count per type, and no findings_root.
+		Version:        receipts.ReceiptVersion,
+		Findings:       []receipts.Finding{},
+		FindingsByType: make(receipts.TypeCounts, 0, len(plan)),
+	}
+	for _, t := range sortedTypes(sb.byType) {
+		if n := sb.byType[t]; n > 0 {
+			rec.FindingsByType = append(rec.FindingsByType, receipts.TypeCount{EntityType: string(t), Count: n})
+			rec.FindingsTotal += n
+		}
 	}
 	if sb.inHash != nil {
 		rec.InputHash = hex.EncodeToString(sb.inHash.Sum(nil))
