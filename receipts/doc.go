@@ -8,9 +8,11 @@
 // named by a 16-digit lowercase hex sequence number starting at 1:
 // "0000000000000001.seg", "0000000000000002.seg", ... A new segment is
 // written as "<name>.tmp", synced, renamed into place and the directory
-// synced, so every segment file has a whole header; leftover ".tmp" files are
-// deleted at Open. A torn tail cut off at recovery is kept as
-// "<name>.broken" (or "<name>.broken.N").
+// synced, so every segment file has a whole header; a creation that fails
+// removes its ".tmp", and leftover ".tmp" files are deleted at Open. A torn
+// tail cut off at recovery is kept, when the disk has room, as
+// "<name>.<offset>.broken" (offset: 8 lowercase hex digits; ".broken.1",
+// ... when taken), holding only the tail's bytes (see Recovery).
 //
 // One Log at a time has a directory open: Open takes flock(LOCK_EX|LOCK_NB)
 // on the file "LOCK" in it (created empty when missing) before it reads or
@@ -170,14 +172,40 @@
 // fdatasync is never written. Rotation and checkpoints wait until the
 // syncer has released every earlier batch.
 //
+// A failed log recovers in place, so a full disk is not a restart loop.
+// Every RetryInterval (2 s by default) the writer, with no batch in flight,
+// removes what a failed segment creation left (the next segment's ".tmp",
+// or its renamed file holding only a header), truncates the active segment
+// back to the end of its last durable batch (known in memory: every byte
+// before it was written and fdatasynced, every byte after it was refused),
+// syncs it, and probes for room by writing and syncing 64 KiB of zeros
+// there and cutting them off again. When every step succeeds the log is
+// healthy again (Stats.Recoveries counts it) and appends continue from the
+// last durable batch, chained to its chain value; the refused records are
+// never written. Open ends with the same probe: on a disk with no room it
+// returns a log in the failed state rather than an error (the server then
+// starts and serves everything but receipts), and in an empty directory
+// where the first segment cannot be created for lack of space it does the
+// same and creates the segment on recovery.
+//
 // # Recovery
 //
 // Open reads only the last segment. Records after the last commit flag are
 // an unfinished batch; a frame whose length or CRC is bad is a torn tail
-// when no later whole record belongs to a later batch. A torn tail is copied
-// to ".broken", cut at the end of the last whole batch, and synced. Damage
-// followed by a later whole batch is corruption: Open fails with an error
-// naming the segment and offset. Older segments are checked by Verify.
+// when no later whole record belongs to a later batch. A torn tail is
+// repaired in place, needing no free space: Open logs its offset, length
+// and SHA-256 ("receipts: truncated torn tail"), copies at most 4 MiB of it
+// to "<name>.<offset>.broken" when the disk has room (written as ".tmp",
+// synced and renamed; removed on any failure, so a copy is whole or
+// absent, and a full disk only means no copy), then truncates the segment
+// at the end of the last whole batch and syncs it. Damage followed by a
+// later whole batch is corruption: Open fails with an error naming the
+// segment and offset. Older segments are checked by Verify, which judges
+// the end of the last segment the way Open does and reports a torn tail
+// apart from corruption (Report.Torn, ErrTornTail; `datafog receipts
+// verify` exits 3 for it). A torn tail holds only records that were never
+// acknowledged, unless the end of the log was edited; a Head value kept
+// elsewhere tells the two apart.
 //
 // # Retention
 //

@@ -625,8 +625,10 @@ func (c *call) policyVersion() *apiError {
 	return nil
 }
 
-// health serves GET /health: "ok", or "degraded" with a 503 once the
-// receipt log has failed (it acknowledges nothing more until restarted).
+// health serves GET /health: "ok", or "degraded" with a 503 while the
+// receipt log is failed (a failed write or fsync, or no room on its disk:
+// it acknowledges nothing until it recovers in place, which it retries
+// every few seconds; scans keep being served).
 func (c *call) health() *apiError {
 	status, code, rs := "ok", fasthttp.StatusOK, "ok"
 	if c.s.rec.Err() != nil {

@@ -24,7 +24,8 @@ func runReceipts(args []string, env *environment) int {
 		return exitError
 	}
 	// Exit status: 0 the log verifies, 1 it is broken (the first bad record
-	// is named on standard output), 2 it could not be checked.
+	// is named on standard output), 2 it could not be checked, 3 it ends in
+	// a torn tail (exitTornTail).
 	fs := newFlagSet(env, "receipts verify", "receipts verify [--key-file FILE] DIR")
 	keyFile := fs.String("key-file", "", "receipt key (default: $DATAFOG_RECEIPT_KEY_FILE, else DIR.key beside the directory)")
 	if code, ok := parseFlags(fs, args[1:], env); !ok {
@@ -55,6 +56,9 @@ func runReceipts(args []string, env *environment) int {
 		fmt.Fprintf(env.stdout, "     %d records verified before it\n", report.Bad.Global)
 		return exitFindings
 	}
+	if report != nil && report.Torn != nil {
+		return reportTornTail(env, dir, report)
+	}
 	if err != nil {
 		fmt.Fprintln(env.stderr, "datafog receipts verify:", err)
 		return exitError
@@ -62,4 +66,19 @@ func runReceipts(args []string, env *environment) int {
 	fmt.Fprintf(env.stdout, "OK %s: %d segments (%016x..%016x), %d records (%d receipts, %d checkpoints), head %s\n",
 		dir, report.Segments, report.FirstSegment, report.LastSegment, report.Records, report.Receipts, report.Checkpoints, report.Head)
 	return exitOK
+}
+
+// exitTornTail is the exit status of `receipts verify` on a log that is
+// whole up to a torn tail (a crash or a full disk cut its last batch):
+// not tampering, and repaired when the log is next opened.
+const exitTornTail = 3
+
+// reportTornTail prints the torn-tail outcome of a verify run.
+func reportTornTail(env *environment, dir string, report *receipts.Report) int {
+	t := report.Torn
+	fmt.Fprintf(env.stdout, "TORN %s: torn tail in segment %s at offset %d, %d bytes (%s): repaired on next open\n",
+		dir, t.Segment, t.Offset, t.Length, t.Reason)
+	fmt.Fprintf(env.stdout, "     before it: %d segments (%016x..%016x), %d records (%d receipts, %d checkpoints), head %s\n",
+		report.Segments, report.FirstSegment, report.LastSegment, report.Records, report.Receipts, report.Checkpoints, report.Head)
+	return exitTornTail
 }
