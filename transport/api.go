@@ -65,6 +65,43 @@ func appendFindings(dst []byte, fs []engine.Finding, text []byte, vals []string,
 	return append(dst, ']')
 }
 
+// listed returns the findings a response lists: all of them, or the first
+// MaxFindings (the response then says "truncated":true; see
+// appendTruncation). Decisions, redactions and receipts use every finding.
+func (c *call) listed(fs []engine.Finding) []engine.Finding {
+	if len(fs) > c.s.cfg.MaxFindings {
+		c.s.m.findingsTruncated.Add(1)
+		return fs[:c.s.cfg.MaxFindings]
+	}
+	return fs
+}
+
+// appendTruncation appends `,"truncated":true,"findings_total":N` when a
+// response lists fewer findings than there were, and nothing otherwise.
+func appendTruncation(dst []byte, listed, total int) []byte {
+	if listed == total {
+		return dst
+	}
+	dst = append(dst, `,"truncated":true,"findings_total":`...)
+	return strconv.AppendInt(dst, int64(total), 10)
+}
+
+// growOut returns c.out emptied with room for a response listing fs, so a
+// large findings array is encoded into one allocation instead of a
+// doubling series (each finding's JSON is about 70 bytes, plus its value).
+func (c *call) growOut(fs []engine.Finding, withValues bool) []byte {
+	n := 512 + 80*len(fs)
+	if withValues {
+		for i := range fs {
+			n += int(fs[i].End-fs[i].Start) + 16
+		}
+	}
+	if cap(c.out) < n {
+		c.out = make([]byte, 0, n)
+	}
+	return c.out[:0]
+}
+
 func (c *call) appendPolicyFields(dst []byte) []byte {
 	dst = append(dst, `"policy_id":`...)
 	dst = appendJSONString(dst, c.pol.Policy.PolicyID)
@@ -150,12 +187,15 @@ func (c *call) scan() *apiError {
 		c.findings = c.pol.Engine.Scan(c.findings[:0], text, flt)
 		c.s.m.scanned.Add(uint64(len(text)))
 		c.s.m.countFindings(c.findings)
-		b := append(c.out[:0], `{"request_id":`...)
+		listed := c.listed(c.findings)
+		b := c.growOut(listed, withValues)
+		b = append(b, `{"request_id":`...)
 		b = appendJSONString(b, b2s(cf.requestID))
 		b = append(b, `,"trace_id":`...)
 		b = appendJSONString(b, b2s(cf.traceID))
 		b = append(b, `,"findings":`...)
-		b = appendFindings(b, c.findings, text, nil, withValues)
+		b = appendFindings(b, listed, text, nil, withValues)
+		b = appendTruncation(b, len(listed), len(c.findings))
 		b = append(b, ',')
 		b = c.appendPolicyFields(b)
 		c.out = append(b, "}\n"...)
@@ -273,7 +313,9 @@ func (c *call) decide() *apiError {
 			c.s.cfg.Logger.Error("transport: receipt append failed", "request_id", b2s(c.rid), "error", err.Error())
 			return errReceiptFailed
 		}
-		b := append(c.out[:0], `{"request_id":`...)
+		listed := c.listed(c.findings)
+		b := c.growOut(listed, withValues)
+		b = append(b, `{"request_id":`...)
 		b = appendJSONString(b, b2s(cf.requestID))
 		b = append(b, `,"trace_id":`...)
 		b = appendJSONString(b, b2s(cf.traceID))
@@ -297,7 +339,8 @@ func (c *call) decide() *apiError {
 			b = append(b, '}')
 		}
 		b = append(b, `],"findings":`...)
-		b = appendFindings(b, c.findings, text, vals, withValues)
+		b = appendFindings(b, listed, text, vals, withValues)
+		b = appendTruncation(b, len(listed), len(c.findings))
 		if dec.Reason != "" { // omitted when empty, as datafog-api does
 			b = append(b, `,"reason":`...)
 			b = appendJSONString(b, dec.Reason)
@@ -656,6 +699,7 @@ func (c *call) metricsPage() *apiError {
 		return nil
 	}
 	c.out = c.s.m.appendPrometheus(c.out[:0], c.s.rec)
+	c.out = c.s.appendServerMetrics(c.out)
 	c.ctx.SetStatusCode(fasthttp.StatusOK)
 	c.ctx.SetContentType("text/plain; version=0.0.4; charset=utf-8")
 	c.s.setBody(c.ctx, c.out)

@@ -89,6 +89,24 @@ type metrics struct {
 	findings  map[engine.EntityType]*atomic.Uint64
 	reloads   atomic.Uint64 // policies swapped in by SetPolicy
 	reloadErr atomic.Uint64 // policies refused by a reload
+
+	acceptErrors      atomic.Uint64                         // temporary accept errors retried
+	connRejected      [len(connRejectReasons)]atomic.Uint64 // connections refused, by reason
+	admissionRejected atomic.Uint64                         // requests refused for MaxInflightBytes
+	findingsTruncated atomic.Uint64                         // responses that listed MaxFindings of more
+}
+
+// connRejectReasons label datafog_connections_rejected_total: over the
+// per-client cap, over the connection cap, and a request other than a
+// probe on a probe-only slot.
+var connRejectReasons = [...]string{"per_ip", "overloaded", "probe_only"}
+
+func (m *metrics) countConnRejected(reason string) {
+	for i, r := range connRejectReasons {
+		if r == reason {
+			m.connRejected[i].Add(1)
+		}
+	}
 }
 
 func newMetrics() *metrics {
@@ -258,6 +276,41 @@ func (m *metrics) appendPrometheus(dst []byte, rec ReceiptStore) []byte {
 	return dst
 }
 
+// appendServerMetrics appends the connection, admission and findings-cap
+// metrics of issue 19.
+func (s *Server) appendServerMetrics(dst []byte) []byte {
+	m := s.m
+	counter := func(dst []byte, name, help string, v uint64) []byte {
+		dst = append(dst, "# HELP "+name+" "+help+"\n# TYPE "+name+" counter\n"+name+" "...)
+		dst = strconv.AppendUint(dst, v, 10)
+		return append(dst, '\n')
+	}
+	gauge := func(dst []byte, name, help string, v int64) []byte {
+		dst = append(dst, "# HELP "+name+" "+help+"\n# TYPE "+name+" gauge\n"+name+" "...)
+		dst = strconv.AppendInt(dst, v, 10)
+		return append(dst, '\n')
+	}
+	dst = counter(dst, "datafog_accept_errors_total", "Temporary accept errors (such as EMFILE) retried after a backoff.", m.acceptErrors.Load())
+	dst = append(dst, "# HELP datafog_connections_rejected_total Connections or requests refused by the connection caps, by reason.\n# TYPE datafog_connections_rejected_total counter\n"...)
+	for i, r := range connRejectReasons {
+		dst = append(dst, `datafog_connections_rejected_total{reason="`+r+`"} `...)
+		dst = strconv.AppendUint(dst, m.connRejected[i].Load(), 10)
+		dst = append(dst, '\n')
+	}
+	var normal, reserved int
+	s.mu.Lock()
+	lim := s.lim
+	s.mu.Unlock()
+	if lim != nil {
+		normal, reserved = lim.open()
+	}
+	dst = gauge(dst, "datafog_connections_open", "Connections open on regular slots.", int64(normal))
+	dst = gauge(dst, "datafog_connections_probe_only", "Connections open on probe-only reserve slots.", int64(reserved))
+	dst = gauge(dst, "datafog_inflight_bytes", "Estimated memory of the requests being served (admission weights).", s.adm.used.Load())
+	dst = counter(dst, "datafog_admission_rejected_total", "Requests answered 503 because DATAFOG_MAX_INFLIGHT_BYTES was reached.", m.admissionRejected.Load())
+	return counter(dst, "datafog_findings_truncated_total", "Responses that listed DATAFOG_MAX_FINDINGS findings of more.", m.findingsTruncated.Load())
+}
+
 // appendReceiptStats renders the receipt log's counters.
 func appendReceiptStats(dst []byte, st receipts.Stats) []byte {
 	counter := func(name, help string, v uint64) {
@@ -275,6 +328,7 @@ func appendReceiptStats(dst []byte, st receipts.Stats) []byte {
 	}
 	counter("datafog_receipt_batches_total", "Group commits made by the receipt log.", st.Batches)
 	counter("datafog_receipt_records_total", "Receipts made durable.", st.Records)
+	counter("datafog_receipt_log_recoveries_total", "Times the failed receipt log recovered in place.", st.Recoveries)
 	counter("datafog_receipt_bytes_total", "Receipt bytes written and synced.", st.Bytes)
 	dst = append(dst, "# HELP datafog_receipt_last_batch_records Records in the last group commit.\n# TYPE datafog_receipt_last_batch_records gauge\ndatafog_receipt_last_batch_records "...)
 	dst = strconv.AppendUint(dst, st.LastBatchRecords, 10)

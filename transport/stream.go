@@ -91,6 +91,7 @@ type streamBody struct {
 	werr    error
 
 	dr       deadlineReader
+	weight   int64 // admission weight, released by Close
 	findings int64
 	byType   map[engine.EntityType]int64
 	status   int       // for metrics: 200, or why the stream was cut
@@ -210,6 +211,8 @@ func (c *call) stream(redact bool) *apiError {
 	ctx.SetStatusCode(fasthttp.StatusOK)
 	ctx.SetBodyStream(sb, -1)
 	c.streamed = true
+	sb.weight, c.weight = c.weight, 0
+	s.streams.Add(1)
 	return nil
 }
 
@@ -227,7 +230,11 @@ func (sb *streamBody) WriteTo(w io.Writer) (int64, error) {
 	sb.w = w
 	err := sb.run()
 	if err != nil {
-		sb.s.cfg.Logger.Warn("transport: stream aborted", "request_id", sb.rid, "error", errorLabel(err))
+		label := errorLabel(err)
+		if sb.s.stopping.Load() {
+			label = "shutdown" // Shutdown's drain time ended and closed the connection
+		}
+		sb.s.cfg.Logger.Warn("transport: stream aborted", "request_id", sb.rid, "error", label)
 	}
 	return 0, err
 }
@@ -447,6 +454,8 @@ func (sb *streamBody) Close() error {
 		sb.status = statusClientGone
 	}
 	sb.s.finishRequest(r, methodPost, sb.status, sb.rid, sb.start)
+	sb.s.adm.release(sb.weight)
+	sb.s.streams.Add(-1)
 	sb.release()
 	return nil
 }
