@@ -186,7 +186,9 @@
 // returns a log in the failed state rather than an error (the server then
 // starts and serves everything but receipts), and in an empty directory
 // where the first segment cannot be created for lack of space it does the
-// same and creates the segment on recovery.
+// same and creates the segment on recovery. (The receipt key is the one
+// file Open cannot do without: a first start on a full disk with no key
+// file fails to create it.)
 //
 // # Recovery
 //

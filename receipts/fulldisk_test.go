@@ -178,6 +178,7 @@ func TestENOSPCAtEveryStep(t *testing.T) {
 	if total < 20 {
 		t.Fatalf("the life cycle took only %d write and sync steps", total)
 	}
+	t.Logf("ENOSPC injected from each of %d write and sync steps", total+1)
 	for k := int64(1); k <= total+1; k++ {
 		run(t, k)
 	}

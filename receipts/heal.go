@@ -22,6 +22,9 @@ import (
 // Options.RetryInterval is zero.
 const DefaultRetryInterval = 2 * time.Second
 
+// healLogEvery is how many failed recovery attempts share one log line.
+const healLogEvery = 30
+
 // probeSize is the write size of the space probe.
 const probeSize = 64 << 10
 
@@ -31,9 +34,14 @@ var zeroChunk [probeSize]byte
 // with no batch at the syncer.
 func (l *Log) heal() {
 	if err := l.repairInPlace(); err != nil {
-		l.log.Warn("receipts: log still failed", "err", err)
+		// One line for the first attempt and then about one a minute.
+		if l.w.healFails%healLogEvery == 0 {
+			l.log.Warn("receipts: log still failed", "err", err, "attempts", l.w.healFails+1)
+		}
+		l.w.healFails++
 		return
 	}
+	l.w.healFails = 0
 	l.failed.Store(nil)
 	l.stats.recoveries.Add(1)
 	l.log.Info("receipts: log recovered; receipts are acknowledged again",

@@ -49,6 +49,7 @@ type writerState struct {
 	// the active segment and the chain value there: where heal resumes.
 	durableOff int64
 	durable    [chainSize]byte
+	healFails  int // failed recovery attempts in a row
 
 	// The writer fills one batch while the syncer writes and syncs the
 	// other. busy is set while the syncer holds a batch; it hands the batch
