@@ -24,8 +24,7 @@ func runReceipts(args []string, env *environment) int {
 		return exitError
 	}
 	// Exit status: 0 the log verifies, 1 it is broken (the first bad record
-	// is named on standard output), 2 it could not be checked, 3 it ends in
-	// a torn tail (exitTornTail).
+	// is named on standard output), 2 it could not be checked.
 	fs := newFlagSet(env, "receipts verify", "receipts verify [--key-file FILE] DIR")
 	keyFile := fs.String("key-file", "", "receipt key (default: $DATAFOG_RECEIPT_KEY_FILE, else DIR.key beside the directory)")
 	if code, ok := parseFlags(fs, args[1:], env); !ok {
@@ -68,9 +67,10 @@ func runReceipts(args []string, env *environment) int {
 	return exitOK
 }
 
-// exitTornTail is the exit status of `receipts verify` on a log that is
+// exitTornTail is the exit status of `receipts verify DIR` on a log that is
 // whole up to a torn tail (a crash or a full disk cut its last batch):
-// not tampering, and repaired when the log is next opened.
+// not tampering, and repaired when the log is next opened. (The other
+// statuses are listed in runReceipts.)
 const exitTornTail = 3
 
 // reportTornTail prints the torn-tail outcome of a verify run.
