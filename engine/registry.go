@@ -8,6 +8,7 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/network"
 	"github.com/datafog/datafog-api/engine/detect/pii"
 	"github.com/datafog/datafog-api/engine/detect/secrets"
+	"github.com/datafog/datafog-api/engine/detect/secrets/ci"
 )
 
 // registry lists every built-in detector. Adding a detector is adding its
@@ -41,4 +42,34 @@ var registry = []*detect.Detector{
 	ids.CASIN,
 	ids.USNPI,
 	ids.INAadhaar,
+
+	// Secrets: code hosting, CI and package registries (issue 14).
+	ci.GitLabPersonalAccessToken,
+	ci.GitLabDeployToken,
+	ci.GitLabRunnerToken,
+	ci.GitLabPipelineTriggerToken,
+	ci.GitLabFeedToken,
+	ci.GitLabIncomingMailToken,
+	ci.GitLabAgentToken,
+	ci.GitLabCIJobToken,
+	ci.GitLabOAuthAppSecret,
+	ci.GitLabSCIMToken,
+	ci.GitLabFeatureFlagClientToken,
+	ci.BitbucketAppPassword,
+	ci.BitbucketAccessToken,
+	ci.CircleCIPersonalAPIToken,
+	ci.CircleCIProjectAPIToken,
+	ci.TravisAPIToken,
+	ci.BuildkiteAPIToken,
+	ci.NpmToken,
+	ci.PyPIAPIToken,
+	ci.RubyGemsAPIKey,
+	ci.NuGetAPIKey,
+	ci.DockerHubPersonalAccessToken,
+	ci.JFrogAPIKey,
+	ci.JFrogReferenceToken,
+	ci.VaultServiceToken,
+	ci.VaultBatchToken,
+	ci.VaultRecoveryToken,
+	ci.TerraformCloudAPIToken,
 }
