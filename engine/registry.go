@@ -9,6 +9,7 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/pii"
 	"github.com/datafog/datafog-api/engine/detect/secrets"
 	"github.com/datafog/datafog-api/engine/detect/secrets/ci"
+	"github.com/datafog/datafog-api/engine/detect/secrets/cloud"
 )
 
 // registry lists every built-in detector. Adding a detector is adding its
@@ -72,4 +73,18 @@ var registry = []*detect.Detector{
 	ci.VaultBatchToken,
 	ci.VaultRecoveryToken,
 	ci.TerraformCloudAPIToken,
+
+	// Secrets: cloud providers (issue 14).
+	cloud.AWSSecretAccessKey,
+	cloud.AWSBedrockAPIKey,
+	cloud.AzureStorageAccountKey,
+	cloud.AzureADClientSecret,
+	cloud.GCPServiceAccountKey,
+	cloud.DigitalOceanPersonalAccessToken,
+	cloud.DigitalOceanOAuthToken,
+	cloud.DigitalOceanRefreshToken,
+	cloud.HerokuAPIKey,
+	cloud.AlibabaAccessKeyID,
+	cloud.AlibabaAccessKeySecret,
+	cloud.IBMCloudAPIKey,
 }
