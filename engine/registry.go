@@ -8,6 +8,7 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/network"
 	"github.com/datafog/datafog-api/engine/detect/pii"
 	"github.com/datafog/datafog-api/engine/detect/secrets"
+	"github.com/datafog/datafog-api/engine/detect/secrets/ai"
 	"github.com/datafog/datafog-api/engine/detect/secrets/ci"
 	"github.com/datafog/datafog-api/engine/detect/secrets/cloud"
 )
@@ -87,4 +88,20 @@ var registry = []*detect.Detector{
 	cloud.AlibabaAccessKeyID,
 	cloud.AlibabaAccessKeySecret,
 	cloud.IBMCloudAPIKey,
+
+	// Secrets: AI services (issue 14).
+	ai.OpenAIAPIKey,
+	ai.OpenAIServiceAccountKey,
+	ai.OpenAIAdminKey,
+	ai.AnthropicAPIKey,
+	ai.AnthropicAdminKey,
+	ai.HuggingFaceAccessToken,
+	ai.CohereAPIKey,
+	ai.ReplicateAPIToken,
+	ai.GroqAPIKey,
+	ai.MistralAPIKey,
+	ai.PerplexityAPIKey,
+	ai.OpenRouterAPIKey,
+	ai.XAIAPIKey,
+	ai.LangSmithAPIKey,
 }
