@@ -12,6 +12,9 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/network"
 	"github.com/datafog/datafog-api/engine/detect/pii"
 	"github.com/datafog/datafog-api/engine/detect/secrets"
+	"github.com/datafog/datafog-api/engine/detect/secrets/ai"
+	"github.com/datafog/datafog-api/engine/detect/secrets/ci"
+	"github.com/datafog/datafog-api/engine/detect/secrets/cloud"
 	"github.com/datafog/datafog-api/engine/detect/vehicle"
 )
 
@@ -87,4 +90,63 @@ var registry = []*detect.Detector{
 
 	// URLs (issue 15).
 	pii.URL,
+	// Secrets: code hosting, CI and package registries (issue 14).
+	ci.GitLabPersonalAccessToken,
+	ci.GitLabDeployToken,
+	ci.GitLabRunnerToken,
+	ci.GitLabPipelineTriggerToken,
+	ci.GitLabFeedToken,
+	ci.GitLabIncomingMailToken,
+	ci.GitLabAgentToken,
+	ci.GitLabCIJobToken,
+	ci.GitLabOAuthAppSecret,
+	ci.GitLabSCIMToken,
+	ci.GitLabFeatureFlagClientToken,
+	ci.BitbucketAppPassword,
+	ci.BitbucketAccessToken,
+	ci.CircleCIPersonalAPIToken,
+	ci.CircleCIProjectAPIToken,
+	ci.TravisAPIToken,
+	ci.BuildkiteAPIToken,
+	ci.NpmToken,
+	ci.PyPIAPIToken,
+	ci.RubyGemsAPIKey,
+	ci.NuGetAPIKey,
+	ci.DockerHubPersonalAccessToken,
+	ci.JFrogAPIKey,
+	ci.JFrogReferenceToken,
+	ci.VaultServiceToken,
+	ci.VaultBatchToken,
+	ci.VaultRecoveryToken,
+	ci.TerraformCloudAPIToken,
+
+	// Secrets: cloud providers (issue 14).
+	cloud.AWSSecretAccessKey,
+	cloud.AWSBedrockAPIKey,
+	cloud.AzureStorageAccountKey,
+	cloud.AzureADClientSecret,
+	cloud.GCPServiceAccountKey,
+	cloud.DigitalOceanPersonalAccessToken,
+	cloud.DigitalOceanOAuthToken,
+	cloud.DigitalOceanRefreshToken,
+	cloud.HerokuAPIKey,
+	cloud.AlibabaAccessKeyID,
+	cloud.AlibabaAccessKeySecret,
+	cloud.IBMCloudAPIKey,
+
+	// Secrets: AI services (issue 14).
+	ai.OpenAIAPIKey,
+	ai.OpenAIServiceAccountKey,
+	ai.OpenAIAdminKey,
+	ai.AnthropicAPIKey,
+	ai.AnthropicAdminKey,
+	ai.HuggingFaceAccessToken,
+	ai.CohereAPIKey,
+	ai.ReplicateAPIToken,
+	ai.GroqAPIKey,
+	ai.MistralAPIKey,
+	ai.PerplexityAPIKey,
+	ai.OpenRouterAPIKey,
+	ai.XAIAPIKey,
+	ai.LangSmithAPIKey,
 }
