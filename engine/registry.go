@@ -8,6 +8,9 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/network"
 	"github.com/datafog/datafog-api/engine/detect/pii"
 	"github.com/datafog/datafog-api/engine/detect/secrets"
+	"github.com/datafog/datafog-api/engine/detect/secrets/data"
+	"github.com/datafog/datafog-api/engine/detect/secrets/messaging"
+	"github.com/datafog/datafog-api/engine/detect/secrets/payments"
 )
 
 // registry lists every built-in detector. Adding a detector is adding its
@@ -41,4 +44,42 @@ var registry = []*detect.Detector{
 	ids.CASIN,
 	ids.USNPI,
 	ids.INAadhaar,
+
+	// Secrets (issue 14): payments and commerce.
+	payments.StripePublishableKey,
+	payments.StripeWebhookSecret,
+	payments.Square,
+	payments.BraintreeAccessToken,
+	payments.Shopify,
+	payments.AdyenAPIKey,
+	payments.PlaidAccessToken,
+	payments.PlaidClientSecret,
+
+	// Secrets (issue 14): messaging and email.
+	messaging.TwilioSID,
+	messaging.TwilioAuthToken,
+	messaging.TwilioAPIKeySecret,
+	messaging.SendGridAPIKey,
+	messaging.MailgunAPIKey,
+	messaging.MailchimpAPIKey,
+	messaging.Postmark,
+	messaging.TelegramBotToken,
+	messaging.DiscordBotToken,
+	messaging.DiscordWebhookURL,
+	messaging.MicrosoftTeamsWebhookURL,
+
+	// Secrets (issue 14): observability and data.
+	data.DatadogAPIKey,
+	data.DatadogAppKey,
+	data.NewRelic,
+	data.SentryDSN,
+	data.SentryAuthToken,
+	data.Grafana,
+	data.PagerDutyAPIKey,
+	data.DatabricksToken,
+	data.ConfluentAPIKey,
+	data.ConfluentAPISecret,
+	data.ConnectionPassword,
+	data.ElasticAPIKey,
+	data.ElasticCloudID,
 }

@@ -30,6 +30,8 @@ func TestZeroAllocs(t *testing.T) {
 		b58Bad  = []byte("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3")
 		bech    = []byte("bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0")
 		eip     = []byte("5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")
+		glsa    = []byte("glsa_yvok56yK5SsJry2UWKaXpQ1bC8jjUukq")
+		glsaSum = []byte("0a1b2c3d")
 		sink    bool
 		fsink   float64
 	)
@@ -63,6 +65,7 @@ func TestZeroAllocs(t *testing.T) {
 		{"Bech32", func() { sink = Bech32(bech) }},
 		{"BitcoinAddress", func() { sink = BitcoinAddress(bech) }},
 		{"EIP55/warm-pool", func() { sink = EIP55(eip) }},
+		{"CRC32HexLE", func() { sink = CRC32HexLE(glsa, glsaSum) }},
 	}
 	for _, c := range cases {
 		c.f() // warm up (fills the EIP-55 pool)
