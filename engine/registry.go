@@ -11,6 +11,7 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/secrets/data"
 	"github.com/datafog/datafog-api/engine/detect/secrets/messaging"
 	"github.com/datafog/datafog-api/engine/detect/secrets/payments"
+	"github.com/datafog/datafog-api/engine/detect/secrets/saas"
 )
 
 // registry lists every built-in detector. Adding a detector is adding its
@@ -82,4 +83,30 @@ var registry = []*detect.Detector{
 	data.ConnectionPassword,
 	data.ElasticAPIKey,
 	data.ElasticCloudID,
+
+	// Secrets (issue 14): software as a service.
+	saas.AtlassianAPIToken,
+	saas.Linear,
+	saas.NotionIntegrationToken,
+	saas.AirtablePersonalAccessToken,
+	saas.AsanaPersonalAccessToken,
+	saas.FigmaPersonalAccessToken,
+	saas.DropboxAccessToken,
+	saas.OktaAPIToken,
+	saas.Auth0ClientSecret,
+	saas.TwitchAccessToken,
+	saas.TwitchClientSecret,
+	saas.ZendeskAPIToken,
+	saas.IntercomAccessToken,
+	saas.ContentfulPersonalAccessToken,
+	saas.Doppler,
+	saas.OnePasswordServiceAccountToken,
+	saas.PostmanAPIKey,
+	saas.NetlifyAccessToken,
+	saas.Vercel,
+	saas.VercelLegacyToken,
+	saas.FlyIO,
+	saas.Supabase,
+	saas.Cloudflare,
+	saas.CloudflareLegacy,
 }

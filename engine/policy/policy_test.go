@@ -181,15 +181,22 @@ func findingsOf(types []engine.EntityType) []engine.Finding {
 }
 
 // fullDefaultPlan is datafog-api's default plan followed by the other
-// built-in types, redacted.
-var fullDefaultPlan = []TransformStep{
-	{"email", "mask"}, {"phone", "tokenize"}, {"ssn", "anonymize"}, {"api_key", "redact"},
-	{"credit_card", "redact"}, {"ip_address", "mask"}, {"date", "mask"}, {"zip_code", "mask"},
-	{"iban", "redact"}, {"bank_routing", "redact"}, {"mac_address", "redact"}, {"aws_access_key", "redact"},
-	{"github_token", "redact"}, {"slack_token", "redact"}, {"stripe_key", "redact"}, {"google_api_key", "redact"},
-	{"private_key", "redact"}, {"jwt", "redact"}, {"bitcoin_address", "redact"}, {"ethereum_address", "redact"},
-	{"uk_nhs_number", "redact"}, {"ca_sin", "redact"}, {"us_npi", "redact"}, {"in_aadhaar", "redact"},
-}
+// built-in types, redacted: the contract's 24 types, then every type
+// added after them, in registry order.
+var fullDefaultPlan = func() []TransformStep {
+	plan := []TransformStep{
+		{"email", "mask"}, {"phone", "tokenize"}, {"ssn", "anonymize"}, {"api_key", "redact"},
+		{"credit_card", "redact"}, {"ip_address", "mask"}, {"date", "mask"}, {"zip_code", "mask"},
+		{"iban", "redact"}, {"bank_routing", "redact"}, {"mac_address", "redact"}, {"aws_access_key", "redact"},
+		{"github_token", "redact"}, {"slack_token", "redact"}, {"stripe_key", "redact"}, {"google_api_key", "redact"},
+		{"private_key", "redact"}, {"jwt", "redact"}, {"bitcoin_address", "redact"}, {"ethereum_address", "redact"},
+		{"uk_nhs_number", "redact"}, {"ca_sin", "redact"}, {"us_npi", "redact"}, {"in_aadhaar", "redact"},
+	}
+	for _, t := range engine.BuiltinTypes[len(plan):] {
+		plan = append(plan, TransformStep{string(t), "redact"})
+	}
+	return plan
+}()
 
 func checkDecisions(t *testing.T, ev evaluator, tests []decision) {
 	t.Helper()

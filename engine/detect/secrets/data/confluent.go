@@ -33,7 +33,7 @@ var ConfluentAPIKey = &detect.Detector{
 	Context:     []detect.Word{{Text: "confluent", Conf: 0.8}},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"CONFLUENT_API_KEY", "CONFLUENT_CLOUD_API_KEY", "CONFLUENT_KAFKA_API_KEY", "confluent_api_key"},
+		Literals: []string{"CONFLUENT_API_KEY", "CONFLUENT_CLOUD_API_KEY", "CONFLUENT_KAFKA_API_KEY"},
 		Find:     confluentKey.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"confluent", "key", "username"}, MinValue: 16, Find: confluentKey.FindKey},

@@ -30,7 +30,7 @@ var ConfluentAPISecret = &detect.Detector{
 	Context:     []detect.Word{{Text: "confluent", Conf: 0.8}},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"CONFLUENT_API_SECRET", "CONFLUENT_CLOUD_API_SECRET", "CONFLUENT_KAFKA_API_SECRET", "confluent_api_secret"},
+		Literals: []string{"CONFLUENT_API_SECRET", "CONFLUENT_CLOUD_API_SECRET", "CONFLUENT_KAFKA_API_SECRET"},
 		Find:     confluentSecret.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"confluent", "secret", "password"}, MinValue: 64, Find: confluentSecret.FindKey},

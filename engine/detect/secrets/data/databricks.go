@@ -42,7 +42,7 @@ var DatabricksToken = &detect.Detector{
 	Source:      "Databricks documentation, personal access tokens (dapi prefix)",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"DATABRICKS_TOKEN", "DATABRICKS_ACCESS_TOKEN", "DATABRICKS_API_TOKEN", "databricks_token", "Authorization: Bearer ", "authorization: Bearer "},
+		Literals: []string{"DATABRICKS_TOKEN", "DATABRICKS_ACCESS_TOKEN", "DATABRICKS_API_TOKEN", "Authorization: Bearer "},
 		Find:     dbToken.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"databricks", "token", "key", "secret", "password"}, MinValue: 36, Find: dbToken.FindKey},

@@ -31,7 +31,7 @@ var DatadogAPIKey = &detect.Detector{
 	Context:     []detect.Word{{Text: "datadog", Conf: 0.8}},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"DD_API_KEY", "DATADOG_API_KEY", "DD-API-KEY", "dd_api_key", "datadog_api_key", "dd-api-key"},
+		Literals: []string{"DD_API_KEY", "DATADOG_API_KEY", "DD-API-KEY"},
 		Find:     datadogAPI.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"datadog", "key"}, MinValue: 32, Find: datadogAPI.FindKey},

@@ -31,9 +31,8 @@ var DatadogAppKey = &detect.Detector{
 	Context:     []detect.Word{{Text: "datadog", Conf: 0.8}},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"DD_APP_KEY", "DD_APPLICATION_KEY", "DATADOG_APP_KEY", "DATADOG_APPLICATION_KEY", "DD-APPLICATION-KEY",
-			"dd_app_key", "dd_application_key", "datadog_app_key", "dd-application-key"},
-		Find: datadogApp.FindName,
+		Literals: []string{"DD_APP_KEY", "DD_APPLICATION_KEY", "DATADOG_APP_KEY", "DATADOG_APPLICATION_KEY", "DD-APPLICATION-KEY"},
+		Find:     datadogApp.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"datadog", "app", "application"}, MinValue: 40, Find: datadogApp.FindKey},
 	Examples: []detect.Example{

@@ -45,8 +45,8 @@ var ElasticAPIKey = &detect.Detector{
 	Context:     []detect.Word{{Text: "elastic", Conf: 0.85}, {Text: "elasticsearch", Conf: 0.85}, {Text: "kibana", Conf: 0.85}},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"ELASTIC_API_KEY", "ES_API_KEY", "ELASTICSEARCH_API_KEY", "KIBANA_API_KEY", "elastic_api_key", "es_api_key",
-			"Authorization: ApiKey ", "authorization: ApiKey "},
+		Literals: []string{"ELASTIC_API_KEY", "ES_API_KEY", "ELASTICSEARCH_API_KEY", "KIBANA_API_KEY",
+			"Authorization: ApiKey "},
 		Find: esAPIKey.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"elastic", "elasticsearch", "key", "apikey"}, MinValue: esEncMin, Find: esAPIKey.FindKey},

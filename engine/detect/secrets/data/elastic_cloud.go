@@ -50,7 +50,7 @@ var ElasticCloudID = &detect.Detector{
 	Source:      "Elastic Cloud documentation, Cloud ID",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"ELASTIC_CLOUD_ID", "ES_CLOUD_ID", "elastic_cloud_id", "cloud_id"},
+		Literals: []string{"ELASTIC_CLOUD_ID", "ES_CLOUD_ID"},
 		Find:     esCloudID.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"cloud", "cloudid"}, MinValue: 24, Find: esCloudID.FindKey},

@@ -35,7 +35,7 @@ var PagerDutyAPIKey = &detect.Detector{
 	Context:     []detect.Word{{Text: "pagerduty", Conf: 0.8}},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"PAGERDUTY_API_KEY", "PAGERDUTY_TOKEN", "PAGERDUTY_API_TOKEN", "PAGERDUTY_USER_TOKEN", "pagerduty_api_key", "pagerduty_token"},
+		Literals: []string{"PAGERDUTY_API_KEY", "PAGERDUTY_TOKEN", "PAGERDUTY_API_TOKEN", "PAGERDUTY_USER_TOKEN"},
 		Find:     pdKey.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"pagerduty", "token", "key"}, MinValue: 20, Find: pdKey.FindKey},

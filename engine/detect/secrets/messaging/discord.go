@@ -66,7 +66,7 @@ var DiscordBotToken = &detect.Detector{
 	Context:     []detect.Word{{Text: "discord", Conf: 0.9}},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"DISCORD_TOKEN", "DISCORD_BOT_TOKEN", "discord_token", "discord_bot_token", "Authorization: Bot ", "authorization: Bot "},
+		Literals: []string{"DISCORD_TOKEN", "DISCORD_BOT_TOKEN", "Authorization: Bot "},
 		Find:     findDiscordName,
 	},
 	Keys: &detect.OnKey{Words: []string{"discord", "token"}, MinValue: 24, Find: discordBot.FindKey},

@@ -43,7 +43,7 @@ var MailgunAPIKey = &detect.Detector{
 	Context:     []detect.Word{{Text: "mailgun", Conf: 0.85}},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"key-", "MAILGUN_API_KEY", "MAILGUN_KEY", "MAILGUN_PRIVATE_API_KEY", "MAILGUN_SENDING_KEY", "mailgun_api_key"},
+		Literals: []string{"key-", "MAILGUN_API_KEY", "MAILGUN_KEY", "MAILGUN_PRIVATE_API_KEY", "MAILGUN_SENDING_KEY"},
 		Find:     findMailgun,
 	},
 	Keys: &detect.OnKey{Words: []string{"mailgun", "key"}, MinValue: 36, Find: mailgunKey.FindKey},

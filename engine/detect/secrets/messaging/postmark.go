@@ -44,7 +44,7 @@ var Postmark = &detect.Detector{
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
 		Literals: []string{"X-Postmark-Server-Token", "X-Postmark-Account-Token", "POSTMARK_SERVER_TOKEN", "POSTMARK_API_TOKEN",
-			"POSTMARK_TOKEN", "POSTMARK_ACCOUNT_TOKEN", "postmark_server_token", "postmark_api_token", "postmark_account_token"},
+			"POSTMARK_TOKEN", "POSTMARK_ACCOUNT_TOKEN"},
 		Find: findPostmarkName,
 	},
 	Keys: &detect.OnKey{Words: []string{"postmark", "token"}, MinValue: 36, Find: findPostmarkKey},

@@ -28,7 +28,7 @@ var TwilioAPIKeySecret = &detect.Detector{
 	Context:     []detect.Word{{Text: "twilio", Conf: 0.8}},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"TWILIO_API_SECRET", "TWILIO_API_KEY_SECRET", "TWILIO_SECRET", "twilio_api_secret"},
+		Literals: []string{"TWILIO_API_SECRET", "TWILIO_API_KEY_SECRET", "TWILIO_SECRET"},
 		Find:     twilioSecret.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"twilio", "secret"}, MinValue: 32, Find: twilioSecret.FindKey},

@@ -63,7 +63,7 @@ var TwilioSID = &detect.Detector{
 // sidLiterals returns "AC" followed by each hexadecimal digit (literal
 // prefixes need three bytes), and Twilio's variable names for API keys.
 func sidLiterals() []string {
-	out := []string{"TWILIO_API_KEY", "TWILIO_API_KEY_SID", "TWILIO_API_SID", "twilio_api_key"}
+	out := []string{"TWILIO_API_KEY", "TWILIO_API_KEY_SID", "TWILIO_API_SID"}
 	for _, c := range "0123456789abcdef" {
 		out = append(out, "AC"+string(c))
 	}

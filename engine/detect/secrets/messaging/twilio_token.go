@@ -31,7 +31,7 @@ var TwilioAuthToken = &detect.Detector{
 	Context:     []detect.Word{{Text: "twilio", Conf: 0.8}},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"TWILIO_AUTH_TOKEN", "TWILIO_TOKEN", "twilio_auth_token", "twilio_token"},
+		Literals: []string{"TWILIO_AUTH_TOKEN", "TWILIO_TOKEN"},
 		Find:     twilioAuth.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"twilio", "auth", "token"}, MinValue: 32, Find: twilioAuth.FindKey},

@@ -29,7 +29,7 @@ var PlaidClientSecret = &detect.Detector{
 	Context:     []detect.Word{{Text: "plaid", Conf: 0.8}},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"PLAID_SECRET", "PLAID_CLIENT_SECRET", "PLAID_SANDBOX_SECRET", "PLAID_DEVELOPMENT_SECRET", "PLAID_PRODUCTION_SECRET", "plaid_secret", "plaid_client_secret"},
+		Literals: []string{"PLAID_SECRET", "PLAID_CLIENT_SECRET", "PLAID_SANDBOX_SECRET", "PLAID_DEVELOPMENT_SECRET", "PLAID_PRODUCTION_SECRET"},
 		Find:     plaidSecret.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"secret", "plaid"}, MinValue: 30, Find: plaidSecret.FindKey},

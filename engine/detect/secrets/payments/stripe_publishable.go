@@ -54,6 +54,9 @@ func findStripePublishable(s *detect.Scan, b, p int) {
 	if c := s.Context(b); c > conf {
 		conf = c
 	}
-	s.Add(0, b, e, conf, true)
-	s.Veto(b, e, conf)
+	if conf >= s.MinConf {
+		s.Add(0, b, e, conf, true)
+	} else {
+		s.Veto(b, e, conf) // below the minimum, but not the generic api_key either
+	}
 }
