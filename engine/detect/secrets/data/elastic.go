@@ -18,6 +18,7 @@ const (
 // esAPIKey reads an encoded Elastic API key, after an optional "ApiKey "
 // scheme.
 var esAPIKey = &shape.Named{
+	Provider: []string{"elastic", "elasticsearch", "es", "kibana"},
 	Value: func(t []byte, v int) (int, int, bool) {
 		v = shape.Scheme(t, v)
 		e, ok := stdBase64(t, v, esEncMin, esEncMax)
@@ -33,13 +34,13 @@ var esAPIKey = &shape.Named{
 // "Authorization: ApiKey <encoded>"). The decoded structure, a 16 to 40
 // character base64url id, ':' and a 16 to 64 character key, confirms
 // it; it is found after that header, after Elastic's variable names
-// (ELASTIC_API_KEY, ES_API_KEY), or as the value of a key near the words
-// Elastic, Elasticsearch or Kibana.
+// (ELASTIC_API_KEY, ES_API_KEY), or as the value of a key whose name holds
+// "elastic", "elasticsearch", "es" or "kibana".
 var ElasticAPIKey = &detect.Detector{
 	Name: "elastic_api_key",
 	Types: []detect.Type{{
 		Name: "elastic_api_key", Family: detect.Secret, Confidence: 0.9, NeedsContext: true,
-		Confirm: "base64 of <id>:<key> after Authorization: ApiKey, an Elastic variable name or a key near the word Elastic",
+		Confirm: "base64 of <id>:<key> after Authorization: ApiKey, an Elastic variable name or a key naming Elastic",
 	}},
 	Source:      "Elasticsearch reference, Create API key API (encoded id:api_key)",
 	Context:     []detect.Word{{Text: "elastic", Conf: 0.85}, {Text: "elasticsearch", Conf: 0.85}, {Text: "kibana", Conf: 0.85}},
@@ -49,7 +50,7 @@ var ElasticAPIKey = &detect.Detector{
 			"Authorization: ApiKey "},
 		Find: esAPIKey.FindName,
 	},
-	Keys: &detect.OnKey{Words: []string{"elastic", "elasticsearch", "key", "apikey"}, MinValue: esEncMin, Find: esAPIKey.FindKey},
+	Keys: &detect.OnKey{Words: []string{"elastic", "elasticsearch", "es", "kibana"}, MinValue: esEncMin, Find: esAPIKey.FindKey},
 	Examples: []detect.Example{
 		{Text: "curl -H 'Authorization: ApiKey RGNrcmo2WjJKZGI3UHdyaWZucTA6VnVLVklxcHRHaWlCLWZNNEJHbmdXaA==' https://es.example.com:9200",
 			Span: "RGNrcmo2WjJKZGI3UHdyaWZucTA6VnVLVklxcHRHaWlCLWZNNEJHbmdXaA==", Valid: true},

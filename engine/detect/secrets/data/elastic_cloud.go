@@ -53,7 +53,7 @@ var ElasticCloudID = &detect.Detector{
 		Literals: []string{"ELASTIC_CLOUD_ID", "ES_CLOUD_ID"},
 		Find:     esCloudID.FindName,
 	},
-	Keys: &detect.OnKey{Words: []string{"cloud", "cloudid"}, MinValue: 24, Find: esCloudID.FindKey},
+	Keys: &detect.OnKey{Words: []string{"cloud_id", "cloud.id", "cloudid"}, MinValue: 24, Find: esCloudID.FindKey},
 	Examples: []detect.Example{
 		{Text: "cloud.id: \"prod-logs:dXMtZWFzdC0xLmF3cy5mb3VuZC5pbyQwZjNjNDE0Mzc0NDExNDdlZDYyMzBjYTY2YWNiNzY2ZCRhMGZiNjRmOTU2M2VmYjQyOTUyMzAxYjU3MmJkZDkxOQ==\"",
 			Span: "prod-logs:dXMtZWFzdC0xLmF3cy5mb3VuZC5pbyQwZjNjNDE0Mzc0NDExNDdlZDYyMzBjYTY2YWNiNzY2ZCRhMGZiNjRmOTU2M2VmYjQyOTUyMzAxYjU3MmJkZDkxOQ==", Valid: true},

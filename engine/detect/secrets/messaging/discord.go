@@ -46,7 +46,7 @@ func snowflake(seg []byte) bool {
 }
 
 // discordBot is the shared reading of a bot token by its name.
-var discordBot = &shape.Named{Value: discordValue, Conf: 0.9}
+var discordBot = &shape.Named{Value: discordValue, Conf: 0.9, Provider: []string{"discord"}}
 
 // DiscordBotToken finds Discord bot tokens (Discord developer docs,
 // "Reference: Authentication",
@@ -55,7 +55,7 @@ var discordBot = &shape.Named{Value: discordValue, Conf: 0.9}
 // first decodes to the bot's snowflake user id. They are found after
 // Discord's variable names (DISCORD_TOKEN, DISCORD_BOT_TOKEN), in an
 // Authorization header with the Bot scheme, or as the value of a token
-// key near the word Discord.
+// key whose name holds "discord".
 var DiscordBotToken = &detect.Detector{
 	Name: "discord_bot_token",
 	Types: []detect.Type{{
@@ -69,7 +69,7 @@ var DiscordBotToken = &detect.Detector{
 		Literals: []string{"DISCORD_TOKEN", "DISCORD_BOT_TOKEN", "Authorization: Bot "},
 		Find:     findDiscordName,
 	},
-	Keys: &detect.OnKey{Words: []string{"discord", "token"}, MinValue: 24, Find: discordBot.FindKey},
+	Keys: &detect.OnKey{Words: []string{"discord"}, MinValue: 24, Find: discordBot.FindKey},
 	Examples: []detect.Example{
 		{Text: "DISCORD_BOT_TOKEN=MTE1MzcxODMyMDQ1NzI2OTI4MQ.wBUVKO.k8w95uxwPzokm2eJJQnVKN6BHtnp_EQsmXv5eh",
 			Span: "MTE1MzcxODMyMDQ1NzI2OTI4MQ.wBUVKO.k8w95uxwPzokm2eJJQnVKN6BHtnp_EQsmXv5eh", Valid: true},

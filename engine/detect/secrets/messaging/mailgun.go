@@ -9,6 +9,7 @@ import (
 // and 8 lower-case hexadecimal digits joined by '-', or its earlier one,
 // "key-" and 32 hexadecimal digits.
 var mailgunKey = &shape.Named{
+	Provider: []string{"mailgun"},
 	Value: func(t []byte, v int) (int, int, bool) {
 		if detect.HasPrefix(t, v, "key-") {
 			return v, v + 36, shape.HexAt(t, v+4, 32)
@@ -31,13 +32,13 @@ func mailgunHex(t []byte, v int) bool {
 // the earlier "key-" and 32 hexadecimal digits, found anywhere, and the
 // current 32-8-8 hexadecimal form, which has no prefix and is found
 // after Mailgun's variable names (MAILGUN_API_KEY) or as the value of a
-// key near the word Mailgun. Public validation keys ("pubkey-…") are not
+// key whose name holds "mailgun". Public validation keys ("pubkey-…") are not
 // secret and are not reported.
 var MailgunAPIKey = &detect.Detector{
 	Name: "mailgun_api_key",
 	Types: []detect.Type{{
 		Name: "mailgun_api_key", Family: detect.Secret, Confidence: 0.95,
-		Confirm: "key- + 32 hex; or 32-8-8 hex after a Mailgun variable name or near the word Mailgun",
+		Confirm: "key- + 32 hex; or 32-8-8 hex after a Mailgun variable name or a key naming Mailgun",
 	}},
 	Source:      "Mailgun documentation, API keys (key-<32 hex>, <32>-<8>-<8> hex)",
 	Context:     []detect.Word{{Text: "mailgun", Conf: 0.85}},
@@ -46,7 +47,7 @@ var MailgunAPIKey = &detect.Detector{
 		Literals: []string{"key-", "MAILGUN_API_KEY", "MAILGUN_KEY", "MAILGUN_PRIVATE_API_KEY", "MAILGUN_SENDING_KEY"},
 		Find:     findMailgun,
 	},
-	Keys: &detect.OnKey{Words: []string{"mailgun", "key"}, MinValue: 36, Find: mailgunKey.FindKey},
+	Keys: &detect.OnKey{Words: []string{"mailgun"}, MinValue: 36, Find: mailgunKey.FindKey},
 	Examples: []detect.Example{
 		{Text: "api: key-67c29a80b21ead8f062d15a4f4ef27e9", Span: "key-67c29a80b21ead8f062d15a4f4ef27e9", Valid: true},
 		{Text: "MAILGUN_API_KEY=589c6948f6d30c01c3f252edc87ff4ad-fa36d084-0164709a", Span: "589c6948f6d30c01c3f252edc87ff4ad-fa36d084-0164709a", Valid: true},

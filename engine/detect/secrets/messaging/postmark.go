@@ -14,11 +14,11 @@ func postmarkAccount(name []byte) bool { return shape.HasWord(name, "account") }
 // The two Postmark tokens differ only by the name they are stored under.
 var (
 	postmarkServerTok = &shape.Named{
-		Type: 0, Value: postmarkUUID, Conf: 0.8,
+		Type: 0, Value: postmarkUUID, Conf: 0.8, Provider: []string{"postmark"},
 		Key: func(name []byte) bool { return !postmarkAccount(name) && shape.HasWord(name, "token") },
 	}
 	postmarkAccountTok = &shape.Named{
-		Type: 1, Value: postmarkUUID, Conf: 0.8,
+		Type: 1, Value: postmarkUUID, Conf: 0.8, Provider: []string{"postmark"},
 		Key: func(name []byte) bool { return postmarkAccount(name) && shape.HasWord(name, "token") },
 	}
 )
@@ -29,15 +29,15 @@ var (
 // in X-Postmark-Account-Token; both are UUIDs). They have no prefix, so
 // they are found after those header names and Postmark's variable names
 // (POSTMARK_SERVER_TOKEN, POSTMARK_API_TOKEN, POSTMARK_ACCOUNT_TOKEN),
-// or as the value of a token key near the word Postmark; "account" in
+// or as the value of a token key whose name holds "postmark"; "account" in
 // the name makes it an account token.
 var Postmark = &detect.Detector{
 	Name: "postmark",
 	Types: []detect.Type{
 		{Name: "postmark_server_token", Family: detect.Secret, Confidence: 0.8, NeedsContext: true,
-			Confirm: "a UUID after X-Postmark-Server-Token, a Postmark token variable or a token key near the word Postmark"},
+			Confirm: "a UUID after X-Postmark-Server-Token, a Postmark token variable or a token key naming Postmark"},
 		{Name: "postmark_account_token", Family: detect.Secret, Confidence: 0.8, NeedsContext: true,
-			Confirm: "a UUID after X-Postmark-Account-Token, POSTMARK_ACCOUNT_TOKEN or an account token key near the word Postmark"},
+			Confirm: "a UUID after X-Postmark-Account-Token, POSTMARK_ACCOUNT_TOKEN or an account token key naming Postmark"},
 	},
 	Source:      "Postmark developer documentation, API authentication (server and account tokens)",
 	Context:     []detect.Word{{Text: "postmark", Conf: 0.8}},
@@ -47,11 +47,11 @@ var Postmark = &detect.Detector{
 			"POSTMARK_TOKEN", "POSTMARK_ACCOUNT_TOKEN"},
 		Find: findPostmarkName,
 	},
-	Keys: &detect.OnKey{Words: []string{"postmark", "token"}, MinValue: 36, Find: findPostmarkKey},
+	Keys: &detect.OnKey{Words: []string{"postmark"}, MinValue: 36, Find: findPostmarkKey},
 	Examples: []detect.Example{
 		{Text: "X-Postmark-Server-Token: 7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9b", Span: "7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9b", Valid: true},
 		{Text: "POSTMARK_ACCOUNT_TOKEN=de3ce8ef-33f8-452c-a685-8671031fc0f6", Span: "de3ce8ef-33f8-452c-a685-8671031fc0f6", Type: "postmark_account_token", Valid: true},
-		{Text: `postmark: {"serverToken": "7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9b"}`, Span: "7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9b", Valid: true},
+		{Text: `{"postmarkServerToken": "7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9b"}`, Span: "7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9b", Valid: true},
 		{Text: "X-Postmark-Server-Token: 7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9"},
 		{Text: `{"serverToken": "7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9b"}`},
 		{Text: "POSTMARK_SERVER_ID=7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9b"},

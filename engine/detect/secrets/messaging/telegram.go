@@ -10,22 +10,28 @@ import (
 const (
 	tgMinID, tgMaxID = 6, 12
 	tgSecret         = 35
+	// tgConf is the shape alone; tgCtxConf with a context word; tgURLConf
+	// in a Bot API URL path.
+	tgConf, tgCtxConf, tgURLConf = 0.4, 0.8, 0.95
 )
 
 // TelegramBotToken finds Telegram Bot API tokens (Telegram Bot API docs,
 // "Authorizing your bot", https://core.telegram.org/bots/api#authorizing-your-bot:
 // the token BotFather issues is the bot's numeric id, ':' and a
 // base64url secret, "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"), with a
-// 6 to 12 digit id and a 35-character secret, bare or in a Bot API URL
-// path ("/bot<token>/getMe"). The trigger is the ':' after a digit.
+// 6 to 12 digit id and a 35-character secret. The format has no literal
+// prefix, so the shape alone scores below the default minimum: a context
+// word (Telegram, bot token) or the Bot API URL path
+// ("api.telegram.org/bot<token>/…") confirms it. The trigger is the ':'
+// after a digit.
 var TelegramBotToken = &detect.Detector{
 	Name: "telegram_bot_token",
 	Types: []detect.Type{{
-		Name: "telegram_bot_token", Family: detect.Secret, Confidence: 0.9,
-		Confirm: "6-12 digit bot id + ':' + 35 base64url characters",
+		Name: "telegram_bot_token", Family: detect.Secret, Confidence: tgConf, NeedsContext: true,
+		Confirm: "6-12 digit bot id + ':' + 35 base64url characters, with a context word or in a Bot API URL",
 	}},
 	Source:      "Telegram Bot API documentation, Authorizing your bot",
-	Context:     []detect.Word{{Text: "telegram", Conf: 0.95}, {Text: "bot token", Conf: 0.95}},
+	Context:     []detect.Word{{Text: "telegram", Conf: tgCtxConf}, {Text: "bot token", Conf: tgCtxConf}, {Text: "bot_token", Conf: tgCtxConf}, {Text: "botfather", Conf: tgCtxConf}},
 	Placeholder: detect.SecretPlaceholder,
 	Bytes:       []detect.OnByte{{Byte: ':', Before: detect.Digit, Find: findTelegram}},
 	Examples: []detect.Example{
@@ -34,6 +40,7 @@ var TelegramBotToken = &detect.Detector{
 			Span: "581937264:qzZcmzTUoRyj9nde9syxoAwuKmhr7jmPY72", Valid: true},
 		{Text: "7310492658:TF_n_pGz3cW0uABBrDSxOOyBymrEqlHXm3"},
 		{Text: "12:30:TF_n_pGz3cW0uABBrDSxOOyBymrEqlHXm31"},
+		{Text: "id 7310492658:TF_n_pGz3cW0uABBrDSxOOyBymrEqlHXm31 at 0.4", Span: "7310492658:TF_n_pGz3cW0uABBrDSxOOyBymrEqlHXm31", Valid: true},
 		{Text: "id x7310492658:TF_n_pGz3cW0uABBrDSxOOyBymrEqlHXm31"},
 	},
 }
@@ -55,8 +62,10 @@ func findTelegram(s *detect.Scan, p int) {
 	if !shape.Fixed(t, v, tgSecret, shape.URL) || !shape.Mixed(t[v:v+tgSecret]) {
 		return
 	}
-	conf := 0.9
-	if c := s.Context(b); c > conf {
+	conf := tgConf
+	if detect.HasPrefix(t, b-16, "telegram.org/bot") {
+		conf = tgURLConf
+	} else if c := s.Context(b); c > conf {
 		conf = c
 	}
 	s.Add(0, b, v+tgSecret, conf, true)

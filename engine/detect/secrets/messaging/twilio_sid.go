@@ -16,7 +16,8 @@ const (
 // under a name that names it (TWILIO_API_KEY, or an api key key near the
 // word Twilio).
 var twilioKeySID = &shape.Named{
-	Type: 1,
+	Provider: []string{"twilio"},
+	Type:     1,
 	Value: func(t []byte, v int) (int, int, bool) {
 		return v, v + 34, detect.HasPrefix(t, v, "SK") && shape.HexAt(t, v+2, 32)
 	},
@@ -31,7 +32,7 @@ var twilioKeySID = &shape.Named{
 // travel with the secret they go with, so a context word is required.
 // An account SID is found anywhere ("AC" starts at 'A', a trigger byte
 // already); an API key SID after Twilio's variable names
-// (TWILIO_API_KEY) or as the value of an api key near the word Twilio,
+// (TWILIO_API_KEY) or as the value of an api key whose name holds "twilio",
 // so that 'S' need not become a trigger byte.
 var TwilioSID = &detect.Detector{
 	Name: "twilio_sid",
@@ -39,7 +40,7 @@ var TwilioSID = &detect.Detector{
 		{Name: "twilio_account_sid", Family: detect.Secret, Confidence: sidConf, NeedsContext: true,
 			Confirm: "AC + 32 hex; needs a context word"},
 		{Name: "twilio_api_key", Family: detect.Secret, Confidence: sidCtxConf, NeedsContext: true,
-			Confirm: "SK + 32 hex after TWILIO_API_KEY or an api key key near the word Twilio"},
+			Confirm: "SK + 32 hex after TWILIO_API_KEY or an api key naming Twilio"},
 	},
 	Source: "Twilio documentation, What is a SID (AC account, SK API key)",
 	Context: []detect.Word{
@@ -48,11 +49,11 @@ var TwilioSID = &detect.Detector{
 	},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: sidLiterals(), Find: findTwilioSID},
-	Keys:        &detect.OnKey{Words: []string{"twilio", "key", "sid"}, MinValue: 34, Find: twilioKeySID.FindKey},
+	Keys:        &detect.OnKey{Words: []string{"twilio"}, MinValue: 34, Find: twilioKeySID.FindKey},
 	Examples: []detect.Example{
 		{Text: "TWILIO_ACCOUNT_SID=ACeee65f53e9421ce50211670eae679f02", Span: "ACeee65f53e9421ce50211670eae679f02", Valid: true},
 		{Text: "TWILIO_API_KEY=SK0d347301ef56e64dc3cd6089065c3146", Span: "SK0d347301ef56e64dc3cd6089065c3146", Type: "twilio_api_key", Valid: true},
-		{Text: `twilio: {"apiKey": "SK0d347301ef56e64dc3cd6089065c3146"}`, Span: "SK0d347301ef56e64dc3cd6089065c3146", Type: "twilio_api_key", Valid: true},
+		{Text: `{"twilioApiKey": "SK0d347301ef56e64dc3cd6089065c3146"}`, Span: "SK0d347301ef56e64dc3cd6089065c3146", Type: "twilio_api_key", Valid: true},
 		{Text: "twilio ACeee65f53e9421ce50211670eae679f0"},
 		{Text: "twilio ACeee65f53e9421ce50211670eae679f02a"},
 		{Text: "twilio ACEEE65F53E9421CE50211670EAE679F02"},

@@ -8,7 +8,8 @@ import (
 // twilioAuth reads a Twilio auth token: 32 lower-case hexadecimal digits
 // under a name that says auth or token (not a SID or a secret).
 var twilioAuth = &shape.Named{
-	Value: shape.Hex(32),
+	Provider: []string{"twilio"},
+	Value:    shape.Hex(32),
 	Key: func(name []byte) bool {
 		return (shape.HasWord(name, "auth") || shape.HasWord(name, "token")) && !shape.HasWord(name, "sid")
 	},
@@ -20,12 +21,12 @@ var twilioAuth = &shape.Named{
 // the Console's account info: the auth token authenticates with the
 // account SID, 32 hexadecimal digits), which have no prefix: they are
 // found after Twilio's variable names (TWILIO_AUTH_TOKEN) or as the
-// value of an auth/token key near the word Twilio.
+// value of an auth token key whose name holds "twilio" (twilioAuthToken).
 var TwilioAuthToken = &detect.Detector{
 	Name: "twilio_auth_token",
 	Types: []detect.Type{{
 		Name: "twilio_auth_token", Family: detect.Secret, Confidence: 0.8, NeedsContext: true,
-		Confirm: "32 hex digits after TWILIO_AUTH_TOKEN or an auth token key near the word Twilio",
+		Confirm: "32 hex digits after TWILIO_AUTH_TOKEN or an auth token key naming Twilio",
 	}},
 	Source:      "Twilio documentation, Auth tokens (account SID and auth token)",
 	Context:     []detect.Word{{Text: "twilio", Conf: 0.8}},
@@ -34,10 +35,10 @@ var TwilioAuthToken = &detect.Detector{
 		Literals: []string{"TWILIO_AUTH_TOKEN", "TWILIO_TOKEN"},
 		Find:     twilioAuth.FindName,
 	},
-	Keys: &detect.OnKey{Words: []string{"twilio", "auth", "token"}, MinValue: 32, Find: twilioAuth.FindKey},
+	Keys: &detect.OnKey{Words: []string{"twilio"}, MinValue: 32, Find: twilioAuth.FindKey},
 	Examples: []detect.Example{
 		{Text: "TWILIO_AUTH_TOKEN=e8d28a79023c39c200661fccd268a29a", Span: "e8d28a79023c39c200661fccd268a29a", Valid: true},
-		{Text: `twilio: {"authToken": "4977656cf2d133187c8df95247f28660"}`, Span: "4977656cf2d133187c8df95247f28660", Valid: true},
+		{Text: `{"twilioAuthToken": "4977656cf2d133187c8df95247f28660"}`, Span: "4977656cf2d133187c8df95247f28660", Valid: true},
 		{Text: "TWILIO_AUTH_TOKEN=e8d28a79023c39c200661fccd268a29"},
 		{Text: `{"authToken": "4977656cf2d133187c8df95247f28660"}`},
 		{Text: "twilio sid: 4977656cf2d133187c8df95247f28660"},

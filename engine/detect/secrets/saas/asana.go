@@ -5,8 +5,12 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/secrets/shape"
 )
 
-// Asana id limits: user and app ids (gids) of 10 to 20 digits.
-const asanaMinID, asanaMaxID = 10, 20
+// Asana id limits: user and app ids (gids) of 10 to 20 digits; and the
+// confidences without and with a context word.
+const (
+	asanaMinID, asanaMaxID  = 10, 20
+	asanaConf, asanaCtxConf = 0.4, 0.85
+)
 
 // AsanaPersonalAccessToken finds Asana personal access tokens (Asana
 // developers, "Personal access token",
@@ -14,21 +18,22 @@ const asanaMinID, asanaMaxID = 10, 20
 // its tokens opaque and publishes no format; the ones it has issued are
 // "1/", the user id, ":" and 32 hexadecimal digits, and, since 2023,
 // "2/", the user id, "/", the app id, ":" and 32 hexadecimal digits.
-// That structure, ids and all, is what is confirmed; the trigger is the
-// ':' after the last id.
+// That structure, ids and all, is what is checked; having no literal
+// prefix, it scores below the default minimum without a context word
+// (Asana, ASANA_…). The trigger is the ':' after the last id.
 var AsanaPersonalAccessToken = &detect.Detector{
 	Name: "asana_personal_access_token",
 	Types: []detect.Type{{
-		Name: "asana_personal_access_token", Family: detect.Secret, Confidence: 0.9,
-		Confirm: "1/<10-20 digit id>:<32 hex> or 2/<id>/<id>:<32 hex>",
+		Name: "asana_personal_access_token", Family: detect.Secret, Confidence: asanaConf, NeedsContext: true,
+		Confirm: "1/<10-20 digit id>:<32 hex> or 2/<id>/<id>:<32 hex>, with a context word",
 	}},
 	Source:      "Asana developer documentation, Personal access token (issued 1/ and 2/ token layouts)",
-	Context:     []detect.Word{{Text: "asana", Conf: 0.95}},
+	Context:     []detect.Word{{Text: "asana", Conf: asanaCtxConf}},
 	Placeholder: detect.SecretPlaceholder,
 	Bytes:       []detect.OnByte{{Byte: ':', Before: detect.Digit, Find: findAsana}},
 	Examples: []detect.Example{
 		{Text: "ASANA_PAT=2/6793092445873974/7050037204194879:df3571c7ada05474178c50a23c56c9f1", Span: "2/6793092445873974/7050037204194879:df3571c7ada05474178c50a23c56c9f1", Valid: true},
-		{Text: "Authorization: Bearer 1/6793092445873974:df3571c7ada05474178c50a23c56c9f1", Span: "1/6793092445873974:df3571c7ada05474178c50a23c56c9f1", Valid: true},
+		{Text: "asana: Authorization: Bearer 1/6793092445873974:df3571c7ada05474178c50a23c56c9f1", Span: "1/6793092445873974:df3571c7ada05474178c50a23c56c9f1", Valid: true},
 		{Text: "3/6793092445873974:df3571c7ada05474178c50a23c56c9f1"},
 		{Text: "1/6793092445873974:df3571c7ada05474178c50a23c56c9f"},
 		{Text: "2/6793092445873974/7050037204194879:df3571c7ada05474178c50a23c56c9f1a"},
@@ -56,7 +61,7 @@ func findAsana(s *detect.Scan, p int) {
 	if !shape.Left(t, b, shape.Alnum) || b > 0 && t[b-1] == '/' {
 		return
 	}
-	conf := 0.9
+	conf := asanaConf
 	if c := s.Context(b); c > conf {
 		conf = c
 	}

@@ -8,9 +8,10 @@ import (
 // auth0Secret reads an Auth0 client secret: 64 base64url characters
 // under a name that says secret.
 var auth0Secret = &shape.Named{
-	Value: shape.Run(64, 64, shape.URL),
-	Key:   func(name []byte) bool { return shape.HasWord(name, "secret") },
-	Conf:  0.8,
+	Provider: []string{"auth0"},
+	Value:    shape.Run(64, 64, shape.URL),
+	Key:      func(name []byte) bool { return shape.HasWord(name, "secret") },
+	Conf:     0.8,
 }
 
 // Auth0ClientSecret finds Auth0 application client secrets (Auth0 docs,
@@ -18,13 +19,13 @@ var auth0Secret = &shape.Named{
 // https://auth0.com/docs/secure/application-credentials: the client
 // secret the Dashboard generates, 64 base64url characters), which have
 // no prefix: they are found after Auth0's variable names
-// (AUTH0_CLIENT_SECRET) or as the value of a secret key near the word
-// Auth0.
+// (AUTH0_CLIENT_SECRET) or as the value of a secret key whose name
+// holds "auth0".
 var Auth0ClientSecret = &detect.Detector{
 	Name: "auth0_client_secret",
 	Types: []detect.Type{{
 		Name: "auth0_client_secret", Family: detect.Secret, Confidence: 0.8, NeedsContext: true,
-		Confirm: "64 base64url characters after AUTH0_CLIENT_SECRET or a secret key near the word Auth0",
+		Confirm: "64 base64url characters after AUTH0_CLIENT_SECRET or a secret key naming Auth0",
 	}},
 	Source:      "Auth0 documentation, Application Credentials (client secret)",
 	Context:     []detect.Word{{Text: "auth0", Conf: 0.8}},
@@ -33,10 +34,10 @@ var Auth0ClientSecret = &detect.Detector{
 		Literals: []string{"AUTH0_CLIENT_SECRET", "AUTH0_SECRET", "AUTH0_MANAGEMENT_CLIENT_SECRET"},
 		Find:     auth0Secret.FindName,
 	},
-	Keys: &detect.OnKey{Words: []string{"auth0", "secret"}, MinValue: 64, Find: auth0Secret.FindKey},
+	Keys: &detect.OnKey{Words: []string{"auth0"}, MinValue: 64, Find: auth0Secret.FindKey},
 	Examples: []detect.Example{
 		{Text: "AUTH0_CLIENT_SECRET=O5FhgciYCgRX24kYBqDzv5FGVPxXku--Y6tAH_Xx0NjbzMXpnXyMiOJODw8-m8cM", Span: "O5FhgciYCgRX24kYBqDzv5FGVPxXku--Y6tAH_Xx0NjbzMXpnXyMiOJODw8-m8cM", Valid: true},
-		{Text: `auth0: {"clientSecret": "O5FhgciYCgRX24kYBqDzv5FGVPxXku--Y6tAH_Xx0NjbzMXpnXyMiOJODw8-m8cM"}`, Span: "O5FhgciYCgRX24kYBqDzv5FGVPxXku--Y6tAH_Xx0NjbzMXpnXyMiOJODw8-m8cM", Valid: true},
+		{Text: `{"auth0ClientSecret": "O5FhgciYCgRX24kYBqDzv5FGVPxXku--Y6tAH_Xx0NjbzMXpnXyMiOJODw8-m8cM"}`, Span: "O5FhgciYCgRX24kYBqDzv5FGVPxXku--Y6tAH_Xx0NjbzMXpnXyMiOJODw8-m8cM", Valid: true},
 		{Text: "AUTH0_CLIENT_SECRET=O5FhgciYCgRX24kYBqDzv5FGVPxXku--Y6tAH_Xx0NjbzMXpnXyMiOJODw8-m8c"},
 		{Text: `{"clientSecret": "O5FhgciYCgRX24kYBqDzv5FGVPxXku--Y6tAH_Xx0NjbzMXpnXyMiOJODw8-m8cM"}`},
 	},

@@ -8,9 +8,10 @@ import (
 // twitchSecret reads a Twitch client secret under a name that says
 // secret.
 var twitchSecret = &shape.Named{
-	Value: twitchValue,
-	Key:   func(name []byte) bool { return shape.HasWord(name, "secret") },
-	Conf:  0.8,
+	Provider: []string{"twitch"},
+	Value:    twitchValue,
+	Key:      func(name []byte) bool { return shape.HasWord(name, "secret") },
+	Conf:     0.8,
 }
 
 // TwitchClientSecret finds Twitch application client secrets (Twitch
@@ -18,13 +19,13 @@ var twitchSecret = &shape.Named{
 // https://dev.twitch.tv/docs/authentication/register-app/: a client id
 // and a client secret, 30 lower-case alphanumerics), which have no
 // prefix: they are found after Twitch's variable names
-// (TWITCH_CLIENT_SECRET) or as the value of a secret key near the word
-// Twitch.
+// (TWITCH_CLIENT_SECRET) or as the value of a secret key whose name
+// holds "twitch".
 var TwitchClientSecret = &detect.Detector{
 	Name: "twitch_client_secret",
 	Types: []detect.Type{{
 		Name: "twitch_client_secret", Family: detect.Secret, Confidence: 0.8, NeedsContext: true,
-		Confirm: "30 lower-case alphanumerics after TWITCH_CLIENT_SECRET or a secret key near the word Twitch",
+		Confirm: "30 lower-case alphanumerics after TWITCH_CLIENT_SECRET or a secret key naming Twitch",
 	}},
 	Source:      "Twitch developer documentation, Registering your app (client secret)",
 	Context:     []detect.Word{{Text: "twitch", Conf: 0.8}},
@@ -33,10 +34,10 @@ var TwitchClientSecret = &detect.Detector{
 		Literals: []string{"TWITCH_CLIENT_SECRET", "TWITCH_SECRET"},
 		Find:     twitchSecret.FindName,
 	},
-	Keys: &detect.OnKey{Words: []string{"twitch", "secret"}, MinValue: 30, Find: twitchSecret.FindKey},
+	Keys: &detect.OnKey{Words: []string{"twitch"}, MinValue: 30, Find: twitchSecret.FindKey},
 	Examples: []detect.Example{
 		{Text: "TWITCH_CLIENT_SECRET=lpt0zava7syak0r58j2xcmyupl33w4", Span: "lpt0zava7syak0r58j2xcmyupl33w4", Valid: true},
-		{Text: "twitch:\n  client_secret: 55baepo6amcrgozo2kn0wo4vctgh5x", Span: "55baepo6amcrgozo2kn0wo4vctgh5x", Valid: true},
+		{Text: "twitch_client_secret: 55baepo6amcrgozo2kn0wo4vctgh5x", Span: "55baepo6amcrgozo2kn0wo4vctgh5x", Valid: true},
 		{Text: "TWITCH_CLIENT_SECRET=lpt0zava7syak0r58j2xcmyupl33w"},
 		{Text: "client_secret: 55baepo6amcrgozo2kn0wo4vctgh5x"},
 	},

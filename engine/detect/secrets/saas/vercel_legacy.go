@@ -7,13 +7,13 @@ import (
 
 // vercelLegacy reads a Vercel access token without a prefix: 24
 // alphanumerics.
-var vercelLegacy = &shape.Named{Value: shape.Run(24, 24, shape.Alnum), Conf: 0.8}
+var vercelLegacy = &shape.Named{Value: shape.Run(24, 24, shape.Alnum), Conf: 0.8, Provider: []string{"vercel"}}
 
 // VercelLegacyToken finds Vercel access tokens issued before the
 // prefixed format (Vercel docs, "Access tokens",
 // https://vercel.com/docs/accounts/access-tokens: the CLI and the REST API
 // read them from VERCEL_TOKEN), 24 alphanumerics, after Vercel's
-// variable names or as the value of a token key near the word Vercel.
+// variable names or as the value of a token key whose name holds "vercel".
 var VercelLegacyToken = &detect.Detector{
 	Name: "vercel_legacy_token",
 	Types: []detect.Type{{
@@ -27,10 +27,10 @@ var VercelLegacyToken = &detect.Detector{
 		Literals: []string{"VERCEL_TOKEN", "VERCEL_API_TOKEN", "VERCEL_ACCESS_TOKEN"},
 		Find:     vercelLegacy.FindName,
 	},
-	Keys: &detect.OnKey{Words: []string{"vercel", "token"}, MinValue: 24, Find: vercelLegacy.FindKey},
+	Keys: &detect.OnKey{Words: []string{"vercel"}, MinValue: 24, Find: vercelLegacy.FindKey},
 	Examples: []detect.Example{
 		{Text: "VERCEL_TOKEN=Xk4Vp2Lr9TmQ7Wn3Yb6Hc1Jf", Span: "Xk4Vp2Lr9TmQ7Wn3Yb6Hc1Jf", Valid: true},
-		{Text: "vercel:\n  token: Zx81kLq0PvR7tY3mW9sBn2Qe", Span: "Zx81kLq0PvR7tY3mW9sBn2Qe", Valid: true},
+		{Text: "vercel_token: Zx81kLq0PvR7tY3mW9sBn2Qe", Span: "Zx81kLq0PvR7tY3mW9sBn2Qe", Valid: true},
 		{Text: "VERCEL_TOKEN=Xk4Vp2Lr9TmQ7Wn3Yb6Hc1J"},
 		{Text: "token: Zx81kLq0PvR7tY3mW9sBn2Qe"},
 	},

@@ -11,16 +11,19 @@ import "github.com/datafog/datafog-api/engine/detect"
 //     '-', so it costs one table lookup at those bytes), followed by an
 //     assignment operator or just a space: "DD_API_KEY=…", `"DD_API_KEY":
 //     "…"`, "export DD_API_KEY='…'", "DD_API_KEY …" in a log line;
-//   - as the value of an assignment (detect.OnKey) whose key name, or the
-//     64 bytes before the value, holds one of the detector's context words:
-//     `datadogApiKey: "…"`, "Datadog API key: …", `api_key: …` in a
-//     "datadog:" block.
+//   - as the value of an assignment (detect.OnKey) whose key name holds
+//     the provider's name (Provider: `datadogApiKey: "…"`, "dd.api_key:
+//     …"), or one of the detector's other key words with a context word
+//     within 64 bytes before the value ("sasl.password" near
+//     "confluent.cloud").
 //
+// Key words are provider names, not "key" or "token": every assignment
+// with a generic key name would otherwise call every such detector.
 // Either way the value must have the credential's exact shape (Value);
-// its confidence is Conf after a variable name, the context word's after
-// a key. A credential whose own lower-case prefix names the provider
-// ("dapi…", "sl.…", "dp.st.…") has no trigger byte of its own, so it too
-// is found this way, but needs no context word after a key (Self).
+// its confidence is Conf, or the context word's. A credential whose own
+// lower-case prefix names the provider ("dapi…", "sl.…", "dp.st.…") has
+// no trigger byte of its own, so it is found this way after any
+// secret-like key, with no context word (Self).
 
 // maxNameTail is how many name bytes may follow a literal variable name
 // ("DD_API_KEY_PROD").
@@ -40,6 +43,9 @@ type Named struct {
 	Key func(name []byte) bool
 	// Conf is the confidence of a value found after a variable name.
 	Conf float64
+	// Provider are the words (lower case) that name the provider in a key
+	// name; a key that starts a word with one needs no context word.
+	Provider []string
 	// Self is true when the value's own prefix names the provider (a
 	// Databricks "dapi…" token, a Dropbox "sl.…" one): after any key
 	// whose words the detector asked for, it is then reported at Conf
@@ -74,11 +80,26 @@ func (n *Named) FindKey(s *detect.Scan, a *detect.Assignment) {
 	if !ok || n.Key != nil && !n.Key(t[a.KeyStart:a.KeyEnd]) {
 		return
 	}
-	if n.Self {
+	if n.Self || n.namesProvider(t[a.KeyStart:a.KeyEnd]) {
 		s.Add(n.Type, vs, e, n.Conf, true)
 	} else if c := s.Context(a.Value); c > 0 {
 		s.Add(n.Type, vs, e, c, true)
 	}
+}
+
+// namesProvider reports whether one of n.Provider starts a word of the
+// key name, by the rule the engine's key words follow (at its start,
+// after a byte that is not a letter, or at a lower-to-upper case
+// change).
+func (n *Named) namesProvider(name []byte) bool {
+	for _, w := range n.Provider {
+		for i := 0; i+len(w) <= len(name); i++ {
+			if detect.HasPrefixFold(name, i, w) && (i == 0 || !detect.IsAlpha(name[i-1]) || detect.IsLower(name[i-1]) && detect.IsUpper(name[i])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ValueAfterName finds the value that follows a name whose first bytes
@@ -162,13 +183,34 @@ func Run(lo, hi int, m detect.Class) func(t []byte, v int) (int, int, bool) {
 }
 
 // Scheme returns the index after an HTTP authorization scheme that
-// stands at t[v] ("Bearer ", "Token ", "Basic ", "Bot ", "SSWS ",
-// "ApiKey "), or v when none does.
+// stands at t[v] ("Bearer ", "Token ", "Bot ", "SSWS ", "ApiKey ", the
+// first two in either case), or v when none does.
 func Scheme(t []byte, v int) int {
-	for _, sc := range [...]string{"Bearer ", "bearer ", "Token ", "token ", "Bot ", "SSWS ", "ApiKey "} {
-		if detect.HasPrefix(t, v, sc) {
-			return v + len(sc)
+	if v >= len(t) {
+		return v
+	}
+	var sc string
+	switch t[v] {
+	case 'B':
+		sc = "Bearer "
+		if detect.HasPrefix(t, v, "Bot ") {
+			return v + 4
 		}
+	case 'b':
+		sc = "bearer "
+	case 'T':
+		sc = "Token "
+	case 't':
+		sc = "token "
+	case 'S':
+		sc = "SSWS "
+	case 'A':
+		sc = "ApiKey "
+	default:
+		return v
+	}
+	if detect.HasPrefix(t, v, sc) {
+		return v + len(sc)
 	}
 	return v
 }
