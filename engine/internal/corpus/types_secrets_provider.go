@@ -28,13 +28,14 @@ const (
 // more characters practically always do), and no byte of '-', '_', '+'
 // or '/' first or last.
 func provRand(r *rand.Rand, alphabet string, n int) string {
+	mixed := provMixed(alphabet)
 	for {
 		b := make([]byte, n)
 		for i := range b {
 			b[i] = alphabet[r.IntN(len(alphabet))]
 		}
 		s := string(b)
-		if provEdge(s[0]) || provEdge(s[n-1]) || !provMixed(s) {
+		if provEdge(s[0]) || provEdge(s[n-1]) || mixed && !provMixed(s) {
 			continue
 		}
 		return s
@@ -79,3 +80,15 @@ func provPick(r *rand.Rand, xs ...string) string { return xs[r.IntN(len(xs))] }
 // provCut returns s without its last byte: a lookalike one character
 // short.
 func provCut(s string) string { return s[:len(s)-1] }
+
+// base64RawURLDecode decodes unpadded base64url text.
+func base64RawURLDecode(s string) (string, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	return string(b), err
+}
+
+// base64StdDecode decodes padded standard base64 text.
+func base64StdDecode(s string) (string, error) {
+	b, err := base64.StdEncoding.DecodeString(s)
+	return string(b), err
+}

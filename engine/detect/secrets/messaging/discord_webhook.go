@@ -14,6 +14,10 @@ const (
 	// dwMaxLead is how far before the id the URL may start:
 	// "https://canary.discordapp.com/api/v10/webhooks/".
 	dwMaxLead = 64
+	// dwConf outranks a credit card number that the snowflake id may
+	// also be (19 digits, Luhn-valid one time in ten): the URL's literal
+	// host and path confirm the whole of it.
+	dwConf = 0.99
 )
 
 // DiscordWebhookURL finds Discord webhook URLs (Discord developer docs,
@@ -27,7 +31,7 @@ const (
 var DiscordWebhookURL = &detect.Detector{
 	Name: "discord_webhook_url",
 	Types: []detect.Type{{
-		Name: "discord_webhook_url", Family: detect.Secret, Confidence: 0.97,
+		Name: "discord_webhook_url", Family: detect.Secret, Confidence: dwConf,
 		Confirm: "discord(app).com/api/[vN/]webhooks/<17-20 digit id>/<60-80 base64url token>",
 	}},
 	Source:      "Discord developer documentation, Webhook resource (Execute Webhook URL)",
@@ -38,6 +42,8 @@ var DiscordWebhookURL = &detect.Detector{
 			Span: "https://discord.com/api/webhooks/1153718320457269281/1YcuCbCh4lScW-yejH7z6LBlnvEGm1vb4R1v0iEL20MgKndrQ3FvkRoE85IaRWdsZAdw", Valid: true},
 		{Text: "canary.discordapp.com/api/v10/webhooks/920461738295016473/1YcuCbCh4lScW-yejH7z6LBlnvEGm1vb4R1v0iEL20MgKndrQ3FvkRoE85IaRWdsZAdw",
 			Span: "canary.discordapp.com/api/v10/webhooks/920461738295016473/1YcuCbCh4lScW-yejH7z6LBlnvEGm1vb4R1v0iEL20MgKndrQ3FvkRoE85IaRWdsZAdw", Valid: true},
+		{Text: "https://discord.com/api/webhooks/4459289983730625889/TIoohlnwqHmfNkCW4U36LZAQwFuI1UsQcYcR4HicAqF8nhKhFfsQOgty-P1wIQx8wPSf",
+			Span: "https://discord.com/api/webhooks/4459289983730625889/TIoohlnwqHmfNkCW4U36LZAQwFuI1UsQcYcR4HicAqF8nhKhFfsQOgty-P1wIQx8wPSf", Valid: true},
 		{Text: "https://example.com/api/webhooks/1153718320457269281/1YcuCbCh4lScW-yejH7z6LBlnvEGm1vb4R1v0iEL20MgKndrQ3FvkRoE85IaRWdsZAdw"},
 		{Text: "https://discord.com/api/webhooks/1153718320457269281/1YcuCbCh4lScW-yejH7z6LBl"},
 	},
@@ -71,7 +77,7 @@ func findDiscordWebhook(s *detect.Scan, i, j int) {
 	} else {
 		b += hostStart(lead[:api])
 	}
-	s.Add(0, b, e, 0.97, true)
+	s.Add(0, b, e, dwConf, true)
 }
 
 // schemeLen returns the length of the scheme that ends lead (the letters
