@@ -23,7 +23,7 @@ var crc32Table = func() (tab [256]uint32) {
 func CRC32(b []byte) uint32 {
 	c := ^uint32(0)
 	for _, x := range b {
-		c = crc32Table[byte(c)^x] ^ c>>8
+		c = crc32Table[(c^uint32(x))&0xff] ^ c>>8
 	}
 	return ^c
 }
@@ -41,7 +41,7 @@ func CRC32HexLE(data, sum []byte) bool {
 	const digits = "0123456789abcdef"
 	c := CRC32(data)
 	for k := 0; k < 4; k++ {
-		x := byte(c >> (8 * k))
+		x := c >> (8 * k) & 0xff
 		if sum[2*k] != digits[x>>4] || sum[2*k+1] != digits[x&15] {
 			return false
 		}

@@ -39,6 +39,7 @@ var ConfluentAPIKey = &detect.Detector{
 		Find:     confluentKey.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"confluent", "sasl"}, MinValue: 16, Find: confluentKey.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "CONFLUENT_API_KEY=5VHOYH2M95ZWRWBL", Span: "5VHOYH2M95ZWRWBL", Valid: true},
 		{Text: "bootstrap.servers=pkc-4k6zq.us-east-1.aws.confluent.cloud:9092\nsasl.username=ZGEGZK6SKCWE8JZS", Span: "ZGEGZK6SKCWE8JZS", Valid: true},

@@ -36,6 +36,7 @@ var ConfluentAPISecret = &detect.Detector{
 		Find:     confluentSecret.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"confluent", "sasl"}, MinValue: 64, Find: confluentSecret.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "CONFLUENT_API_SECRET=ttw0jfTBZNKtHWDpJ1MZ+Em84D9x8LjF/8Wgdz0/PUw2cCvZtdWdDIdFXxfPx+if", Span: "ttw0jfTBZNKtHWDpJ1MZ+Em84D9x8LjF/8Wgdz0/PUw2cCvZtdWdDIdFXxfPx+if", Valid: true},
 		{Text: "# confluent cloud\nsasl.password=mPFF8T02vHbEBctnJy+CS6uK7UDJTI7RWz31fc7R81k7+daEgYKYJl5Fu5FYx/Dq", Span: "mPFF8T02vHbEBctnJy+CS6uK7UDJTI7RWz31fc7R81k7+daEgYKYJl5Fu5FYx/Dq", Valid: true},

@@ -68,6 +68,7 @@ var ConnectionPassword = &detect.Detector{
 	Source:      "RFC 3986 §3.2.1 (userinfo); MongoDB, PostgreSQL, MySQL, Redis (IANA), RabbitMQ AMQP URI and Snowflake connection string documentation",
 	Placeholder: uriPlaceholder,
 	Bytes:       []detect.OnByte{{Byte: ':', After: detect.NumGlue, Find: findConnection}},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "MONGO_URL=mongodb+srv://app:Xk4Vp2Lr9Tm@cluster0.ab1cd.mongodb.net/shop?retryWrites=true", Span: "Xk4Vp2Lr9Tm", Valid: true},
 		{Text: "DATABASE_URL=postgres://billing:s3cr%40t-Pw9@db.internal.example.com:5432/billing", Span: "s3cr%40t-Pw9", Type: "postgresql_connection_password", Valid: true},

@@ -46,6 +46,7 @@ var DatabricksToken = &detect.Detector{
 		Find:     dbToken.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"databricks", "token", "key", "secret", "password"}, MinValue: 36, Find: dbToken.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "DATABRICKS_TOKEN=dapi131d962bf40334518a705d19c432d0fc", Span: "dapi131d962bf40334518a705d19c432d0fc", Valid: true},
 		{Text: "curl -H 'Authorization: Bearer dapi2d377dbede28678cac9e2656075f7274-2' https://x.cloud.databricks.com", Span: "dapi2d377dbede28678cac9e2656075f7274-2", Valid: true},

@@ -36,6 +36,7 @@ var DatadogAPIKey = &detect.Detector{
 		Find:     datadogAPI.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"datadog", "dd"}, MinValue: 32, Find: datadogAPI.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "DD_API_KEY=0f3c41437441147ed6230ca66acb766d", Span: "0f3c41437441147ed6230ca66acb766d", Valid: true},
 		{Text: "curl -H 'DD-API-KEY: 71da831a7fd419a1d7e420ffe8ff0a75' https://api.datadoghq.com/api/v1/validate", Span: "71da831a7fd419a1d7e420ffe8ff0a75", Valid: true},

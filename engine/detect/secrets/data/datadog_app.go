@@ -36,6 +36,7 @@ var DatadogAppKey = &detect.Detector{
 		Find:     datadogApp.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"datadog", "dd"}, MinValue: 40, Find: datadogApp.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "DD_APP_KEY=115b464c02e66db6a7f18a9acfa639592560b3c9", Span: "115b464c02e66db6a7f18a9acfa639592560b3c9", Valid: true},
 		{Text: "-H \"DD-APPLICATION-KEY: 115b464c02e66db6a7f18a9acfa639592560b3c9\"", Span: "115b464c02e66db6a7f18a9acfa639592560b3c9", Valid: true},

@@ -51,6 +51,7 @@ var ElasticAPIKey = &detect.Detector{
 		Find: esAPIKey.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"elastic", "elasticsearch", "es", "kibana"}, MinValue: esEncMin, Find: esAPIKey.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "curl -H 'Authorization: ApiKey RGNrcmo2WjJKZGI3UHdyaWZucTA6VnVLVklxcHRHaWlCLWZNNEJHbmdXaA==' https://es.example.com:9200",
 			Span: "RGNrcmo2WjJKZGI3UHdyaWZucTA6VnVLVklxcHRHaWlCLWZNNEJHbmdXaA==", Valid: true},

@@ -54,6 +54,7 @@ var ElasticCloudID = &detect.Detector{
 		Find:     esCloudID.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"cloud_id", "cloud.id", "cloudid"}, MinValue: 24, Find: esCloudID.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "cloud.id: \"prod-logs:dXMtZWFzdC0xLmF3cy5mb3VuZC5pbyQwZjNjNDE0Mzc0NDExNDdlZDYyMzBjYTY2YWNiNzY2ZCRhMGZiNjRmOTU2M2VmYjQyOTUyMzAxYjU3MmJkZDkxOQ==\"",
 			Span: "prod-logs:dXMtZWFzdC0xLmF3cy5mb3VuZC5pbyQwZjNjNDE0Mzc0NDExNDdlZDYyMzBjYTY2YWNiNzY2ZCRhMGZiNjRmOTU2M2VmYjQyOTUyMzAxYjU3MmJkZDkxOQ==", Valid: true},

@@ -45,6 +45,7 @@ var Grafana = &detect.Detector{
 	Source:      "Grafana documentation: access policies (glc_), service accounts (glsa_, satokengen checksum), HTTP API authentication (API keys)",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"glc_eyJ", "glsa_", "eyJrIjoi"}, Find: findGrafana},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "GRAFANA_SA_TOKEN=glsa_yvok56yK5SsJry2UWKaXpQ1bC8jjUukq_17fd9f48", Span: "glsa_yvok56yK5SsJry2UWKaXpQ1bC8jjUukq_17fd9f48", Type: "grafana_service_account_token", Valid: true},
 		{Text: "Authorization: Bearer glsa_Muu22tJdXuhST2N02S4oJGLLXlqiItYy_d89b1dc0", Span: "glsa_Muu22tJdXuhST2N02S4oJGLLXlqiItYy_d89b1dc0", Type: "grafana_service_account_token", Valid: true},

@@ -30,6 +30,7 @@ var NewRelic = &detect.Detector{
 	// The license key's "NRAL" suffix is found at its 'A' (a trigger
 	// byte already) after two upper-case letters.
 	Bytes: []detect.OnByte{{Byte: 'A', Before: detect.Upper, Before2: detect.Upper, Find: findNewRelicLicense}},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "NEW_RELIC_API_KEY=NRAK-TMH3MV2ZD9HRGHMMVKJ4D56RX5C", Span: "NRAK-TMH3MV2ZD9HRGHMMVKJ4D56RX5C", Valid: true},
 		{Text: "NREUM.loader_config={licenseKey:\"NRJS-3f4f08ffb703c9e5143\"}", Span: "NRJS-3f4f08ffb703c9e5143", Type: "new_relic_browser_api_key", Valid: true},

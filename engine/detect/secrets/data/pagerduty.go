@@ -40,6 +40,7 @@ var PagerDutyAPIKey = &detect.Detector{
 		Find:     pdKey.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"pagerduty"}, MinValue: 20, Find: pdKey.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "PAGERDUTY_API_KEY=Dckrj6Z2Jdb7Pwrifnq0", Span: "Dckrj6Z2Jdb7Pwrifnq0", Valid: true},
 		{Text: "pagerduty_token: u+Zx81kLq0PvR7tY3mW9", Span: "u+Zx81kLq0PvR7tY3mW9", Valid: true},

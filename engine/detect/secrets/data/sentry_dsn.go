@@ -22,6 +22,7 @@ var SentryDSN = &detect.Detector{
 	Source:      "Sentry documentation, Data Source Name (DSN)",
 	Placeholder: detect.SecretPlaceholder,
 	Bytes:       []detect.OnByte{{Byte: ':', After: detect.NumGlue, Find: findSentryDSN}},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "SENTRY_DSN=https://2eb1cac6d71e1dec4ad782e14964ce78@o482910.ingest.sentry.io/5738201",
 			Span: "https://2eb1cac6d71e1dec4ad782e14964ce78@o482910.ingest.sentry.io/5738201", Valid: true},

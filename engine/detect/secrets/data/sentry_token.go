@@ -29,6 +29,7 @@ var SentryAuthToken = &detect.Detector{
 	Source:      "Sentry documentation, Auth Tokens; getsentry/sentry token generators (sntrys_, sntryu_)",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"sntrys_", "sntryu_"}, Find: findSentryToken},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "SENTRY_AUTH_TOKEN=sntrys_eyJpYXQiOiAxNzE3MTcxNzE3LjEyMzQ1NiwgInVybCI6ICJodHRwczovL3NlbnRyeS5pbyIsICJyZWdpb25fdXJsIjogImh0dHBzOi8vdXMuc2VudHJ5LmlvIiwgIm9yZyI6ICJhY21lLWxhYnMifQ==_grcO7n8aUDm+8H7CNH8GbtCPXcdRJEfjQEMAAmtuVFU",
 			Span: "sntrys_eyJpYXQiOiAxNzE3MTcxNzE3LjEyMzQ1NiwgInVybCI6ICJodHRwczovL3NlbnRyeS5pbyIsICJyZWdpb25fdXJsIjogImh0dHBzOi8vdXMuc2VudHJ5LmlvIiwgIm9yZyI6ICJhY21lLWxhYnMifQ==_grcO7n8aUDm+8H7CNH8GbtCPXcdRJEfjQEMAAmtuVFU", Valid: true},

@@ -70,6 +70,7 @@ var DiscordBotToken = &detect.Detector{
 		Find:     findDiscordName,
 	},
 	Keys: &detect.OnKey{Words: []string{"discord"}, MinValue: 24, Find: discordBot.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "DISCORD_BOT_TOKEN=MTE1MzcxODMyMDQ1NzI2OTI4MQ.wBUVKO.k8w95uxwPzokm2eJJQnVKN6BHtnp_EQsmXv5eh",
 			Span: "MTE1MzcxODMyMDQ1NzI2OTI4MQ.wBUVKO.k8w95uxwPzokm2eJJQnVKN6BHtnp_EQsmXv5eh", Valid: true},

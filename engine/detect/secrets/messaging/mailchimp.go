@@ -20,6 +20,7 @@ var MailchimpAPIKey = &detect.Detector{
 	Source:      "Mailchimp developer documentation, Marketing API quick start (key-dc suffix)",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"-us"}, Find: findMailchimp},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "MAILCHIMP_API_KEY=67c29a80b21ead8f062d15a4f4ef27e9-us21", Span: "67c29a80b21ead8f062d15a4f4ef27e9-us21", Valid: true},
 		{Text: "apikey 589c6948f6d30c01c3f252edc87ff4ad-us6 ok", Span: "589c6948f6d30c01c3f252edc87ff4ad-us6", Valid: true},

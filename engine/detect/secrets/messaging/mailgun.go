@@ -48,6 +48,7 @@ var MailgunAPIKey = &detect.Detector{
 		Find:     findMailgun,
 	},
 	Keys: &detect.OnKey{Words: []string{"mailgun"}, MinValue: 36, Find: mailgunKey.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "api: key-67c29a80b21ead8f062d15a4f4ef27e9", Span: "key-67c29a80b21ead8f062d15a4f4ef27e9", Valid: true},
 		{Text: "MAILGUN_API_KEY=589c6948f6d30c01c3f252edc87ff4ad-fa36d084-0164709a", Span: "589c6948f6d30c01c3f252edc87ff4ad-fa36d084-0164709a", Valid: true},

@@ -48,6 +48,7 @@ var Postmark = &detect.Detector{
 		Find: findPostmarkName,
 	},
 	Keys: &detect.OnKey{Words: []string{"postmark"}, MinValue: 36, Find: findPostmarkKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "X-Postmark-Server-Token: 7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9b", Span: "7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9b", Valid: true},
 		{Text: "POSTMARK_ACCOUNT_TOKEN=de3ce8ef-33f8-452c-a685-8671031fc0f6", Span: "de3ce8ef-33f8-452c-a685-8671031fc0f6", Type: "postmark_account_token", Valid: true},

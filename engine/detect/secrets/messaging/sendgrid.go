@@ -19,6 +19,7 @@ var SendGridAPIKey = &detect.Detector{
 	Source:      "Twilio SendGrid documentation, API Keys (SG.<id>.<secret>)",
 	Placeholder: detect.SecretPlaceholder,
 	Bytes:       []detect.OnByte{{Byte: 'G', After: detect.NumGlue, Find: findSendGrid}},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "SENDGRID_API_KEY=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",
 			Span: "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", Valid: true},

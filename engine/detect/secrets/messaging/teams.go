@@ -22,6 +22,7 @@ var MicrosoftTeamsWebhookURL = &detect.Detector{
 	Source:      "Microsoft Learn, Create an Incoming Webhook (Teams connector URL)",
 	Placeholder: detect.SecretPlaceholder,
 	Bytes:       []detect.OnByte{{Byte: ':', After: detect.NumGlue, Find: findTeams}},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "url = https://contoso.webhook.office.com/webhookb2/7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9b@de3ce8ef-33f8-452c-a685-8671031fc0f6/IncomingWebhook/ed2d8f598271fc0ed9adb98a5c1df882/3c9b1e7a-2d4f-4a8e-b9c2-0f1e3d5a7c9b",
 			Span: "https://contoso.webhook.office.com/webhookb2/7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9b@de3ce8ef-33f8-452c-a685-8671031fc0f6/IncomingWebhook/ed2d8f598271fc0ed9adb98a5c1df882/3c9b1e7a-2d4f-4a8e-b9c2-0f1e3d5a7c9b", Valid: true},

@@ -34,6 +34,7 @@ var TelegramBotToken = &detect.Detector{
 	Context:     []detect.Word{{Text: "telegram", Conf: tgCtxConf}, {Text: "bot token", Conf: tgCtxConf}, {Text: "bot_token", Conf: tgCtxConf}, {Text: "botfather", Conf: tgCtxConf}},
 	Placeholder: detect.SecretPlaceholder,
 	Bytes:       []detect.OnByte{{Byte: ':', Before: detect.Digit, Find: findTelegram}},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "TELEGRAM_BOT_TOKEN=7310492658:TF_n_pGz3cW0uABBrDSxOOyBymrEqlHXm31", Span: "7310492658:TF_n_pGz3cW0uABBrDSxOOyBymrEqlHXm31", Valid: true},
 		{Text: "GET https://api.telegram.org/bot581937264:qzZcmzTUoRyj9nde9syxoAwuKmhr7jmPY72/getMe",

@@ -33,6 +33,7 @@ var TwilioAPIKeySecret = &detect.Detector{
 		Find:     twilioSecret.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"twilio"}, MinValue: 32, Find: twilioSecret.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "TWILIO_API_SECRET=CqaXNv1syeefnLOpaMxxNDi9LE1Ki3yl", Span: "CqaXNv1syeefnLOpaMxxNDi9LE1Ki3yl", Valid: true},
 		{Text: "twilio.api_secret = CqaXNv1syeefnLOpaMxxNDi9LE1Ki3yl", Span: "CqaXNv1syeefnLOpaMxxNDi9LE1Ki3yl", Valid: true},

@@ -50,6 +50,7 @@ var TwilioSID = &detect.Detector{
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: sidLiterals(), Find: findTwilioSID},
 	Keys:        &detect.OnKey{Words: []string{"twilio"}, MinValue: 34, Find: twilioKeySID.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "TWILIO_ACCOUNT_SID=ACeee65f53e9421ce50211670eae679f02", Span: "ACeee65f53e9421ce50211670eae679f02", Valid: true},
 		{Text: "TWILIO_API_KEY=SK0d347301ef56e64dc3cd6089065c3146", Span: "SK0d347301ef56e64dc3cd6089065c3146", Type: "twilio_api_key", Valid: true},

@@ -36,6 +36,7 @@ var TwilioAuthToken = &detect.Detector{
 		Find:     twilioAuth.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"twilio"}, MinValue: 32, Find: twilioAuth.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "TWILIO_AUTH_TOKEN=e8d28a79023c39c200661fccd268a29a", Span: "e8d28a79023c39c200661fccd268a29a", Valid: true},
 		{Text: `{"twilioAuthToken": "4977656cf2d133187c8df95247f28660"}`, Span: "4977656cf2d133187c8df95247f28660", Valid: true},

@@ -29,6 +29,7 @@ var AdyenAPIKey = &detect.Detector{
 	Context:     []detect.Word{{Text: "adyen", Conf: 0.75}, {Text: "x-api-key", Conf: 0.7}},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"AQE"}, Find: findAdyen},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "ADYEN_API_KEY=AQEyhmfxKo3NaRVBw0m/n3Q5qf3Ve5xZCpbLrRn3NpNKWXRBsnpbB5J7X8wYg2Hf1DkC0tQ4FmK==-c2V0dGxlbWVudC1rZXktZXhhbXBsZS1ub3QtcmVhbA7q=-Xk4Vp2Lr9Tm",
 			Span: "AQEyhmfxKo3NaRVBw0m/n3Q5qf3Ve5xZCpbLrRn3NpNKWXRBsnpbB5J7X8wYg2Hf1DkC0tQ4FmK==-c2V0dGxlbWVudC1rZXktZXhhbXBsZS1ub3QtcmVhbA7q=-Xk4Vp2Lr9Tm", Valid: true},

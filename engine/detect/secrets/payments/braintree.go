@@ -20,6 +20,7 @@ var BraintreeAccessToken = &detect.Detector{
 	Source:      "Braintree developer documentation (PayPal), access tokens",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"access_token$"}, Find: findBraintree},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: `gateway = braintree.BraintreeGateway(access_token="access_token$production$x7k2m9q4w8r1t5y3$8e1f0c3a9b7d2e6f4a5c1b0d9e8f7a6b")`,
 			Span: "access_token$production$x7k2m9q4w8r1t5y3$8e1f0c3a9b7d2e6f4a5c1b0d9e8f7a6b", Valid: true},

@@ -21,6 +21,7 @@ var PlaidAccessToken = &detect.Detector{
 		Literals: []string{"access-sandbox-", "access-development-", "access-production-"},
 		Find:     findPlaidAccess,
 	},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: `{"access_token": "access-sandbox-de3ce8ef-33f8-452c-a685-8671031fc0f6"}`, Span: "access-sandbox-de3ce8ef-33f8-452c-a685-8671031fc0f6", Valid: true},
 		{Text: "access-production-7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9b", Span: "access-production-7b1e2a9c-4d3f-4e8a-9b2c-1f0e3d5a7c9b", Valid: true},

@@ -34,6 +34,7 @@ var PlaidClientSecret = &detect.Detector{
 		Find:     plaidSecret.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"plaid"}, MinValue: 30, Find: plaidSecret.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "PLAID_SECRET=8e1f0c3a9b7d2e6f4a5c1b0d9e8f7a", Span: "8e1f0c3a9b7d2e6f4a5c1b0d9e8f7a", Valid: true},
 		{Text: `{"plaidSecret": "0d9e8f7a6b8e1f0c3a9b7d2e6f4a5c"}`, Span: "0d9e8f7a6b8e1f0c3a9b7d2e6f4a5c", Valid: true},

@@ -24,6 +24,7 @@ var Shopify = &detect.Detector{
 	Source:      "Shopify developer documentation and changelog: shpat_/shpss_/shpca_/shppa_ token prefixes",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"shpat_", "shpss_", "shpca_", "shppa_"}, Find: findShopify},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "X-Shopify-Access-Token: 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", Span: "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", Valid: true},
 		{Text: `"api_secret": "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"`, Span: "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", Type: "shopify_shared_secret", Valid: true},

@@ -27,6 +27,7 @@ var Square = &detect.Detector{
 	// upper-case letter, so that 'E' does not become one.
 	Bytes:    []detect.OnByte{{Byte: 'A', Before: detect.Upper, Find: findSquareEAAA}},
 	Prefixes: &detect.OnPrefix{Literals: []string{"sq0atp-", "sq0csp-"}, Find: findSquare},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "SQUARE_ACCESS_TOKEN=EAAAPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O76UMFxFkM_R5Kjp1vR", Span: "EAAAPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O76UMFxFkM_R5Kjp1vR", Valid: true},
 		{Text: "token sq0atp-t-1fjORS_6ilI8ihN5KXSc", Span: "sq0atp-t-1fjORS_6ilI8ihN5KXSc", Valid: true},

@@ -31,6 +31,7 @@ var StripePublishableKey = &detect.Detector{
 	Context:     []detect.Word{{Text: "publishable", Conf: pkCtxConf}, {Text: "stripe", Conf: pkCtxConf}},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"pk_live_", "pk_test_"}, Find: findStripePublishable},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "Stripe publishable key pk_live_51Hq8sKLmWc4r2TxYz7Qb0Vn", Span: "pk_live_51Hq8sKLmWc4r2TxYz7Qb0Vn", Valid: true},
 		{Text: `{"publishableKey": "pk_test_9fR2kQx7LmWz4TnYc1Vb8sHd"}`, Span: "pk_test_9fR2kQx7LmWz4TnYc1Vb8sHd", Valid: true},

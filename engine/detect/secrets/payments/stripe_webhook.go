@@ -19,6 +19,7 @@ var StripeWebhookSecret = &detect.Detector{
 	Source:      "Stripe documentation, Webhooks: verify events (https://docs.stripe.com/webhooks)",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"whsec_"}, Find: findStripeWebhook},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "STRIPE_WEBHOOK_SECRET=whsec_Qm7rT2xK9pLw4ZnB8vYc3HdF6jSg1aUe", Span: "whsec_Qm7rT2xK9pLw4ZnB8vYc3HdF6jSg1aUe", Valid: true},
 		{Text: "secret whsec_8e1f0c3a9b7d2e6f4a5c1b0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f", Span: "whsec_8e1f0c3a9b7d2e6f4a5c1b0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f", Valid: true},

@@ -27,7 +27,7 @@ var airtablePAT = &shape.Named{
 // hexadecimal digits). The prefix is lower-case and has no trigger
 // byte, so a token is found where it is stored or sent: after Airtable's
 // variable names, in an Authorization header with the Bearer scheme, or
-// as the value of any token, key or secret assignment.
+// as the value of any token, key, secret or password assignment.
 var AirtablePersonalAccessToken = &detect.Detector{
 	Name: "airtable_personal_access_token",
 	Types: []detect.Type{{
@@ -40,7 +40,8 @@ var AirtablePersonalAccessToken = &detect.Detector{
 		Literals: []string{"AIRTABLE_API_KEY", "AIRTABLE_TOKEN", "AIRTABLE_PAT", "AIRTABLE_ACCESS_TOKEN", "Authorization: Bearer "},
 		Find:     airtablePAT.FindName,
 	},
-	Keys: &detect.OnKey{Words: []string{"airtable", "token", "key", "secret"}, MinValue: 82, Find: airtablePAT.FindKey},
+	Keys: &detect.OnKey{Words: []string{"airtable", "token", "key", "secret", "password"}, MinValue: 82, Find: airtablePAT.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "AIRTABLE_TOKEN=pat2Fe4ySuhFqNw3l.bb0a2968b79763fe873c2189a32beed8c67235cfefcf77d235eac5300d003621",
 			Span: "pat2Fe4ySuhFqNw3l.bb0a2968b79763fe873c2189a32beed8c67235cfefcf77d235eac5300d003621", Valid: true},

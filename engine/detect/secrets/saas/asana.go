@@ -31,6 +31,7 @@ var AsanaPersonalAccessToken = &detect.Detector{
 	Context:     []detect.Word{{Text: "asana", Conf: asanaCtxConf}},
 	Placeholder: detect.SecretPlaceholder,
 	Bytes:       []detect.OnByte{{Byte: ':', Before: detect.Digit, Find: findAsana}},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "ASANA_PAT=2/6793092445873974/7050037204194879:df3571c7ada05474178c50a23c56c9f1", Span: "2/6793092445873974/7050037204194879:df3571c7ada05474178c50a23c56c9f1", Valid: true},
 		{Text: "asana: Authorization: Bearer 1/6793092445873974:df3571c7ada05474178c50a23c56c9f1", Span: "1/6793092445873974:df3571c7ada05474178c50a23c56c9f1", Valid: true},

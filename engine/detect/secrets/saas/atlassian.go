@@ -24,6 +24,7 @@ var AtlassianAPIToken = &detect.Detector{
 	Source:      "Atlassian support, Manage API tokens for your Atlassian account (ATATT3 token format)",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"ATATT3"}, Find: findAtlassian},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "JIRA_API_TOKEN=ATATT3B69U6devSqHhvgUD4zDqrSOZhQJtl0X4Ftg59DSDskemg9YPGEhX1sxzQUy8C9Sw-zMm2iXWjLqZD6ENEy8-2DwBQrxJ4P0mbFkWUHyG8QuxSlhW3c379sZBVgFH1dPcRHkWgeeYe8qUnZ0ag01BhZGLyrWNA8p9D0fWLqAZM6TF52qF8wnV=40FF554F",
 			Span: "ATATT3B69U6devSqHhvgUD4zDqrSOZhQJtl0X4Ftg59DSDskemg9YPGEhX1sxzQUy8C9Sw-zMm2iXWjLqZD6ENEy8-2DwBQrxJ4P0mbFkWUHyG8QuxSlhW3c379sZBVgFH1dPcRHkWgeeYe8qUnZ0ag01BhZGLyrWNA8p9D0fWLqAZM6TF52qF8wnV=40FF554F", Valid: true},

@@ -35,6 +35,7 @@ var Auth0ClientSecret = &detect.Detector{
 		Find:     auth0Secret.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"auth0"}, MinValue: 64, Find: auth0Secret.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "AUTH0_CLIENT_SECRET=O5FhgciYCgRX24kYBqDzv5FGVPxXku--Y6tAH_Xx0NjbzMXpnXyMiOJODw8-m8cM", Span: "O5FhgciYCgRX24kYBqDzv5FGVPxXku--Y6tAH_Xx0NjbzMXpnXyMiOJODw8-m8cM", Valid: true},
 		{Text: `{"auth0ClientSecret": "O5FhgciYCgRX24kYBqDzv5FGVPxXku--Y6tAH_Xx0NjbzMXpnXyMiOJODw8-m8cM"}`, Span: "O5FhgciYCgRX24kYBqDzv5FGVPxXku--Y6tAH_Xx0NjbzMXpnXyMiOJODw8-m8cM", Valid: true},

@@ -23,6 +23,7 @@ var Cloudflare = &detect.Detector{
 	Source:      "Cloudflare documentation, Token formats (cfk_, cfut_, cfat_)",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"cfut_", "cfat_", "cfk_"}, Find: findCloudflare},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "CLOUDFLARE_API_TOKEN=cfut_bdS6H3ZEZN8ikX5nxSLzCUhzKud2kd4JWXeR90P240ff554f", Span: "cfut_bdS6H3ZEZN8ikX5nxSLzCUhzKud2kd4JWXeR90P240ff554f", Valid: true},
 		{Text: "key cfk_KCg1zcWxcRXuV6rLcWPqjG1GELviarDmLJBpCJca0164709a", Span: "cfk_KCg1zcWxcRXuV6rLcWPqjG1GELviarDmLJBpCJca0164709a", Type: "cloudflare_api_key", Valid: true},

@@ -57,6 +57,7 @@ var CloudflareLegacy = &detect.Detector{
 		Find: findCloudflareName,
 	},
 	Keys: &detect.OnKey{Words: []string{"cloudflare", "cf"}, MinValue: 37, Find: findCloudflareKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "CLOUDFLARE_API_TOKEN=ucr-n4QT_8sleSMOqk7vbLACospZQqw_R5jltKv2", Span: "ucr-n4QT_8sleSMOqk7vbLACospZQqw_R5jltKv2", Valid: true},
 		{Text: "curl -H 'X-Auth-Key: e5633cbecbae52366e64767f839a101fa6a7e' https://api.cloudflare.com/client/v4/zones", Span: "e5633cbecbae52366e64767f839a101fa6a7e", Type: "cloudflare_api_key", Valid: true},

@@ -19,6 +19,7 @@ var ContentfulPersonalAccessToken = &detect.Detector{
 	Source:      "Contentful documentation, Authentication (CFPAT- personal access tokens)",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"CFPAT-"}, Find: findContentful},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-xdey79KYMA6okMHGc99JgimsXB6nPL7mL8ohqej-8Ko", Span: "CFPAT-xdey79KYMA6okMHGc99JgimsXB6nPL7mL8ohqej-8Ko", Valid: true},
 		{Text: "token CFPAT-ghG0mPhCcEnt1JL5Rc0eKmzE2ohHPf7oF59LfU-_Og8 ok", Span: "CFPAT-ghG0mPhCcEnt1JL5Rc0eKmzE2ohHPf7oF59LfU-_Og8", Valid: true},

@@ -51,8 +51,8 @@ func dopplerValue(t []byte, v int) (k, vs, e int, ok bool) {
 // config name). The prefix is lower-case with '.' separators and has no
 // trigger byte, so a token is found where it is stored or sent: after
 // Doppler's variable names (DOPPLER_TOKEN), in an Authorization header
-// with the Bearer scheme, or as the value of any token, key or secret
-// assignment, where its own prefix names it.
+// with the Bearer scheme, or as the value of any token, key, secret or
+// password assignment, where its own prefix names it.
 var Doppler = &detect.Detector{
 	Name: "doppler",
 	Types: []detect.Type{
@@ -69,7 +69,8 @@ var Doppler = &detect.Detector{
 		Literals: []string{"DOPPLER_TOKEN", "DOPPLER_SERVICE_TOKEN", "DOPPLER_API_TOKEN", "DOPPLER_CLI_TOKEN", "Authorization: Bearer "},
 		Find:     findDopplerName,
 	},
-	Keys: &detect.OnKey{Words: []string{"doppler", "token", "key", "secret"}, MinValue: 46, Find: findDopplerKey},
+	Keys: &detect.OnKey{Words: []string{"doppler", "token", "key", "secret", "password"}, MinValue: 46, Find: findDopplerKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "DOPPLER_TOKEN=dp.st.prd.FlJnZ6usuZSbFwwezDvkvOa5GSfOlvbBZjiUzs5sV2v", Span: "dp.st.prd.FlJnZ6usuZSbFwwezDvkvOa5GSfOlvbBZjiUzs5sV2v", Type: "doppler_service_token", Valid: true},
 		{Text: "Authorization: Bearer dp.pt.CuNxW0OOlYTNqAAoildIxEaIyf2taBlgDwTeznhNwNu", Span: "dp.pt.CuNxW0OOlYTNqAAoildIxEaIyf2taBlgDwTeznhNwNu", Type: "doppler_personal_token", Valid: true},

@@ -35,7 +35,7 @@ var dropboxToken = &shape.Named{
 // "sl.u."). The prefix is lower-case with a '.' and has no trigger byte,
 // so a token is found where it is stored or sent: after Dropbox's
 // variable names, in an Authorization header with the Bearer scheme, or
-// as the value of any token, key or secret assignment.
+// as the value of any token, key, secret or password assignment.
 var DropboxAccessToken = &detect.Detector{
 	Name: "dropbox_access_token",
 	Types: []detect.Type{{
@@ -48,7 +48,8 @@ var DropboxAccessToken = &detect.Detector{
 		Literals: []string{"DROPBOX_ACCESS_TOKEN", "DROPBOX_TOKEN", "DROPBOX_API_TOKEN", "Authorization: Bearer "},
 		Find:     dropboxToken.FindName,
 	},
-	Keys: &detect.OnKey{Words: []string{"dropbox", "token", "key", "secret"}, MinValue: 103, Find: dropboxToken.FindKey},
+	Keys: &detect.OnKey{Words: []string{"dropbox", "token", "key", "secret", "password"}, MinValue: 103, Find: dropboxToken.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "DROPBOX_ACCESS_TOKEN=sl.1ots-I5nUnW9JBAV6qKl76tfyldJs5KvdTPB9PXaNvLJQ4AOuheRLBsoVXPBB-juk4RRuFZlKdjAxBilVdzD86nscdvDqr-eMarnFNgEAabztbmlaEdASrP7HGCiz29CEGmtnsZGFGT9",
 			Span: "sl.1ots-I5nUnW9JBAV6qKl76tfyldJs5KvdTPB9PXaNvLJQ4AOuheRLBsoVXPBB-juk4RRuFZlKdjAxBilVdzD86nscdvDqr-eMarnFNgEAabztbmlaEdASrP7HGCiz29CEGmtnsZGFGT9", Valid: true},

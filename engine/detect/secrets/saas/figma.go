@@ -19,6 +19,7 @@ var FigmaPersonalAccessToken = &detect.Detector{
 	Source:      "Figma developer documentation, Personal access tokens (figd_ prefix)",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"figd_"}, Find: findFigma},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "X-Figma-Token: figd_D1hnTb-HZpuyQQ4SWwi6ueti8ePiEPfNDSbTJp-d", Span: "figd_D1hnTb-HZpuyQQ4SWwi6ueti8ePiEPfNDSbTJp-d", Valid: true},
 		{Text: "FIGMA_TOKEN=figd_ucr-n4QT_8sleSMOqk7vbLACospZQqw_R5jltKv2", Span: "figd_ucr-n4QT_8sleSMOqk7vbLACospZQqw_R5jltKv2", Valid: true},

@@ -29,6 +29,7 @@ var IntercomAccessToken = &detect.Detector{
 	Source:      "Intercom developer documentation, Authentication (access tokens); token layout tok:<id>:1:0 in base64",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"dG9rOj", "dG9rOm"}, Find: findIntercom},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "INTERCOM_ACCESS_TOKEN=dG9rOjNjOWIxZTdhXzJkNGZfNGE4ZV9iOWMyXzBmMWUzZDVhN2M5YjoxOjA=", Span: "dG9rOjNjOWIxZTdhXzJkNGZfNGE4ZV9iOWMyXzBmMWUzZDVhN2M5YjoxOjA=", Valid: true},
 		{Text: "Authorization: Bearer dG9rOjdiMWUyYTljXzRkM2ZfNGU4YV85YjJjXzFmMGUzZDVhN2M5YjoxOjA=", Span: "dG9rOjdiMWUyYTljXzRkM2ZfNGU4YV85YjJjXzFmMGUzZDVhN2M5YjoxOjA=", Valid: true},

@@ -18,6 +18,7 @@ var Linear = &detect.Detector{
 	Source:      "Linear developer documentation, GraphQL API authentication (lin_api_, lin_oauth_)",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"lin_api_", "lin_oauth_"}, Find: findLinear},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "LINEAR_API_KEY=lin_api_GS6FoilOruevkLf3sz7zeOg2ZZZVdgH2xbxBtzLi", Span: "lin_api_GS6FoilOruevkLf3sz7zeOg2ZZZVdgH2xbxBtzLi", Valid: true},
 		{Text: "Authorization: Bearer lin_oauth_632ec85b950432a98104884cfecec3b1276fa52bb4f5eac1bfd6b7512c3b564a",

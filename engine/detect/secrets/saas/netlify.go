@@ -20,6 +20,7 @@ var NetlifyAccessToken = &detect.Detector{
 	Source:      "Netlify, Change to the Netlify authentication token format (nf* prefixes)",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"nfp_", "nfc_", "nfo_", "nfu_", "nfb_"}, Find: findNetlify},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "NETLIFY_AUTH_TOKEN=nfp_glgpj5MLnJtXf6BRWuNO3XkHfgqbRprFsgMG", Span: "nfp_glgpj5MLnJtXf6BRWuNO3XkHfgqbRprFsgMG", Valid: true},
 		{Text: "token nfc_glgpj5MLnJtXf6BRWuNO3XkHfgqbRprFsgMG.", Span: "nfc_glgpj5MLnJtXf6BRWuNO3XkHfgqbRprFsgMG", Valid: true},

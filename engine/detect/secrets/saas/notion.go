@@ -19,6 +19,7 @@ var NotionIntegrationToken = &detect.Detector{
 	Source:      "Notion developer documentation, Authorization (integration tokens ntn_, secret_)",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"ntn_", "secret_"}, Find: findNotion},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "NOTION_TOKEN=ntn_qCbYZIkNVvj6g7Ql8KG35Rk3tJj4dRAOA214doE5g1iJh0", Span: "ntn_qCbYZIkNVvj6g7Ql8KG35Rk3tJj4dRAOA214doE5g1iJh0", Valid: true},
 		{Text: "notion: secret_givcv7Txhou5uZ1Nas6haixNN6DOxqKkY1xWFrLudSi", Span: "secret_givcv7Txhou5uZ1Nas6haixNN6DOxqKkY1xWFrLudSi", Valid: true},

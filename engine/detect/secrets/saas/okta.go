@@ -37,6 +37,7 @@ var OktaAPIToken = &detect.Detector{
 		Find:     oktaToken.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"okta"}, MinValue: 42, Find: oktaToken.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "curl -H \"Authorization: SSWS 00AAs3maLBE3F0VrNG2dB4HsY3DmQypfEnbV2qa3RP\" https://acme.okta.com/api/v1/users",
 			Span: "00AAs3maLBE3F0VrNG2dB4HsY3DmQypfEnbV2qa3RP", Valid: true},

@@ -19,6 +19,7 @@ var PostmanAPIKey = &detect.Detector{
 	Source:      "Postman Learning Center, Postman API authentication (PMAK- keys)",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"PMAK-"}, Find: findPostman},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "X-API-Key: PMAK-ef22225f2157c57fecd32ab9-23b7fdb6333b0dd011308bf5b78bebc7ec", Span: "PMAK-ef22225f2157c57fecd32ab9-23b7fdb6333b0dd011308bf5b78bebc7ec", Valid: true},
 		{Text: "POSTMAN_API_KEY=PMAK-ef22225f2157c57fecd32ab9-23b7fdb6333b0dd011308bf5b78bebc7ec", Span: "PMAK-ef22225f2157c57fecd32ab9-23b7fdb6333b0dd011308bf5b78bebc7ec", Valid: true},

@@ -34,6 +34,7 @@ var Supabase = &detect.Detector{
 	Context:     []detect.Word{{Text: "publishable", Conf: sbPubCtxConf}, {Text: "supabase", Conf: sbPubCtxConf}},
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"sbp_", "sb_secret_", "sb_publishable_"}, Find: findSupabase},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "SUPABASE_ACCESS_TOKEN=sbp_a96107b57a7ebddfe23c3329859f191e6156ef43", Span: "sbp_a96107b57a7ebddfe23c3329859f191e6156ef43", Valid: true},
 		{Text: "SUPABASE_SECRET_KEY=sb_secret_lOm0xBHWHIEIs4t-EnLVXhs2bCUe_rfZ", Span: "sb_secret_lOm0xBHWHIEIs4t-EnLVXhs2bCUe_rfZ", Type: "supabase_secret_key", Valid: true},

@@ -40,6 +40,7 @@ var TwitchAccessToken = &detect.Detector{
 		Find:     findTwitchName,
 	},
 	Keys: &detect.OnKey{Words: []string{"twitch"}, MinValue: 30, Find: twitchToken.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "PASS oauth:lpt0zava7syak0r58j2xcmyupl33w4", Span: "oauth:lpt0zava7syak0r58j2xcmyupl33w4", Valid: true},
 		{Text: "TWITCH_ACCESS_TOKEN=55baepo6amcrgozo2kn0wo4vctgh5x", Span: "55baepo6amcrgozo2kn0wo4vctgh5x", Valid: true},

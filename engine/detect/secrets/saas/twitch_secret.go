@@ -35,6 +35,7 @@ var TwitchClientSecret = &detect.Detector{
 		Find:     twitchSecret.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"twitch"}, MinValue: 30, Find: twitchSecret.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "TWITCH_CLIENT_SECRET=lpt0zava7syak0r58j2xcmyupl33w4", Span: "lpt0zava7syak0r58j2xcmyupl33w4", Valid: true},
 		{Text: "twitch_client_secret: 55baepo6amcrgozo2kn0wo4vctgh5x", Span: "55baepo6amcrgozo2kn0wo4vctgh5x", Valid: true},

@@ -18,7 +18,7 @@ var VercelLegacyToken = &detect.Detector{
 	Name: "vercel_legacy_token",
 	Types: []detect.Type{{
 		Name: "vercel_access_token", Family: detect.Secret, Confidence: 0.92,
-		Confirm: "vcp_/vci_/vca_/vcr_ + 24-64 alphanumerics",
+		Confirm: "24 alphanumerics after a Vercel variable name or a token key naming Vercel",
 	}},
 	Source:      "Vercel documentation, Access tokens (VERCEL_TOKEN)",
 	Context:     []detect.Word{{Text: "vercel", Conf: 0.8}},
@@ -28,6 +28,7 @@ var VercelLegacyToken = &detect.Detector{
 		Find:     vercelLegacy.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"vercel"}, MinValue: 24, Find: vercelLegacy.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "VERCEL_TOKEN=Xk4Vp2Lr9TmQ7Wn3Yb6Hc1Jf", Span: "Xk4Vp2Lr9TmQ7Wn3Yb6Hc1Jf", Valid: true},
 		{Text: "vercel_token: Zx81kLq0PvR7tY3mW9sBn2Qe", Span: "Zx81kLq0PvR7tY3mW9sBn2Qe", Valid: true},

@@ -29,6 +29,7 @@ var ZendeskAPIToken = &detect.Detector{
 		Find:     zendeskToken.FindName,
 	},
 	Keys: &detect.OnKey{Words: []string{"zendesk"}, MinValue: 40, Find: zendeskToken.FindKey},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "ZENDESK_API_TOKEN=pRz35coxzdHsghHAtfI6pHR7lfgbZA25f5ZAZmzA", Span: "pRz35coxzdHsghHAtfI6pHR7lfgbZA25f5ZAZmzA", Valid: true},
 		{Text: "zendesk_api_token: pRz35coxzdHsghHAtfI6pHR7lfgbZA25f5ZAZmzA", Span: "pRz35coxzdHsghHAtfI6pHR7lfgbZA25f5ZAZmzA", Valid: true},
