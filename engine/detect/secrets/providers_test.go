@@ -63,10 +63,14 @@ func exampleText(seed uint64) []byte {
 }
 
 // TestProviderTypesCount pins the number of types the provider detectors
-// add, and that each is named <provider>_<kind> in lower case.
+// add, that each is named <provider>_<kind> in lower case, and that every
+// detector has a placeholder rule and cites its source.
 func TestProviderTypesCount(t *testing.T) {
 	seen := map[string]bool{}
 	for _, d := range providers {
+		if d.Placeholder == nil || d.Source == "" {
+			t.Errorf("%s: needs a Placeholder and a Source", d.Name)
+		}
 		for _, typ := range d.Types {
 			if typ.Family != detect.Secret || !strings.Contains(typ.Name, "_") || strings.ToLower(typ.Name) != typ.Name {
 				t.Errorf("%s: type %q is not a secret named <provider>_<kind>", d.Name, typ.Name)

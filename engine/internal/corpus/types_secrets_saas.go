@@ -165,10 +165,10 @@ func init() {
 		Type:    "vercel_access_token",
 		Context: []string{"VERCEL_TOKEN", "Vercel token", "vercel"},
 		Valid: func(r *rand.Rand) string {
-			return provPick(r, "vcp_", "vci_", "vca_") + provRand(r, provAlnum, 24+r.IntN(24))
+			return provPick(r, "vcp_", "vci_", "vca_", "vcr_") + provRand(r, provAlnum, 24+r.IntN(24))
 		},
 		Invalid: func(r *rand.Rand) string { return "vcp_" + provRand(r, provAlnum, 16) },
-		Check:   provCheck(`vc[pia]_[A-Za-z0-9]{24,64}`),
+		Check:   provCheck(`vc[piar]_[A-Za-z0-9]{24,64}`),
 	})
 	prefixed("vercel_api_key", "vck_", provAlnum, 32, 16, `vck_[A-Za-z0-9]{24,64}`, "VERCEL_API_KEY", "Vercel key")
 	RegisterType(TypeGen{

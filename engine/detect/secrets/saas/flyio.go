@@ -15,21 +15,20 @@ const (
 // FlyIO finds Fly.io credentials (Fly.io docs, "Access tokens",
 // https://fly.io/docs/security/tokens/; tokens are macaroons, sent as
 // "Authorization: FlyV1 fm2_…"):
-//   - macaroon tokens: "fm2_" (or the earlier "fm1a_") and standard
-//     base64, possibly several joined by ',', with the "FlyV1 " scheme
-//     included when it precedes them (the earlier "fm1r_" is left out:
-//     'r' before '_' ends "user_" in every JSON log);
+//   - macaroon tokens: "fm2_" (or the earlier "fm1a_"/"fm1r_") and
+//     standard base64, up to three joined by ',', with the "FlyV1 "
+//     scheme included when it precedes them;
 //   - OAuth access tokens: "fo1_" and 43 base64url characters.
 var FlyIO = &detect.Detector{
 	Name: "flyio",
 	Types: []detect.Type{
 		{Name: "flyio_macaroon_token", Family: detect.Secret, Confidence: 0.95,
-			Confirm: "fm2_/fm1a_ + 64-1024 base64 characters (up to 3 comma-joined, after an optional FlyV1 scheme)"},
+			Confirm: "fm2_/fm1a_/fm1r_ + 64-1024 base64 characters (up to 3 comma-joined, after an optional FlyV1 scheme)"},
 		{Name: "flyio_access_token", Family: detect.Secret, Confidence: 0.95, Confirm: "fo1_ + 43 base64url characters"},
 	},
 	Source:      "Fly.io documentation, Access tokens (macaroons, FlyV1 scheme)",
 	Placeholder: detect.SecretPlaceholder,
-	Prefixes:    &detect.OnPrefix{Literals: []string{"fm2_", "fm1a_", "fo1_"}, Find: findFly},
+	Prefixes:    &detect.OnPrefix{Literals: []string{"fm2_", "fm1a_", "fm1r_", "fo1_"}, Find: findFly},
 	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "FLY_API_TOKEN=\"FlyV1 fm2_IL4ZYNIm2fEEY3tSQjh8ugN4vPOSR+eohMrkhK37N/Q3AiISMejLrTv1rOQ2Gz12iWY8qkZN3Vghjj44SXG70vtTZPmlc5FWVHmZeLgsPBSq2DfQHvra27bWwNbYhU7v+L+7dPfQy5VpfxOWvSuoAH0iNMSxON0IY1YkVGuR4hr+JLsYZbKg==,fm2_QWxhZGRpbjpvcGVuIHNlc2FtZSBwbGVhc2UgYW5kIHRoYW5rcyBhIGxvdCBmb3IgdGhlIGhlbHA=\"",

@@ -13,20 +13,18 @@ const vercelMin, vercelMax = 24, 64
 // (Vercel changelog, "Introducing new token formats and secret
 // scanning", https://vercel.com/changelog/new-token-formats-and-secret-scanning:
 // vcp personal access tokens, vci integration tokens, vca app access
-// tokens, vck API keys), "_" and 24 to 64 alphanumerics. Tokens issued
-// before have no prefix and are found by VercelLegacyToken. App refresh
-// tokens ("vcr_") are left out: 'r' before '_' ends "user_" and the
-// like in every JSON log, and the cost of testing the prefix there is
-// not worth a short-lived refresh token.
+// tokens, vcr app refresh tokens, vck API keys), "_" and 24 to 64
+// alphanumerics. Tokens issued before have no prefix and are found by
+// VercelLegacyToken.
 var Vercel = &detect.Detector{
 	Name: "vercel",
 	Types: []detect.Type{
-		{Name: "vercel_access_token", Family: detect.Secret, Confidence: 0.92, Confirm: "vcp_/vci_/vca_ + 24-64 alphanumerics"},
+		{Name: "vercel_access_token", Family: detect.Secret, Confidence: 0.92, Confirm: "vcp_/vci_/vca_/vcr_ + 24-64 alphanumerics"},
 		{Name: "vercel_api_key", Family: detect.Secret, Confidence: 0.92, Confirm: "vck_ + 24-64 alphanumerics"},
 	},
-	Source:      "Vercel changelog, Introducing new token formats and secret scanning (vcp/vci/vca/vck prefixes)",
+	Source:      "Vercel changelog, Introducing new token formats and secret scanning (vcp/vci/vca/vcr/vck prefixes)",
 	Placeholder: detect.SecretPlaceholder,
-	Prefixes:    &detect.OnPrefix{Literals: []string{"vcp_", "vci_", "vca_", "vck_"}, Find: findVercel},
+	Prefixes:    &detect.OnPrefix{Literals: []string{"vcp_", "vci_", "vca_", "vcr_", "vck_"}, Find: findVercel},
 	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "VERCEL_TOKEN=vcp_GM4TRcePaVmTNroC7UxF7LQ1DeuQUDcF", Span: "vcp_GM4TRcePaVmTNroC7UxF7LQ1DeuQUDcF", Valid: true},
