@@ -106,10 +106,11 @@ type dictMeta struct {
 // kindInfo describes one candidate source: a built-in type or a
 // dictionary.
 type kindInfo struct {
-	typ  EntityType
-	bit  uint16
-	rank int // tie-break order: lower wins
-	conf float64
+	typ     EntityType
+	bit     uint16
+	rank    int // tie-break order: lower wins
+	conf    float64
+	generic bool // detect.Type.Generic
 }
 
 // dictGroup is the automaton for all dictionaries that share case and
@@ -194,8 +195,8 @@ func (e *Engine) setup(detectors map[EntityType]DetectorConfig, dicts []dictMeta
 		e.detectors[t] = dc
 	}
 	for i, t := range BuiltinTypes {
-		e.bits[t] = uint16(i)                                                // #nosec G115 -- a few hundred built-in types
-		e.kinds = append(e.kinds, kindInfo{typ: t, bit: uint16(i), rank: i}) // #nosec G115 -- as above
+		e.bits[t] = uint16(i)                                                                          // #nosec G115 -- a few hundred built-in types
+		e.kinds = append(e.kinds, kindInfo{typ: t, bit: uint16(i), rank: i, generic: genericTypes[t]}) // #nosec G115 -- as above
 		if !e.detectors[t].Disabled {
 			e.types = append(e.types, t)
 		}

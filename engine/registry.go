@@ -15,6 +15,10 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/secrets/ai"
 	"github.com/datafog/datafog-api/engine/detect/secrets/ci"
 	"github.com/datafog/datafog-api/engine/detect/secrets/cloud"
+	"github.com/datafog/datafog-api/engine/detect/secrets/data"
+	"github.com/datafog/datafog-api/engine/detect/secrets/messaging"
+	"github.com/datafog/datafog-api/engine/detect/secrets/payments"
+	"github.com/datafog/datafog-api/engine/detect/secrets/saas"
 	"github.com/datafog/datafog-api/engine/detect/vehicle"
 )
 
@@ -149,4 +153,67 @@ var registry = []*detect.Detector{
 	ai.OpenRouterAPIKey,
 	ai.XAIAPIKey,
 	ai.LangSmithAPIKey,
+	// Secrets (issue 14): payments and commerce.
+	payments.StripePublishableKey,
+	payments.StripeWebhookSecret,
+	payments.Square,
+	payments.BraintreeAccessToken,
+	payments.Shopify,
+	payments.AdyenAPIKey,
+	payments.PlaidAccessToken,
+	payments.PlaidClientSecret,
+
+	// Secrets (issue 14): messaging and email.
+	messaging.TwilioSID,
+	messaging.TwilioAuthToken,
+	messaging.TwilioAPIKeySecret,
+	messaging.SendGridAPIKey,
+	messaging.MailgunAPIKey,
+	messaging.MailchimpAPIKey,
+	messaging.Postmark,
+	messaging.TelegramBotToken,
+	messaging.DiscordBotToken,
+	messaging.DiscordWebhookURL,
+	messaging.MicrosoftTeamsWebhookURL,
+
+	// Secrets (issue 14): observability and data.
+	data.DatadogAPIKey,
+	data.DatadogAppKey,
+	data.NewRelic,
+	data.SentryDSN,
+	data.SentryAuthToken,
+	data.Grafana,
+	data.PagerDutyAPIKey,
+	data.DatabricksToken,
+	data.ConfluentAPIKey,
+	data.ConfluentAPISecret,
+	data.ConnectionPassword,
+	data.ElasticAPIKey,
+	data.ElasticCloudID,
+
+	// Secrets (issue 14): software as a service.
+	saas.AtlassianAPIToken,
+	saas.Linear,
+	saas.NotionIntegrationToken,
+	saas.AirtablePersonalAccessToken,
+	saas.AsanaPersonalAccessToken,
+	saas.FigmaPersonalAccessToken,
+	saas.DropboxAccessToken,
+	saas.OktaAPIToken,
+	saas.Auth0ClientSecret,
+	saas.TwitchAccessToken,
+	saas.TwitchClientSecret,
+	saas.ZendeskAPIToken,
+	saas.IntercomAccessToken,
+	saas.ContentfulPersonalAccessToken,
+	saas.Doppler,
+	saas.OnePasswordServiceAccountToken,
+	saas.PostmanAPIKey,
+	saas.NetlifyAccessToken,
+	saas.Vercel,
+	saas.VercelLegacyToken,
+	saas.FlyIO,
+	saas.Supabase,
+	saas.Cloudflare,
+	saas.CloudflareLegacy,
 }

@@ -38,6 +38,9 @@ func TestProviderBeatsAPIKey(t *testing.T) {
 				continue
 			}
 			typ := d.Types[0].Name
+			if ex.Type != "" {
+				typ = ex.Type
+			}
 			texts := []string{ex.Text}
 			if alone := e.Scan(nil, []byte(ex.Span), Filter{}); len(alone) == 1 && string(alone[0].Type) == typ {
 				texts = append(texts, "api_key="+ex.Span, fmt.Sprintf(`{"secret_token": %q}`, ex.Span))

@@ -32,6 +32,8 @@ func TestZeroAllocs(t *testing.T) {
 		eip     = []byte("5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")
 		ghBody  = []byte("fIkRGaBu5PeKsznMzXQOg3kETH1Sgx")
 		ghSum   = []byte("2oIfSC")
+		glsa    = []byte("glsa_yvok56yK5SsJry2UWKaXpQ1bC8jjUukq")
+		glsaSum = []byte("0a1b2c3d")
 		sink    bool
 		fsink   float64
 	)
@@ -78,6 +80,7 @@ func TestZeroAllocs(t *testing.T) {
 		{"CRC32Base62", func() { sink = CRC32Base62(ghBody, ghSum) }},
 		{"CRC32Base36", func() { sink = CRC32Base36(ghBody, ghSum) }},
 		{"CRC32HexUpper", func() { sink = CRC32HexUpper(ghBody, ghSum) }},
+		{"CRC32HexLE", func() { sink = CRC32HexLE(glsa, glsaSum) }},
 	}
 	for _, c := range cases {
 		c.f() // warm up (fills the EIP-55 pool)

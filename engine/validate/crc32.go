@@ -17,7 +17,11 @@ import "hash/crc32"
 //     everything before them, in lower-case base36, left-padded with '0';
 //   - Atlassian's Bitbucket app passwords and access tokens: the last 8
 //     characters are the CRC-32 of everything before them, in upper-case
-//     hexadecimal.
+//     hexadecimal;
+//   - Grafana service account tokens (glsa_<secret>_<checksum>,
+//     grafana/grafana pkg/components/satokengen): the checksum is the
+//     CRC-32 of "glsa_<secret>" as the lower-case hexadecimal text of its
+//     four bytes, least significant first.
 //
 // Each function takes the checksummed data and the checksum text as they
 // stand in the token and reports whether they agree. None allocates.
@@ -41,6 +45,24 @@ func CRC32Base36(data, sum []byte) bool {
 func CRC32HexUpper(data, sum []byte) bool {
 	n, ok := digitsValue(sum, 8, 16, hexUpperValue)
 	return ok && n == uint64(crc32.ChecksumIEEE(data))
+}
+
+// CRC32HexLE reports whether sum, eight lower-case hexadecimal digits of
+// the checksum's bytes in little-endian order, is the CRC-32 of data, as
+// Grafana service account tokens carry it.
+func CRC32HexLE(data, sum []byte) bool {
+	const digits = "0123456789abcdef"
+	if len(sum) != 8 {
+		return false
+	}
+	c := crc32.ChecksumIEEE(data)
+	for k := 0; k < 4; k++ {
+		x := c >> (8 * k) & 0xff
+		if sum[2*k] != digits[x>>4] || sum[2*k+1] != digits[x&15] {
+			return false
+		}
+	}
+	return true
 }
 
 // digitsValue reads s, exactly width digits of the given base whose

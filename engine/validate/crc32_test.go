@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"encoding/binary"
+	"encoding/hex"
 	"math/big"
 	"strings"
 	"testing"
@@ -108,7 +110,7 @@ func refEncode(n uint32, alphabet string, width int) string {
 	return b.String()
 }
 
-// FuzzCRC32Checksums checks the three checksum encodings against refCRC32
+// FuzzCRC32Checksums checks the four checksum encodings against refCRC32
 // and refEncode: the reference checksum of data is accepted, and an
 // arbitrary candidate sum is accepted exactly when it equals the
 // reference.
@@ -141,5 +143,34 @@ func FuzzCRC32Checksums(f *testing.F) {
 				t.Errorf("%s(%q, %q) = %v, reference %q", enc.name, data, sum, got, want)
 			}
 		}
+		var le [4]byte
+		binary.LittleEndian.PutUint32(le[:], crc)
+		want := hex.EncodeToString(le[:])
+		if !CRC32HexLE(data, []byte(want)) {
+			t.Errorf("hex-le: rejects the reference checksum %q of %q", want, data)
+		}
+		if got := CRC32HexLE(data, []byte(sum)); got != (sum == want) {
+			t.Errorf("hex-le(%q, %q) = %v, reference %q", data, sum, got, want)
+		}
 	})
+}
+
+// TestCRC32HexLE checks Grafana's checksum encoding on a fabricated
+// service account token: the right checksum, a wrong digit, upper-case
+// digits, a short and a long checksum.
+func TestCRC32HexLE(t *testing.T) {
+	data := []byte("glsa_yvok56yK5SsJry2UWKaXpQ1bC8jjUukq")
+	var le [4]byte
+	binary.LittleEndian.PutUint32(le[:], refCRC32(data))
+	good := hex.EncodeToString(le[:])
+	if !CRC32HexLE(data, []byte(good)) {
+		t.Fatalf("CRC32HexLE(%s, %s) = false, want true", data, good)
+	}
+	bad := []byte(good)
+	bad[3] ^= 1
+	for _, sum := range []string{string(bad), "ABCDEF01", good[:7], good + "0"} {
+		if CRC32HexLE(data, []byte(sum)) {
+			t.Errorf("CRC32HexLE(%s, %s) = true, want false", data, sum)
+		}
+	}
 }
