@@ -5,6 +5,7 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/crypto"
 	"github.com/datafog/datafog-api/engine/detect/financial"
 	"github.com/datafog/datafog-api/engine/detect/ids"
+	"github.com/datafog/datafog-api/engine/detect/ids/eu"
 	"github.com/datafog/datafog-api/engine/detect/network"
 	"github.com/datafog/datafog-api/engine/detect/pii"
 	"github.com/datafog/datafog-api/engine/detect/secrets"
@@ -41,4 +42,9 @@ var registry = []*detect.Detector{
 	ids.CASIN,
 	ids.USNPI,
 	ids.INAadhaar,
+
+	// European national identifiers (issue 15).
+	eu.ESNIF,
+	eu.ESNIE,
+	eu.ESPassport,
 }

@@ -1,0 +1,110 @@
+// Package eu holds the detectors of European national identifiers: tax,
+// identity, social security and company numbers of EU and EEA member
+// states and Switzerland, and the EU VAT identification number. Each
+// detector follows the issuing authority's published format and check,
+// cited in its doc comment.
+//
+// Confidence follows engine/detect's scale: a value confirmed by its
+// check and a context word naming its type scores confWord; a value
+// confirmed by its check alone scores confCheck, and only types whose
+// shape is distinctive enough (a letter in a fixed place, a date and a
+// sign character) are reported without a word; a value with the shape
+// only (passports, identity cards, driving licences) needs a word and
+// scores confShape. A value with the shape of a type and a word naming it
+// that fails the type's check is vetoed (detect.Scan.Veto), so that it
+// does not fall through to a weaker type such as a phone number; to keep
+// the scan cheap, a veto is considered only for values whose structure
+// (a date, a prefix) holds and whose check alone fails, or whose form is
+// rare (grouped, or of an uncommon length).
+package eu
+
+import "github.com/datafog/datafog-api/engine/detect"
+
+// Confidence levels.
+const (
+	// confWord: confirmed by a check and a context word.
+	confWord = 0.97
+	// confCheck: confirmed by a check, no context word.
+	confCheck = 0.9
+	// confDate: a birth date and a context word, but no check digit (a
+	// Danish CPR number issued without the modulus 11 check).
+	confDate = 0.8
+	// confShape: the shape only, with a context word.
+	confShape = 0.7
+)
+
+// words returns the context words texts, each giving conf.
+func words(conf float64, texts ...string) []detect.Word {
+	ws := make([]detect.Word, len(texts))
+	for k, t := range texts {
+		ws[k] = detect.Word{Text: t, Conf: conf}
+	}
+	return ws
+}
+
+// needWord handles t[b:e], which has the shape of the current detector's
+// first type and needs a context word: with a word before it, a valid
+// value is reported at the word's confidence and an invalid one vetoed.
+func needWord(s *detect.Scan, b, e int, valid bool) {
+	c := s.Context(b)
+	switch {
+	case c == 0:
+	case valid:
+		s.Add(0, b, e, c, true)
+	default:
+		s.Veto(b, e, c)
+	}
+}
+
+// checked reports t[b:e] as type k, confirmed by its check: at confCheck,
+// or at a context word's confidence when one stands before it.
+func checked(s *detect.Scan, k, b, e int) {
+	conf := confCheck
+	if c := s.Context(b); c > conf {
+		conf = c
+	}
+	s.Add(k, b, e, conf, true)
+}
+
+// vetoIfWord vetoes t[b:e], which has the shape of the current detector's
+// type but fails its check, when a context word names the type.
+func vetoIfWord(s *detect.Scan, b, e int) {
+	if c := s.Context(b); c > 0 {
+		s.Veto(b, e, c)
+	}
+}
+
+// shapeWord reports t[b:e], which has the shape of type k but no check,
+// when a context word stands before it.
+func shapeWord(s *detect.Scan, k, b, e int) {
+	if c := s.Context(b); c > 0 {
+		s.Add(k, b, e, c, false)
+	}
+}
+
+// isUpper2 reports whether t[i] and t[i+1] are upper-case ASCII letters.
+func isUpper2(t []byte, i int) bool {
+	return i >= 0 && i+1 < len(t) && detect.IsUpper(t[i]) && detect.IsUpper(t[i+1])
+}
+
+// letterEnd reports whether t[i] is an upper-case letter that ends a
+// candidate (no word byte after it).
+func letterEnd(t []byte, i int) bool {
+	return i < len(t) && detect.IsUpper(t[i]) && detect.FreeRight(t, i+1)
+}
+
+// digitsAt reports whether t[i:i+n] are n ASCII digits.
+func digitsAt(t []byte, i, n int) bool {
+	if i < 0 || i+n > len(t) {
+		return false
+	}
+	for _, c := range t[i : i+n] {
+		if !detect.IsDigit(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// twoDigits returns the number t[i:i+2] (two ASCII digits).
+func twoDigits(t []byte, i int) int { return int(t[i]-'0')*10 + int(t[i+1]-'0') }
