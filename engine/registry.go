@@ -47,4 +47,9 @@ var registry = []*detect.Detector{
 	eu.ESNIF,
 	eu.ESNIE,
 	eu.ESPassport,
+	eu.ITFiscalCode,
+	eu.ITVATCode,
+	eu.ITIdentityCard,
+	eu.ITPassport,
+	eu.ITDriverLicense,
 }
