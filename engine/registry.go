@@ -52,4 +52,7 @@ var registry = []*detect.Detector{
 	eu.ITIdentityCard,
 	eu.ITPassport,
 	eu.ITDriverLicense,
+	eu.FRNIR,
+	eu.FRSIREN,
+	eu.FRSIRET,
 }
