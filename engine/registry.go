@@ -55,4 +55,8 @@ var registry = []*detect.Detector{
 	eu.FRNIR,
 	eu.FRSIREN,
 	eu.FRSIRET,
+	eu.NLBSN,
+	eu.BENationalNumber,
+	eu.PLPESEL,
+	eu.PLNIP,
 }
