@@ -59,4 +59,9 @@ var registry = []*detect.Detector{
 	eu.BENationalNumber,
 	eu.PLPESEL,
 	eu.PLNIP,
+	eu.SEPersonnummer,
+	eu.SEOrganisationsnummer,
+	eu.FIPersonalIdentityCode,
+	eu.NOFodselsnummer,
+	eu.DKCPR,
 }
