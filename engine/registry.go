@@ -64,4 +64,10 @@ var registry = []*detect.Detector{
 	eu.FIPersonalIdentityCode,
 	eu.NOFodselsnummer,
 	eu.DKCPR,
+	eu.CHAHV,
+	eu.ATSVNR,
+	eu.IEPPSN,
+	eu.PTNIF,
+	eu.CZBirthNumber,
+	eu.ROCNP,
 }
