@@ -70,4 +70,5 @@ var registry = []*detect.Detector{
 	eu.PTNIF,
 	eu.CZBirthNumber,
 	eu.ROCNP,
+	eu.EUVATID,
 }
