@@ -22,7 +22,7 @@ var CZBirthNumber = &detect.Detector{
 	Context: words(confWord, "rodné číslo", "rodne cislo", "rodného čísla", "rodneho cisla", "rodné č.", "rč", "rč.",
 		"r.č.", "birth number", "czech birth number", "personal identification number"),
 	Digits: &detect.OnDigits{
-		Short: 1 << 6, OnShort: rcShort,
+		GroupFirst: 1 << 6, OnGrouped: rcGrouped,
 		Compact: 1<<9 | 1<<10, OnCompact: rcCompact,
 	},
 	Examples: []detect.Example{
@@ -48,23 +48,21 @@ func rcDate(d []byte) bool {
 	return m >= 1 && m <= 12 && day >= 1 && day <= 31
 }
 
-// rcShort handles "YYMMDD/XXXX" and "YYMMDD/XXX".
-func rcShort(s *detect.Scan, i, j int) {
+// rcGrouped handles "YYMMDD/XXXX" and "YYMMDD/XXX".
+func rcGrouped(s *detect.Scan, g *detect.Groups) {
 	t := s.T
-	if j+4 > len(t) || t[j] != '/' || !digitsAt(t, j+1, 3) {
-		return
+	e, ok := pair(t, g, 6, '/', 4)
+	if !ok {
+		if e, ok = pair(t, g, 6, '/', 3); !ok {
+			return
+		}
 	}
-	e := detect.DigitEnd(t, j+1)
-	if e-j-1 != 3 && e-j-1 != 4 || !detect.NumRight(t, e) {
-		return
-	}
-	var v [10]byte
-	copy(v[:6], t[i:j])
-	n := 6 + copy(v[6:], t[j+1:e])
-	if validate.CzechBirthNumber(v[:n]) {
-		needWord(s, i, e, true)
-	} else if rcDate(v[:n]) {
-		vetoIfWord(s, i, e)
+	var buf [40]byte
+	v := g.Concat(t, 2, &buf)
+	if validate.CzechBirthNumber(v) {
+		needWord(s, g.S[0], e, true)
+	} else if rcDate(v) {
+		vetoIfWord(s, g.S[0], e)
 	}
 }
 

@@ -25,7 +25,7 @@ var DKCPR = &detect.Detector{
 	Context: words(confWord, "cpr", "cpr-nummer", "cpr-nr", "cpr-nr.", "cpr nr", "cpr.nr", "cpr.nr.", "cprnr",
 		"personnummer", "cpr number", "danish personal id", "danish cpr"),
 	Digits: &detect.OnDigits{
-		Short: 1 << 6, OnShort: cprShort,
+		GroupFirst: 1 << 6, OnGrouped: cprGrouped,
 		Compact: 1 << 10, OnCompact: cprCompact,
 	},
 	Examples: []detect.Example{
@@ -57,16 +57,12 @@ func cprCheck(s *detect.Scan, d []byte, b, e int, veto bool) {
 	}
 }
 
-// cprShort handles "DDMMYY-SSSS".
-func cprShort(s *detect.Scan, i, j int) {
-	t := s.T
-	if j+5 > len(t) || t[j] != '-' || !digitsAt(t, j+1, 4) || !detect.NumRight(t, j+5) {
-		return
+// cprGrouped handles "DDMMYY-SSSS".
+func cprGrouped(s *detect.Scan, g *detect.Groups) {
+	if e, ok := pair(s.T, g, 6, '-', 4); ok {
+		var buf [40]byte
+		cprCheck(s, g.Concat(s.T, 2, &buf), g.S[0], e, true)
 	}
-	var v [10]byte
-	copy(v[:6], t[i:j])
-	copy(v[6:], t[j+1:j+5])
-	cprCheck(s, v[:], i, j+5, true)
 }
 
 // cprCompact handles ten bare digits; they are common, so a failing one

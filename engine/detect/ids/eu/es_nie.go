@@ -21,7 +21,7 @@ var ESNIE = &detect.Detector{
 	Context: words(confWord, "nie", "n.i.e.", "número de identidad de extranjero", "numero de identidad de extranjero",
 		"identidad de extranjero", "tarjeta de residencia", "foreigner identity number", "número d'identitat d'estranger"),
 	Tokens: &detect.OnToken{MinLen: 8, MaxLen: 9, MinLead: 1, MaxLead: 1, Find: nieToken},
-	Digits: &detect.OnDigits{Compact: 1 << 7, OnCompact: nieDashed},
+	Bytes:  []detect.OnByte{{Byte: '-', Before: detect.Upper, Find: nieDashed}},
 	Examples: []detect.Example{
 		{Text: "NIE X1234567L", Span: "X1234567L", Valid: true},
 		{Text: "resident Y1234567X.", Span: "Y1234567X", Valid: true},
@@ -69,16 +69,16 @@ func nieCheck(s *detect.Scan, v []byte, b, e int) {
 	}
 }
 
-// nieDashed handles the seven digits of "X-1234567-L".
-func nieDashed(s *detect.Scan, i, j int) {
+// nieDashed handles "X-1234567-L" at its first dash, t[p].
+func nieDashed(s *detect.Scan, p int) {
 	t := s.T
-	if i < 2 || t[i-1] != '-' || t[i-2] < 'X' || t[i-2] > 'Z' || !detect.FreeLeft(t, i-2) ||
-		j+1 >= len(t) || t[j] != '-' || !letterEnd(t, j+1) {
+	if t[p-1] < 'X' || t[p-1] > 'Z' || !detect.FreeLeft(t, p-1) || !digitsAt(t, p+1, 7) ||
+		p+9 >= len(t) || t[p+8] != '-' || !letterEnd(t, p+9) {
 		return
 	}
 	var v [9]byte
-	v[0] = t[i-2]
-	copy(v[1:8], t[i:j])
-	v[8] = t[j+1]
-	nieCheck(s, v[:], i-2, j+2)
+	v[0] = t[p-1]
+	copy(v[1:8], t[p+1:p+8])
+	v[8] = t[p+9]
+	nieCheck(s, v[:], p-1, p+10)
 }

@@ -26,9 +26,9 @@ var ESNIF = &detect.Detector{
 		"documento nacional de identidad", "número de identificación fiscal", "numero de identificacion fiscal",
 		"identificación fiscal", "identificacion fiscal", "document nacional d'identitat", "número d'identificació fiscal",
 		"nortasun agiri nazionala", "spanish id", "spanish tax id", "spanish national id"),
-	Tokens: &detect.OnToken{MinLen: 9, MaxLen: 9, MinLead: 1, MaxLead: 1, DigitFirst: true, Find: nifToken},
+	Tokens: &detect.OnToken{MinLen: 9, MaxLen: 9, MinLead: 1, MaxLead: 1, Find: nifToken},
 	Digits: &detect.OnDigits{
-		Compact: 1 << 8, OnCompact: nifSeparated,
+		Short: 1 << 8, OnShort: nifShort,
 		GroupFirst: 1 << 2, OnGrouped: nifDotted,
 	},
 	Examples: []detect.Example{
@@ -43,24 +43,16 @@ var ESNIF = &detect.Detector{
 		{Text: "supplier A58818501"}, // an entity NIF needs a context word
 		{Text: "CIF: A58818502"},
 		{Text: "part 12345678ZX"}, // longer token
+		{Text: "DNI 912345678Z"},  // nine digits
 	},
 }
 
-// nifToken handles a nine-character token: eight digits and a letter, or
-// a letter, seven digits and a control character.
+// nifToken handles a nine-character token of a letter, seven digits and
+// a control character.
 func nifToken(s *detect.Scan, ts, te int) {
 	t := s.T
 	v := t[ts:te]
 	switch c := v[0]; {
-	case detect.IsDigit(c):
-		if !digitsAt(t, ts, 8) || !detect.IsUpper(v[8]) {
-			return
-		}
-		if validate.SpanishDNI(v) {
-			checked(s, 0, ts, te)
-		} else {
-			vetoIfWord(s, ts, te)
-		}
 	case c == 'K' || c == 'L' || c == 'M':
 		if !digitsAt(t, ts+1, 7) || !detect.IsUpper(v[8]) {
 			return
@@ -80,14 +72,18 @@ func nifToken(s *detect.Scan, ts, te int) {
 	}
 }
 
-// nifSeparated handles eight digits followed by '-' or ' ' and the
-// control letter.
-func nifSeparated(s *detect.Scan, i, j int) {
+// nifShort handles eight digits followed by the control letter, directly
+// or after '-' or ' '.
+func nifShort(s *detect.Scan, i, j int) {
 	t := s.T
-	if j+1 >= len(t) || t[j] != '-' && t[j] != ' ' || !letterEnd(t, j+1) {
+	k := j
+	if k < len(t) && (t[k] == '-' || t[k] == ' ') {
+		k++
+	}
+	if !letterEnd(t, k) {
 		return
 	}
-	nifDigits(s, t[i:j], i, j+2, t[j+1])
+	nifDigits(s, t[i:j], i, k+1, t[k])
 }
 
 // nifDotted handles "12.345.678-Z", "12.345.678 Z" and "12.345.678Z".

@@ -109,5 +109,17 @@ func digitsAt(t []byte, i, n int) bool {
 	return true
 }
 
+// pair reports whether the groups g start with a run of a digits, the
+// separator sep and a run of b digits that ends the number (no further
+// group joined by the same separator), and returns the end of the second
+// run.
+func pair(t []byte, g *detect.Groups, a int, sep byte, b int) (int, bool) {
+	if g.N < 2 || g.Len(0) != a || g.Sep[0] != sep || g.Len(1) != b || !detect.NumRight(t, g.E[1]) ||
+		g.N > 2 && g.Sep[1] == sep {
+		return 0, false
+	}
+	return g.E[1], true
+}
+
 // twoDigits returns the number t[i:i+2] (two ASCII digits).
 func twoDigits(t []byte, i int) int { return int(t[i]-'0')*10 + int(t[i+1]-'0') }

@@ -13,9 +13,10 @@ import (
 // engine/validate/euvat.go). Compact ("ATU13585627", "FR40303265045"),
 // after one space ("NL 004495445B01"), and in the usual groups of Belgium
 // ("BE 0403.019.261") and France ("FR 40 303 265 045"). The prefix and
-// the check confirm it without a context word; a Romanian number of fewer
-// than six digits needs one. German and Italian numbers are de_vat_id's
-// and it_vat_code's, and are not reported here.
+// the check confirm it without a context word. Romanian numbers of fewer
+// than six digits (the oldest registrations; "RO27" passes its check) are
+// not looked for. German and Italian numbers are de_vat_id's and
+// it_vat_code's, and are not reported here.
 var EUVATID = &detect.Detector{
 	Name: "eu_vat_id",
 	Types: []detect.Type{{
@@ -29,9 +30,10 @@ var EUVATID = &detect.Detector{
 		"moms", "momsnummer", "momsregistreringsnummer", "cvr", "alv", "alv-numero", "y-tunnus", "dič", "ič dph",
 		"ic dph", "pvm", "pvm kodas", "pvn", "kmkr", "áfa", "adószám", "oib", "pdv", "ddv", "id za ddv", "cui",
 		"cod fiscal", "dds", "ддс", "φπα", "αφμ"),
-	Tokens: &detect.OnToken{MinLen: 4, MaxLen: 14, MinLead: 1, MaxLead: 4, Find: vatToken},
+	Tokens: &detect.OnToken{MinLen: 8, MaxLen: 14, MinLead: 1, MaxLead: 4, Find: vatToken},
 	Digits: &detect.OnDigits{
-		Short: 0xff << 6, OnShort: vatSpaced, // runs of 6 to 13 digits
+		Compact: 0x1f << 8, OnCompact: vatSpaced, // 8 to 12 digits
+		Short: 1<<7 | 1<<8 | 1<<9, OnShort: vatSpacedLetter,
 		GroupFirst: 1<<2 | 1<<3 | 1<<4, OnGrouped: vatGrouped,
 	},
 	Examples: []detect.Example{
@@ -49,7 +51,7 @@ var EUVATID = &detect.Detector{
 		{Text: "VAT FR41303265045"},
 		{Text: "VAT DE136695976"},   // de_vat_id's
 		{Text: "VAT IT00743110157"}, // it_vat_code's
-		{Text: "part RO27"},         // a short Romanian number needs a context word
+		{Text: "VAT RO27"},          // a Romanian number of two digits is not looked for
 	},
 }
 
@@ -83,10 +85,6 @@ func vatCheck(s *detect.Scan, cc [2]byte, num []byte, b, e int) {
 	}
 	if valid, _ := validate.EUVAT(cc, num); !valid {
 		vetoIfWord(s, b, e)
-		return
-	}
-	if cc == [2]byte{'R', 'O'} && len(num) < 6 {
-		needWord(s, b, e, true)
 		return
 	}
 	checked(s, 0, b, e)
@@ -153,16 +151,26 @@ func frNumber(t []byte, k, ke int, buf *[16]byte) []byte {
 	return num
 }
 
-// vatSpaced handles a number after its prefix and one space: "NL
-// 004495445B01", "DK 13585628", "IE 6433435F", and the Austrian "ATU
-// 13585627".
-func vatSpaced(s *detect.Scan, i, j int) {
+// vatSpacedLetter handles a number of seven to nine digits and letters
+// after its prefix and one space: "NL 004495445B01", "IE 6433435F", "CY
+// 10259033P", "ES 12345678Z".
+func vatSpacedLetter(s *detect.Scan, i, j int) {
 	t := s.T
-	if i < 3 || t[i-1] != ' ' || !isUpper2(t, i-3) {
+	if j >= len(t) || !detect.IsUpper(t[j]) || i < 3 || t[i-1] != ' ' {
 		return
 	}
 	e := detect.Span(t, j, 4, detect.Upper|detect.Digit)
-	if e-i > 12 || !detect.FreeRight(t, e) {
+	if detect.FreeRight(t, e) {
+		vatSpaced(s, i, e)
+	}
+}
+
+// vatSpaced handles a number t[i:e] after its prefix and one space: "DK
+// 13585628", the number ending a token ("NL 004495445B01"), and the
+// Austrian "ATU 13585627".
+func vatSpaced(s *detect.Scan, i, e int) {
+	t := s.T
+	if i < 3 || t[i-1] != ' ' || !isUpper2(t, i-3) || e-i > 12 {
 		return
 	}
 	if detect.FreeLeft(t, i-3) {

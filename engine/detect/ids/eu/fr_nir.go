@@ -28,7 +28,7 @@ var FRNIR = &detect.Detector{
 		"numéro insee", "numero insee", "insee", "carte vitale", "numéro d'inscription au répertoire",
 		"french social security number", "social security number"),
 	Digits: &detect.OnDigits{
-		Lead: "123478", OnLead: nirLead,
+		Short: 1 << 6, OnShort: nirCorsica,
 		Compact: 1<<15 | 1<<13, OnCompact: nirCompact,
 		GroupFirst: 1 << 1, OnGrouped: nirGrouped,
 	},
@@ -74,13 +74,14 @@ func nirCheck(s *detect.Scan, v []byte, b, e int) {
 	}
 }
 
-// nirLead handles a Corsican NIR, "253072A07300443": the run t[i:j] of
-// six digits before the A or B.
-func nirLead(s *detect.Scan, i, j int) {
+// nirCorsica handles a compact Corsican NIR, "253072A07300443": the run
+// t[i:j] of its first six digits.
+func nirCorsica(s *detect.Scan, i, j int) {
 	t := s.T
-	if j-i == 6 && t[j-1] == '2' && (t[j] == 'A' || t[j] == 'B') && digitsAt(t, j+1, 8) && detect.FreeRight(t, j+9) {
-		nirCheck(s, t[i:j+9], i, j+9)
+	if j >= len(t) || t[j] != 'A' && t[j] != 'B' || t[j-1] != '2' || !digitsAt(t, j+1, 8) || !detect.FreeRight(t, j+9) {
+		return
 	}
+	nirCheck(s, t[i:j+9], i, j+9)
 }
 
 // nirCompact handles fifteen digits, and thirteen followed by a space and

@@ -22,7 +22,7 @@ var IEPPSN = &detect.Detector{
 	Source: "Social Welfare Consolidation Act 2005 s. 262; Department of Social Protection and Revenue, PPSN format",
 	Context: words(confWord, "ppsn", "pps", "pps number", "pps no", "pps no.", "ppsno", "personal public service",
 		"personal public service number", "uimhir pspp", "uimhir phearsanta seirbhíse poiblí", "irish pps"),
-	Tokens: &detect.OnToken{MinLen: 8, MaxLen: 9, DigitFirst: true, Find: ppsnToken},
+	Digits: &detect.OnDigits{Short: 1 << 7, OnShort: ppsnShort},
 	Examples: []detect.Example{
 		{Text: "PPS number 1234567T", Span: "1234567T", Valid: true},
 		{Text: "client 1234567FA", Span: "1234567FA", Valid: true},
@@ -33,16 +33,23 @@ var IEPPSN = &detect.Detector{
 	},
 }
 
-// ppsnToken handles seven digits followed by one or two capitals.
-func ppsnToken(s *detect.Scan, ts, te int) {
+// ppsnShort handles a seven-digit run followed by one or two capitals.
+func ppsnShort(s *detect.Scan, i, j int) {
 	t := s.T
-	if !digitsAt(t, ts, 7) || !detect.IsUpper(t[ts+7]) || te-ts == 9 && !detect.IsUpper(t[ts+8]) {
+	if j >= len(t) || !detect.IsUpper(t[j]) {
 		return
 	}
-	if validate.IrishPPSN(t[ts:te]) {
-		checked(s, 0, ts, te)
+	te := j + 1
+	if te < len(t) && detect.IsUpper(t[te]) {
+		te++
+	}
+	if !detect.FreeRight(t, te) {
+		return
+	}
+	if validate.IrishPPSN(t[i:te]) {
+		checked(s, 0, i, te)
 	} else {
-		vetoIfWord(s, ts, te)
+		vetoIfWord(s, i, te)
 	}
 }
 

@@ -7,7 +7,7 @@ import "github.com/datafog/datafog-api/engine/detect"
 
 // ITIdentityCard finds Italian identity card numbers: the electronic
 // card (CIE 3.0, since 2016) "CA00000AA", two letters, five digits and
-// two letters, and the paper card "AA 1234567", two letters and seven
+// two letters, and the paper card "AA1234567", two letters and seven
 // digits (Ministero dell'Interno, "Carta d'identità elettronica",
 // DM 23 dicembre 2015; Istituto Poligrafico e Zecca dello Stato).
 var ITIdentityCard = &detect.Detector{
@@ -20,11 +20,10 @@ var ITIdentityCard = &detect.Detector{
 	Context: words(confShape, "carta d'identità", "carta d’identità", "carta di identità", "carta d'identita",
 		"carta identità", "cie", "c.i.", "documento d'identità", "documento di identità", "identity card", "italian id card"),
 	Tokens: &detect.OnToken{MinLen: 9, MaxLen: 9, MinLead: 2, MaxLead: 2, Find: itIDCardToken},
-	Digits: &detect.OnDigits{Compact: 1 << 7, OnCompact: itIDCardSpaced},
 	Examples: []detect.Example{
 		{Text: "carta d'identità CA12345AB", Span: "CA12345AB", Valid: true},
 		{Text: "CIE n. CA00000AA", Span: "CA00000AA", Valid: true},
-		{Text: "carta di identità AX 1234567", Span: "AX 1234567", Valid: true},
+		{Text: "carta di identità AX1234567", Span: "AX1234567", Valid: true},
 		{Text: "ref CA12345AB"},
 		{Text: "carta d'identità CA1234AB"},
 	},
@@ -38,14 +37,6 @@ func itIDCardToken(s *detect.Scan, ts, te int) {
 	}
 	if digitsAt(t, ts+2, 5) && isUpper2(t, ts+7) || digitsAt(t, ts+2, 7) {
 		shapeWord(s, 0, ts, te)
-	}
-}
-
-// itIDCardSpaced handles the seven digits of "AX 1234567".
-func itIDCardSpaced(s *detect.Scan, i, j int) {
-	t := s.T
-	if i >= 3 && t[i-1] == ' ' && isUpper2(t, i-3) && detect.FreeLeft(t, i-3) {
-		shapeWord(s, 0, i-3, j)
 	}
 }
 

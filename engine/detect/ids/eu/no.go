@@ -25,7 +25,7 @@ var NOFodselsnummer = &detect.Detector{
 		"f.nr", "f.nr.", "personnummer", "d-nummer", "d-nr", "h-nummer", "norwegian national identity number",
 		"norwegian birth number", "birth number"),
 	Digits: &detect.OnDigits{
-		Short: 1 << 6, OnShort: fnrShort,
+		GroupFirst: 1 << 6, OnGrouped: fnrGrouped,
 		Compact: 1 << 11, OnCompact: fnrCompact,
 	},
 	Examples: []detect.Example{
@@ -63,14 +63,10 @@ func fnrCheck(s *detect.Scan, d []byte, b, e int) {
 // fnrCompact handles eleven bare digits.
 func fnrCompact(s *detect.Scan, i, j int) { fnrCheck(s, s.T[i:j], i, j) }
 
-// fnrShort handles "DDMMYY NNNNN".
-func fnrShort(s *detect.Scan, i, j int) {
-	t := s.T
-	if j+6 > len(t) || t[j] != ' ' || !digitsAt(t, j+1, 5) || !detect.NumRight(t, j+6) {
-		return
+// fnrGrouped handles "DDMMYY NNNNN".
+func fnrGrouped(s *detect.Scan, g *detect.Groups) {
+	if e, ok := pair(s.T, g, 6, ' ', 5); ok {
+		var buf [40]byte
+		fnrCheck(s, g.Concat(s.T, 2, &buf), g.S[0], e)
 	}
-	var v [11]byte
-	copy(v[:6], t[i:j])
-	copy(v[6:], t[j+1:j+6])
-	fnrCheck(s, v[:], i, j+6)
 }
