@@ -15,7 +15,7 @@ import (
 func euDigits(r *rand.Rand, n int) string {
 	b := make([]byte, n)
 	for i := range b {
-		b[i] = byte('0' + r.IntN(10))
+		b[i] = euDigitChars[r.IntN(10)]
 	}
 	return string(b)
 }
@@ -24,10 +24,17 @@ func euDigits(r *rand.Rand, n int) string {
 func euUpper(r *rand.Rand, n int) string {
 	b := make([]byte, n)
 	for i := range b {
-		b[i] = byte('A' + r.IntN(26))
+		b[i] = euLetterChars[r.IntN(26)]
 	}
 	return string(b)
 }
+
+// euDigitChars and euLetterChars are the digits and the upper-case
+// letters, indexed by value.
+const (
+	euDigitChars  = "0123456789"
+	euLetterChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+)
 
 // euAtoi parses a string of digits (any other byte counts as 0).
 func euAtoi(s string) int {
@@ -124,7 +131,7 @@ func init() {
 	nie := func(r *rand.Rand) string {
 		p := r.IntN(3)
 		n := euDigits(r, 7)
-		v := string(rune('X'+p)) + n + string(euDNILetters[euAtoi(strconv.Itoa(p)+n)%23])
+		v := "XYZ"[p:p+1] + n + string(euDNILetters[euAtoi(strconv.Itoa(p)+n)%23])
 		if r.IntN(4) == 0 {
 			return v[:1] + "-" + n + "-" + v[8:]
 		}

@@ -52,7 +52,7 @@ func init() {
 	})
 	siren := func(r *rand.Rand) string {
 		b := euFmt(1+r.IntN(99_999_999), 8)
-		return b + string(rune('0'+euLuhnDigit(b)))
+		return b + euFmt(euLuhnDigit(b), 1)
 	}
 	sirenCheck := func(v string) bool {
 		c := strings.ReplaceAll(v, " ", "")
@@ -74,7 +74,7 @@ func init() {
 	})
 	siret := func(r *rand.Rand) string {
 		b := siren(r) + euFmt(1+r.IntN(9999), 4)
-		v := b + string(rune('0'+euLuhnDigit(b)))
+		v := b + euFmt(euLuhnDigit(b), 1)
 		if r.IntN(2) == 0 {
 			return v[:3] + " " + v[3:6] + " " + v[6:9] + " " + v[9:]
 		}

@@ -51,7 +51,7 @@ func init() {
 		plain := []byte(v)
 		for _, k := range []int{6, 7, 9, 10, 12, 13, 14} {
 			if i := strings.IndexByte("LMNPQRSTUV", plain[k]); i >= 0 {
-				plain[k] = byte('0' + i)
+				plain[k] = euDigitChars[i]
 			}
 		}
 		p := string(plain)
@@ -74,7 +74,7 @@ func init() {
 	iva := func(r *rand.Rand) string {
 		office := euFmt(1+r.IntN(100), 3)
 		body := euFmt(1+r.IntN(9_999_999), 7) + office
-		return body + string(rune('0'+euLuhnDigit(body)))
+		return body + euFmt(euLuhnDigit(body), 1)
 	}
 	ivaCheck := func(v string) bool {
 		o := euAtoi(v[7:10])

@@ -33,7 +33,7 @@ func init() {
 		Check:        sePnrCheck,
 	})
 	seOrg := func(r *rand.Rand) string {
-		body := string("12356789"[r.IntN(8)]) + euDigits(r, 1) + string(rune('2'+r.IntN(8))) + euDigits(r, 6)
+		body := string("12356789"[r.IntN(8)]) + euDigits(r, 1) + euFmt(2+r.IntN(8), 1) + euDigits(r, 6)
 		v := body + euFmt(euLuhnDigit(body), 1)
 		if r.IntN(2) == 0 {
 			return v[:6] + "-" + v[6:]

@@ -95,7 +95,7 @@ func init() {
 		Invalid: func(r *rand.Rand) string {
 			v := pps(r)
 			for {
-				w := v[:7] + string(rune('A'+r.IntN(26))) + v[8:]
+				w := v[:7] + string(euLetterChars[r.IntN(26)]) + v[8:]
 				if !ppsCheck(w) {
 					return w
 				}

@@ -140,7 +140,7 @@ func euVAT(r *rand.Rand) string {
 		b := []byte(sp.tmpl)
 		for i, c := range b {
 			if c == 'd' {
-				b[i] = byte('0' + r.IntN(10))
+				b[i] = euDigitChars[r.IntN(10)]
 			}
 		}
 		for _, c := range sp.last {
