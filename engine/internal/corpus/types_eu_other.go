@@ -118,16 +118,12 @@ func init() {
 	nif := func(r *rand.Rand) string {
 		for {
 			v := string("12356"[r.IntN(5)]) + euDigits(r, 8)
-			if !nifOK(v) {
-				continue
+			if nifOK(v) {
+				return v
 			}
-			if r.IntN(3) == 0 {
-				return v[:3] + " " + v[3:6] + " " + v[6:]
-			}
-			return v
 		}
 	}
-	nifCheck := func(v string) bool { return nifOK(strings.ReplaceAll(v, " ", "")) }
+	nifCheck := func(v string) bool { return nifOK(v) }
 	RegisterType(TypeGen{
 		Type: "pt_nif", Valid: nif,
 		Invalid:      func(r *rand.Rand) string { return euBreak(r, nif(r), nifCheck) },

@@ -34,7 +34,7 @@ var EUVATID = &detect.Detector{
 	Digits: &detect.OnDigits{
 		Compact: 0x1f << 8, OnCompact: vatSpaced, // 8 to 12 digits
 		Short: 1<<7 | 1<<8 | 1<<9, OnShort: vatSpacedLetter,
-		GroupFirst: 1<<2 | 1<<3 | 1<<4, OnGrouped: vatGrouped,
+		GroupFirst: 1<<2 | 1<<4, OnGrouped: vatGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "VAT ATU13585627", Span: "ATU13585627", Valid: true},
@@ -185,8 +185,7 @@ func vatSpaced(s *detect.Scan, i, e int) {
 	}
 }
 
-// vatGrouped handles "BE 0403.019.261", "BE 403.019.261" and "FR 40 303
-// 265 045".
+// vatGrouped handles "BE 0403.019.261" and "FR 40 303 265 045".
 func vatGrouped(s *detect.Scan, g *detect.Groups) {
 	t := s.T
 	i := g.S[0]
@@ -196,16 +195,8 @@ func vatGrouped(s *detect.Scan, g *detect.Groups) {
 	cc := [2]byte{t[i-3], t[i-2]}
 	var buf [40]byte
 	switch {
-	case cc == [2]byte{'B', 'E'} && g.N == 3 && (g.Shape(4, 3, 3) || g.Shape(3, 3, 3)) && g.SameSep(3, ".") != 0:
-		var nb [16]byte
-		num := nb[:0]
-		if g.Len(0) == 3 {
-			num = append(num, '0') // a nine-digit number from before 2007
-		}
-		num = append(num, g.Concat(t, 3, &buf)...)
-		if detect.NumRight(t, g.E[2]) {
-			vatCheck(s, cc, num, i-3, g.E[2])
-		}
+	case cc == [2]byte{'B', 'E'} && g.N == 3 && g.Shape(4, 3, 3) && g.SameSep(3, ".") != 0 && detect.NumRight(t, g.E[2]):
+		vatCheck(s, cc, g.Concat(t, 3, &buf), i-3, g.E[2])
 	case cc == [2]byte{'F', 'R'} && g.N == 4 && g.Shape(2, 3, 3, 3) && g.SameSep(4, " ") != 0 && detect.NumRight(t, g.E[3]):
 		vatCheck(s, cc, g.Concat(t, 4, &buf), i-3, g.E[3])
 	}

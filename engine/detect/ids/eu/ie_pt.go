@@ -57,8 +57,8 @@ func ppsnShort(s *detect.Scan, i, j int) {
 // Identificação Fiscal, NIF / NIPC): nine digits whose first one or two
 // say the kind of holder and whose last is the mod 11 check digit of the
 // first eight weighted 9 down to 2 (Decreto-Lei n.º 14/2013; Autoridade
-// Tributária e Aduaneira, "Número de Identificação Fiscal"). Compact or
-// "123 456 789"; a context word is required.
+// Tributária e Aduaneira, "Número de Identificação Fiscal"), compact (the
+// form the AT prints and forms ask for); a context word is required.
 var PTNIF = &detect.Detector{
 	Name: "pt_nif",
 	Types: []detect.Type{{
@@ -69,13 +69,10 @@ var PTNIF = &detect.Detector{
 	Context: words(confWord, "nif", "n.i.f.", "nipc", "contribuinte", "nº contribuinte", "n.º contribuinte",
 		"n.º de contribuinte", "número de contribuinte", "numero de contribuinte", "número de identificação fiscal",
 		"numero de identificacao fiscal", "portuguese tax number", "portuguese nif"),
-	Digits: &detect.OnDigits{
-		Compact: 1 << 9, OnCompact: ptNIFCompact,
-		GroupFirst: 1 << 3, OnGrouped: ptNIFGrouped,
-	},
+	Digits: &detect.OnDigits{Compact: 1 << 9, OnCompact: ptNIFCompact},
 	Examples: []detect.Example{
 		{Text: "NIF 501964843", Span: "501964843", Valid: true},
-		{Text: "contribuinte n.º 123 456 789", Span: "123 456 789", Valid: true},
+		{Text: "contribuinte n.º 123456789", Span: "123456789", Valid: true},
 		{Text: "ref 501964843"},
 		{Text: "NIF 501964844"},
 		{Text: "NIF 401964843"},
@@ -85,14 +82,4 @@ var PTNIF = &detect.Detector{
 // ptNIFCompact handles nine bare digits.
 func ptNIFCompact(s *detect.Scan, i, j int) {
 	needWord(s, i, j, validate.PortugueseNIF(s.T[i:j]))
-}
-
-// ptNIFGrouped handles 3-3-3 groups joined by spaces.
-func ptNIFGrouped(s *detect.Scan, g *detect.Groups) {
-	t := s.T
-	if g.N < 3 || !g.Shape(3, 3, 3) || !detect.NumRight(t, g.E[2]) || g.SameSep(3, " ") == 0 || g.N > 3 && g.Sep[2] == ' ' {
-		return
-	}
-	var buf [40]byte
-	needWord(s, g.S[0], g.E[2], validate.PortugueseNIF(g.Concat(t, 3, &buf)))
 }
