@@ -12,10 +12,14 @@
 // only (passports, identity cards, driving licences) needs a word and
 // scores confShape. A value with the shape of a type and a word naming it
 // that fails the type's check is vetoed (detect.Scan.Veto), so that it
-// does not fall through to a weaker type such as a phone number; to keep
-// the scan cheap, a veto is considered only for values whose structure
-// (a date, a prefix) holds and whose check alone fails, or whose form is
-// rare (grouped, or of an uncommon length).
+// does not fall through to a weaker type such as a phone number. A veto
+// matters only when another detector reports the span, and a context
+// look-up costs more than the rest of a detector's work, so a value is
+// vetoed only when a candidate of another detector already overlaps it
+// from the same anchor (the detectors of a digit run are called in
+// registry order, and the contract's types, phone and ssn among them,
+// come first), and, for the common forms, only when its structure (a
+// date, a prefix) holds and its check alone fails.
 package eu
 
 import "github.com/datafog/datafog-api/engine/detect"
@@ -47,8 +51,12 @@ func words(conf float64, texts ...string) []detect.Word {
 
 // needWord handles t[b:e], which has the shape of the current detector's
 // first type and needs a context word: with a word before it, a valid
-// value is reported at the word's confidence and an invalid one vetoed.
+// value is reported at the word's confidence and an invalid one vetoed
+// (see vetoIfWord).
 func needWord(s *detect.Scan, b, e int, valid bool) {
+	if !valid && !contested(s, b, e) {
+		return
+	}
 	c := s.Context(b)
 	switch {
 	case c == 0:
@@ -70,11 +78,33 @@ func checked(s *detect.Scan, k, b, e int) {
 }
 
 // vetoIfWord vetoes t[b:e], which has the shape of the current detector's
-// type but fails its check, when a context word names the type.
+// type but fails its check, when a context word names the type and
+// another detector has reported a candidate that overlaps it from the
+// same anchor.
 func vetoIfWord(s *detect.Scan, b, e int) {
+	if !contested(s, b, e) {
+		return
+	}
 	if c := s.Context(b); c > 0 {
 		s.Veto(b, e, c)
 	}
+}
+
+// contested reports whether a shown candidate from the current anchor
+// overlaps t[b:e]. A detector's candidates are appended as it runs, so
+// those of the current anchor are the last ones.
+func contested(s *detect.Scan, b, e int) bool {
+	lo, hi, at := s.Base+int64(b), s.Base+int64(e), s.Base+int64(s.Anchor())
+	for k := len(s.Cands) - 1; k >= 0; k-- {
+		c := &s.Cands[k]
+		if c.Anchor != at {
+			return false
+		}
+		if !c.Hidden && c.Start < hi && c.End > lo {
+			return true
+		}
+	}
+	return false
 }
 
 // shapeWord reports t[b:e], which has the shape of type k but no check,
