@@ -1,6 +1,12 @@
 package engine
 
-import "testing"
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/datafog/datafog-api/engine/internal/corpus"
+)
 
 // TestEUOverlaps pins how the European national identifiers resolve
 // against the types they collide with (issue 15): a number confirmed by
@@ -51,6 +57,40 @@ func TestEUOverlaps(t *testing.T) {
 		got := e.Scan(nil, []byte(tc.text), Filter{})
 		if fmtFindings(got) != fmtFindings(tc.want) {
 			t.Errorf("%s: %q: got %s, want %s", tc.name, tc.text, fmtFindings(got), fmtFindings(tc.want))
+		}
+	}
+}
+
+// TestEUScannerMatchesScan: the European detectors decide a stream
+// exactly as a whole-buffer scan does, whatever the chunking (their
+// context windows, look-backs before a number's prefix and vetoes).
+func TestEUScannerMatchesScan(t *testing.T) {
+	e := mustEngine(t, Config{})
+	var b strings.Builder
+	for _, r := range corpus.TypeRecords(7, 6) {
+		b.WriteString(r.Text)
+		b.WriteByte("\n ,"[len(b.String())%3])
+	}
+	for _, d := range registry {
+		for _, ex := range d.Examples {
+			b.WriteString(ex.Text)
+			b.WriteByte('\n')
+		}
+	}
+	text := []byte(b.String())
+	want := e.Scan(nil, text, Filter{})
+	eu := 0
+	for _, f := range want {
+		if strings.Contains("es_ it_ fr_ nl_ be_ pl_ se_ fi_ no_ dk_ ch_ at_ ie_ pt_ cz_ ro_ eu_", string(f.Type)[:3]) {
+			eu++
+		}
+	}
+	if eu < 300 {
+		t.Fatalf("only %d European findings in the test text", eu)
+	}
+	for _, sizes := range [][]int{{1}, {5}, {63, 64, 65}, {4096}, {1 << 20}} {
+		if got := streamAll(t, e, text, sizes); !reflect.DeepEqual(got, want) {
+			t.Fatalf("chunks %v: %d findings, want %d; first difference %s", sizes, len(got), len(want), firstDiff(got, want))
 		}
 	}
 }
