@@ -7,6 +7,7 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/financial"
 	"github.com/datafog/datafog-api/engine/detect/ids"
 	"github.com/datafog/datafog-api/engine/detect/ids/de"
+	"github.com/datafog/datafog-api/engine/detect/ids/eu"
 	"github.com/datafog/datafog-api/engine/detect/ids/uk"
 	"github.com/datafog/datafog-api/engine/detect/ids/us"
 	"github.com/datafog/datafog-api/engine/detect/network"
@@ -216,4 +217,32 @@ var registry = []*detect.Detector{
 	saas.Supabase,
 	saas.Cloudflare,
 	saas.CloudflareLegacy,
+	// European national identifiers (issue 15).
+	eu.ESNIF,
+	eu.ESNIE,
+	eu.ESPassport,
+	eu.ITFiscalCode,
+	eu.ITVATCode,
+	eu.ITIdentityCard,
+	eu.ITPassport,
+	eu.ITDriverLicense,
+	eu.FRNIR,
+	eu.FRSIREN,
+	eu.FRSIRET,
+	eu.NLBSN,
+	eu.BENationalNumber,
+	eu.PLPESEL,
+	eu.PLNIP,
+	eu.SEPersonnummer,
+	eu.SEOrganisationsnummer,
+	eu.FIPersonalIdentityCode,
+	eu.NOFodselsnummer,
+	eu.DKCPR,
+	eu.CHAHV,
+	eu.ATSVNR,
+	eu.IEPPSN,
+	eu.PTNIF,
+	eu.CZBirthNumber,
+	eu.ROCNP,
+	eu.EUVATID,
 }

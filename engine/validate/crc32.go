@@ -29,21 +29,21 @@ import "hash/crc32"
 // CRC32Base62 reports whether sum, six base62 characters (0-9, A-Z, a-z),
 // is the CRC-32 of data, as GitHub and npm tokens carry it.
 func CRC32Base62(data, sum []byte) bool {
-	n, ok := digitsValue(sum, 6, 62, base62Value)
+	n, ok := radixValue(sum, 6, 62, base62Value)
 	return ok && n == uint64(crc32.ChecksumIEEE(data))
 }
 
 // CRC32Base36 reports whether sum, seven lower-case base36 characters
 // (0-9, a-z), is the CRC-32 of data, as GitLab routable tokens carry it.
 func CRC32Base36(data, sum []byte) bool {
-	n, ok := digitsValue(sum, 7, 36, base36Value)
+	n, ok := radixValue(sum, 7, 36, base36Value)
 	return ok && n == uint64(crc32.ChecksumIEEE(data))
 }
 
 // CRC32HexUpper reports whether sum, eight upper-case hexadecimal digits,
 // is the CRC-32 of data, as Atlassian tokens carry it.
 func CRC32HexUpper(data, sum []byte) bool {
-	n, ok := digitsValue(sum, 8, 16, hexUpperValue)
+	n, ok := radixValue(sum, 8, 16, hexUpperValue)
 	return ok && n == uint64(crc32.ChecksumIEEE(data))
 }
 
@@ -65,11 +65,11 @@ func CRC32HexLE(data, sum []byte) bool {
 	return true
 }
 
-// digitsValue reads s, exactly width digits of the given base whose
+// radixValue reads s, exactly width digits of the given base whose
 // values table gives (0xff for a byte that is no digit), as a number.
 // width digits of any of these bases fit in 48 bits, so the value never
 // overflows.
-func digitsValue(s []byte, width int, base uint64, values *[256]byte) (uint64, bool) {
+func radixValue(s []byte, width int, base uint64, values *[256]byte) (uint64, bool) {
 	if len(s) != width {
 		return 0, false
 	}
