@@ -103,6 +103,11 @@ func TestCorpusPrecisionRecall(t *testing.T) {
 	}
 	for _, typ := range BuiltinTypes {
 		c := per[typ]
+		if c.tp+c.fp+c.fn == 0 && builtinRank(typ) >= 24 {
+			// A type added after the contract's 24 has no records here and
+			// found nothing: TestTypeCorpus holds it to its own corpus.
+			continue
+		}
 		p := float64(c.tp) / float64(max(1, c.tp+c.fp))
 		rc := float64(c.tp) / float64(max(1, c.tp+c.fn))
 		t.Logf("%-16s precision %.3f recall %.3f (tp %d fp %d fn %d)", typ, p, rc, c.tp, c.fp, c.fn)
