@@ -5,6 +5,7 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/crypto"
 	"github.com/datafog/datafog-api/engine/detect/financial"
 	"github.com/datafog/datafog-api/engine/detect/ids"
+	"github.com/datafog/datafog-api/engine/detect/ids/apac"
 	"github.com/datafog/datafog-api/engine/detect/network"
 	"github.com/datafog/datafog-api/engine/detect/pii"
 	"github.com/datafog/datafog-api/engine/detect/secrets"
@@ -41,4 +42,11 @@ var registry = []*detect.Detector{
 	ids.CASIN,
 	ids.USNPI,
 	ids.INAadhaar,
+
+	// National identifiers: Asia-Pacific (issue 15).
+	apac.KRRRN,
+	apac.KRFRN,
+	apac.KRBRN,
+	apac.KRPassport,
+	apac.KRDriverLicense,
 }

@@ -1,0 +1,34 @@
+//go:build !race
+
+package validate
+
+import "testing"
+
+// TestZeroAllocsNationalIDs pins that the national identifier checks
+// allocate nothing, for accepted and rejected input alike.
+func TestZeroAllocsNationalIDs(t *testing.T) {
+	var sink bool
+	cases := []struct {
+		name string
+		f    func([]byte) bool
+		ok   string
+	}{
+		{"KRRegistrationCheck", func(b []byte) bool { return KRRegistrationCheck(b, false) }, "9710139019902"},
+		{"KRBirthDate", func(b []byte) bool { _, _, _, ok := KRBirthDate(b); return ok }, "9710139019902"},
+		{"KRBRN", KRBRN, "1168200276"},
+	}
+	for _, c := range cases {
+		ok := []byte(c.ok)
+		bad := []byte(c.ok)
+		bad[len(bad)-2] ^= 1 // a different character near the end
+		if !c.f(ok) {
+			t.Errorf("%s(%q) = false; the alloc test needs a valid value", c.name, ok)
+		}
+		for _, in := range [][]byte{ok, bad} {
+			if n := testing.AllocsPerRun(100, func() { sink = c.f(in) }); n != 0 {
+				t.Errorf("%s(%q): %v allocs per run, want 0", c.name, in, n)
+			}
+		}
+	}
+	_ = sink
+}
