@@ -49,4 +49,9 @@ var registry = []*detect.Detector{
 	apac.KRBRN,
 	apac.KRPassport,
 	apac.KRDriverLicense,
+	apac.INPAN,
+	apac.INGSTIN,
+	apac.INPassport,
+	apac.INVoter,
+	apac.INVehicleRegistration,
 }

@@ -16,6 +16,8 @@ func TestZeroAllocsNationalIDs(t *testing.T) {
 		{"KRRegistrationCheck", func(b []byte) bool { return KRRegistrationCheck(b, false) }, "9710139019902"},
 		{"KRBirthDate", func(b []byte) bool { _, _, _, ok := KRBirthDate(b); return ok }, "9710139019902"},
 		{"KRBRN", KRBRN, "1168200276"},
+		{"INPAN", INPAN, "ACUPA7085R"},
+		{"GSTIN", GSTIN, "27AAPFU0939F1ZV"},
 	}
 	for _, c := range cases {
 		ok := []byte(c.ok)

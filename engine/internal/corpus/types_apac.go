@@ -184,4 +184,32 @@ func gstin(r *rand.Rand) string {
 }
 
 func registerIndia() {
+	RegisterType(TypeGen{
+		Type: "in_pan", NeedsContext: true, Context: []string{"PAN", "permanent account number", "PAN card", "स्थायी खाता संख्या"},
+		Valid:   func(r *rand.Rand) string { return pan(r, letters(r, 1, "ABCFGHJKLPT")) },
+		Invalid: func(r *rand.Rand) string { return pan(r, letters(r, 1, "DEIMNOQRSUVWXYZ")) },
+		Check:   panShape,
+	})
+	RegisterType(TypeGen{
+		Type: "in_gstin", Context: []string{"GSTIN", "GST number", "GST no"},
+		Valid:   gstin,
+		Invalid: func(r *rand.Rand) string { return breakCheck(r, gstin(r), "0123456789"+upper, gstinOK) },
+		Check:   gstinOK,
+	})
+	RegisterType(TypeGen{
+		Type: "in_passport", NeedsContext: true, Context: []string{"Indian passport", "पासपोर्ट"},
+		Valid:   func(r *rand.Rand) string { return letters(r, 1, upper) + fmt.Sprint(1+r.IntN(9)) + digitStr(r, 6) },
+		Invalid: func(r *rand.Rand) string { return letters(r, 1, upper) + "0" + digitStr(r, 6) },
+	})
+	RegisterType(TypeGen{
+		Type: "in_voter", NeedsContext: true, Context: []string{"voter id", "EPIC", "voter card", "मतदाता पहचान पत्र"},
+		Valid: func(r *rand.Rand) string { return letters(r, 3, upper) + digitStr(r, 7) },
+	})
+	RegisterType(TypeGen{
+		Type: "in_vehicle_registration", NeedsContext: true, Context: []string{"vehicle registration", "vehicle number", "RTO", "number plate"},
+		Valid: inPlate,
+		Invalid: func(r *rand.Rand) string {
+			return []string{"ZZ", "QX", "AA"}[r.IntN(3)] + " " + fmt.Sprintf("%02d", 1+r.IntN(60)) + " " + letters(r, 2, upper) + " " + fmt.Sprintf("%04d", 1+r.IntN(9999))
+		},
+	})
 }
