@@ -54,4 +54,6 @@ var registry = []*detect.Detector{
 	apac.INPassport,
 	apac.INVoter,
 	apac.INVehicleRegistration,
+	apac.SGNRICFIN,
+	apac.SGUEN,
 }

@@ -18,6 +18,8 @@ func TestZeroAllocsNationalIDs(t *testing.T) {
 		{"KRBRN", KRBRN, "1168200276"},
 		{"INPAN", INPAN, "ACUPA7085R"},
 		{"GSTIN", GSTIN, "27AAPFU0939F1ZV"},
+		{"SGNRICFIN", SGNRICFIN, "S1234567D"},
+		{"SGUEN", SGUEN, "S16FC0121D"},
 	}
 	for _, c := range cases {
 		ok := []byte(c.ok)

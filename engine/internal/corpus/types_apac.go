@@ -147,6 +147,8 @@ func init() {
 		},
 	})
 	registerIndia()
+	registerSingaporeAustralia()
+	registerEastAsia()
 }
 
 // inStateCodes are state codes for Indian registration marks.

@@ -1,0 +1,83 @@
+package corpus
+
+import (
+	"fmt"
+	"math/rand/v2"
+)
+
+// Singapore, Australia, Thailand, the Philippines, Japan and China
+// (engine/detect/ids/apac).
+
+// nric returns a Singapore NRIC or FIN.
+func nric(r *rand.Rand) string {
+	return retry(func() string { return completeWith(r, letters(r, 1, "STFGM")+digitStr(r, 7), upper, nricOK) })
+}
+
+// uen returns a UEN in one of its three formats.
+func uen(r *rand.Rand) string {
+	return retry(func() string {
+		var p string
+		switch r.IntN(3) {
+		case 0:
+			p = digitStr(r, 8)
+		case 1:
+			p = fmt.Sprint(1950+r.IntN(75)) + digitStr(r, 5)
+		default:
+			ty := sgEntityTypes[3*r.IntN(38):]
+			p = letters(r, 1, "RST") + digitStr(r, 2) + ty[:2] + digitStr(r, 4)
+		}
+		return completeWith(r, p, upper, uenOK)
+	})
+}
+
+// checkedDigits returns n-1 random digits after first and the check digit
+// that makes ok true.
+func checkedDigits(r *rand.Rand, first string, n int, ok func(string) bool) string {
+	return retry(func() string { return completeWith(r, first+digitStr(r, n-1-len(first)), "0123456789", ok) })
+}
+
+// medicare returns a Medicare card number (ten digits).
+func medicare(r *rand.Rand) string {
+	return retry(func() string {
+		p := fmt.Sprint(2+r.IntN(5)) + digitStr(r, 7)
+		for c := '0'; c <= '9'; c++ {
+			if s := p + string(c) + fmt.Sprint(1+r.IntN(9)); medicareOK(s) {
+				return s
+			}
+		}
+		return ""
+	})
+}
+
+func registerSingaporeAustralia() {
+	RegisterType(TypeGen{
+		Type: "sg_nric_fin", Context: []string{"NRIC", "FIN", "IC number", "kad pengenalan"},
+		Valid:   nric,
+		Invalid: func(r *rand.Rand) string { return breakCheck(r, nric(r), upper, nricOK) },
+		Check:   nricOK,
+	})
+	RegisterType(TypeGen{
+		Type: "sg_uen", NeedsContext: true, Context: []string{"UEN", "unique entity number", "ACRA"},
+		Valid:   uen,
+		Invalid: func(r *rand.Rand) string { return breakCheck(r, uen(r), upper, uenOK) },
+		Check:   uenOK,
+	})
+}
+
+// tnin returns a Thai national identification number (13 digits).
+func tnin(r *rand.Rand) string {
+	return checkedDigits(r, fmt.Sprint(1+r.IntN(8))+fmt.Sprint(10+r.IntN(87)), 13, tninOK)
+}
+
+// cnID returns a Chinese citizen identity number.
+func cnID(r *rand.Rand) string {
+	return retry(func() string {
+		y := 1940 + r.IntN(80)
+		m, d := 1+r.IntN(12), 1+r.IntN(28)
+		p := cnProvinceCodes[r.IntN(len(cnProvinceCodes))] + fmt.Sprintf("%04d%04d%02d%02d%s", 100+r.IntN(9000), y, m, d, digitStr(r, 3))
+		return completeWith(r, p, "0123456789X", cnIDOK)
+	})
+}
+
+func registerEastAsia() {
+}
