@@ -56,4 +56,8 @@ var registry = []*detect.Detector{
 	apac.INVehicleRegistration,
 	apac.SGNRICFIN,
 	apac.SGUEN,
+	apac.AUTFN,
+	apac.AUABN,
+	apac.AUACN,
+	apac.AUMedicare,
 }

@@ -20,6 +20,10 @@ func TestZeroAllocsNationalIDs(t *testing.T) {
 		{"GSTIN", GSTIN, "27AAPFU0939F1ZV"},
 		{"SGNRICFIN", SGNRICFIN, "S1234567D"},
 		{"SGUEN", SGUEN, "S16FC0121D"},
+		{"AUTFN", AUTFN, "123456782"},
+		{"AUABN", AUABN, "51824753556"},
+		{"AUACN", AUACN, "004085616"},
+		{"AUMedicare", AUMedicare, "2123456701"},
 	}
 	for _, c := range cases {
 		ok := []byte(c.ok)

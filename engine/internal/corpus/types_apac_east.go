@@ -62,6 +62,52 @@ func registerSingaporeAustralia() {
 		Invalid: func(r *rand.Rand) string { return breakCheck(r, uen(r), upper, uenOK) },
 		Check:   uenOK,
 	})
+	RegisterType(TypeGen{
+		Type: "au_tfn", NeedsContext: true, Context: []string{"TFN", "tax file number"},
+		Valid: func(r *rand.Rand) string {
+			v := checkedDigits(r, "", 9, tfnOK)
+			return []string{v, sep3(v, " ", 3, 3, 3)}[r.IntN(2)]
+		},
+		Invalid: func(r *rand.Rand) string {
+			return sep3(breakCheck(r, checkedDigits(r, "", 9, tfnOK), "0123456789", tfnOK), " ", 3, 3, 3)
+		},
+		Check: tfnOK,
+	})
+	RegisterType(TypeGen{
+		Type: "au_abn", Context: []string{"ABN", "Australian business number"},
+		Valid: func(r *rand.Rand) string {
+			return sep3(checkedDigits(r, fmt.Sprint(1+r.IntN(9)), 11, abnOK), " ", 2, 3, 3, 3)
+		},
+		Invalid: func(r *rand.Rand) string {
+			v := checkedDigits(r, fmt.Sprint(1+r.IntN(9)), 11, abnOK)
+			return sep3(breakCheck(r, v, "0123456789", abnOK), " ", 2, 3, 3, 3)
+		},
+		Check: abnOK,
+	})
+	RegisterType(TypeGen{
+		Type: "au_acn", NeedsContext: true, Context: []string{"ACN", "Australian company number"},
+		Valid: func(r *rand.Rand) string {
+			v := checkedDigits(r, "", 9, acnOK)
+			return []string{v, sep3(v, " ", 3, 3, 3)}[r.IntN(2)]
+		},
+		Invalid: func(r *rand.Rand) string {
+			return sep3(breakCheck(r, checkedDigits(r, "", 9, acnOK), "0123456789", acnOK), " ", 3, 3, 3)
+		},
+		Check: acnOK,
+	})
+	RegisterType(TypeGen{
+		Type: "au_medicare", NeedsContext: true, Context: []string{"Medicare", "Medicare number", "medicare card"},
+		Valid: func(r *rand.Rand) string {
+			v := medicare(r)
+			return []string{v, sep3(v, " ", 4, 5, 1)}[r.IntN(2)]
+		},
+		Invalid: func(r *rand.Rand) string {
+			v := medicare(r)
+			bad := completeWith(r, v[:8], "0123456789", func(s string) bool { return !medicareOK(s + v[9:]) }) + v[9:]
+			return sep3(bad, " ", 4, 5, 1)
+		},
+		Check: medicareOK,
+	})
 }
 
 // tnin returns a Thai national identification number (13 digits).
