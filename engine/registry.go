@@ -60,4 +60,5 @@ var registry = []*detect.Detector{
 	apac.AUABN,
 	apac.AUACN,
 	apac.AUMedicare,
+	apac.THTNIN,
 }

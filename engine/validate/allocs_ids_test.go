@@ -24,6 +24,7 @@ func TestZeroAllocsNationalIDs(t *testing.T) {
 		{"AUABN", AUABN, "51824753556"},
 		{"AUACN", AUACN, "004085616"},
 		{"AUMedicare", AUMedicare, "2123456701"},
+		{"THTNIN", THTNIN, "1101700207030"},
 	}
 	for _, c := range cases {
 		ok := []byte(c.ok)

@@ -126,4 +126,14 @@ func cnID(r *rand.Rand) string {
 }
 
 func registerEastAsia() {
+	RegisterType(TypeGen{
+		Type: "th_tnin", Context: []string{"เลขประจำตัวประชาชน", "เลขบัตรประชาชน", "Thai ID", "Thai national ID"},
+		Valid: func(r *rand.Rand) string {
+			return sep3(tnin(r), []string{" ", "-"}[r.IntN(2)], 1, 4, 5, 2, 1)
+		},
+		Invalid: func(r *rand.Rand) string {
+			return sep3(breakCheck(r, tnin(r), "0123456789", tninOK), "-", 1, 4, 5, 2, 1)
+		},
+		Check: tninOK,
+	})
 }
