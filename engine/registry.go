@@ -61,4 +61,5 @@ var registry = []*detect.Detector{
 	apac.AUACN,
 	apac.AUMedicare,
 	apac.THTNIN,
+	apac.PHTIN,
 }

@@ -136,4 +136,17 @@ func registerEastAsia() {
 		},
 		Check: tninOK,
 	})
+	RegisterType(TypeGen{
+		Type: "ph_tin", NeedsContext: true, Context: []string{"TIN", "taxpayer identification number", "BIR"},
+		Valid: func(r *rand.Rand) string {
+			v := digitStr(r, 9)
+			switch r.IntN(3) {
+			case 0:
+				return sep3(v, "-", 3, 3, 3) + "-000"
+			case 1:
+				return sep3(v, "-", 3, 3, 3) + "-" + digitStr(r, 5)
+			}
+			return v + "000"
+		},
+	})
 }
