@@ -62,4 +62,5 @@ var registry = []*detect.Detector{
 	apac.AUMedicare,
 	apac.THTNIN,
 	apac.PHTIN,
+	apac.JPMyNumber,
 }

@@ -25,6 +25,7 @@ func TestZeroAllocsNationalIDs(t *testing.T) {
 		{"AUACN", AUACN, "004085616"},
 		{"AUMedicare", AUMedicare, "2123456701"},
 		{"THTNIN", THTNIN, "1101700207030"},
+		{"MyNumber", MyNumber, "123456789018"},
 	}
 	for _, c := range cases {
 		ok := []byte(c.ok)

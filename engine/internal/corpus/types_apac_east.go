@@ -149,4 +149,15 @@ func registerEastAsia() {
 			return v + "000"
 		},
 	})
+	RegisterType(TypeGen{
+		Type: "jp_my_number", NeedsContext: true, Context: []string{"マイナンバー", "個人番号", "My Number"},
+		Valid: func(r *rand.Rand) string {
+			v := checkedDigits(r, "", 12, myNumberOK)
+			return []string{v, sep3(v, " ", 4, 4, 4), sep3(v, "-", 4, 4, 4)}[r.IntN(3)]
+		},
+		Invalid: func(r *rand.Rand) string {
+			return sep3(breakCheck(r, checkedDigits(r, "", 12, myNumberOK), "0123456789", myNumberOK), " ", 4, 4, 4)
+		},
+		Check: myNumberOK,
+	})
 }
