@@ -63,4 +63,5 @@ var registry = []*detect.Detector{
 	apac.THTNIN,
 	apac.PHTIN,
 	apac.JPMyNumber,
+	apac.CNResidentID,
 }

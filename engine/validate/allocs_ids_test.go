@@ -26,6 +26,7 @@ func TestZeroAllocsNationalIDs(t *testing.T) {
 		{"AUMedicare", AUMedicare, "2123456701"},
 		{"THTNIN", THTNIN, "1101700207030"},
 		{"MyNumber", MyNumber, "123456789018"},
+		{"CNResidentID", CNResidentID, "11010519491231002X"},
 	}
 	for _, c := range cases {
 		ok := []byte(c.ok)

@@ -160,4 +160,10 @@ func registerEastAsia() {
 		},
 		Check: myNumberOK,
 	})
+	RegisterType(TypeGen{
+		Type: "cn_resident_id", Context: []string{"身份证", "身份证号码", "居民身份证", "公民身份号码"},
+		Valid:   cnID,
+		Invalid: func(r *rand.Rand) string { return breakCheck(r, cnID(r), "0123456789X", cnIDOK) },
+		Check:   cnIDOK,
+	})
 }
