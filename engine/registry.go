@@ -6,6 +6,7 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/financial"
 	"github.com/datafog/datafog-api/engine/detect/ids"
 	"github.com/datafog/datafog-api/engine/detect/ids/apac"
+	"github.com/datafog/datafog-api/engine/detect/ids/world"
 	"github.com/datafog/datafog-api/engine/detect/network"
 	"github.com/datafog/datafog-api/engine/detect/pii"
 	"github.com/datafog/datafog-api/engine/detect/secrets"
@@ -64,4 +65,9 @@ var registry = []*detect.Detector{
 	apac.PHTIN,
 	apac.JPMyNumber,
 	apac.CNResidentID,
+
+	// National identifiers and plates: Türkiye, Nigeria, South Africa,
+	// Brazil, Mexico, Israel (issue 15).
+	world.TRNationalID,
+	world.TRLicensePlate,
 }

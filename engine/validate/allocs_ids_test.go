@@ -27,6 +27,7 @@ func TestZeroAllocsNationalIDs(t *testing.T) {
 		{"THTNIN", THTNIN, "1101700207030"},
 		{"MyNumber", MyNumber, "123456789018"},
 		{"CNResidentID", CNResidentID, "11010519491231002X"},
+		{"TRKimlik", TRKimlik, "10000000146"},
 	}
 	for _, c := range cases {
 		ok := []byte(c.ok)

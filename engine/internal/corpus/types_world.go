@@ -1,0 +1,63 @@
+package corpus
+
+import (
+	"fmt"
+	"math/rand/v2"
+)
+
+// The national identifiers and plates of engine/detect/ids/world:
+// Türkiye, Nigeria, South Africa, Brazil, Mexico and Israel.
+
+// trPlateLetters are the letters of Turkish plates.
+const trPlateLetters = "ABCDEFGHIJKLMNOPRSTUVYZ"
+
+// trPlate returns a Turkish plate with spaces, dashes or none.
+func trPlate(r *rand.Rand, province int) string {
+	n := 1 + r.IntN(3)
+	digits := map[int][]int{1: {4, 5}, 2: {3, 4}, 3: {2, 3}}[n][r.IntN(2)]
+	num := fmt.Sprint(1 + r.IntN(9))
+	num += digitStr(r, digits-1)
+	sep := []string{" ", " ", "-", ""}[r.IntN(4)]
+	return fmt.Sprintf("%02d%s%s%s%s", province, sep, letters(r, n, trPlateLetters), sep, num)
+}
+
+// curp returns a CURP.
+func curp(r *rand.Rand) string {
+	return retry(func() string {
+		y, m, d := 1930+r.IntN(90), 1+r.IntN(12), 1+r.IntN(28)
+		diff := fmt.Sprint(r.IntN(10))
+		if y >= 2000 {
+			diff = letters(r, 1, upper)
+		}
+		p := letters(r, 1, upper) + letters(r, 1, "AEIOUX") + letters(r, 2, upper) +
+			fmt.Sprintf("%02d%02d%02d", y%100, m, d) + letters(r, 1, "HM") + mxStateCodes[3*r.IntN(33):][:2] +
+			letters(r, 3, "BCDFGHJKLMNPQRSTVWXYZ") + diff
+		return completeWith(r, p, "0123456789", curpOK)
+	})
+}
+
+// rfc returns an RFC of a person (13 characters) or a company (12).
+func rfc(r *rand.Rand) string {
+	return retry(func() string {
+		y, m, d := r.IntN(100), 1+r.IntN(12), 1+r.IntN(28)
+		name := letters(r, 3+r.IntN(2), upper)
+		p := name + fmt.Sprintf("%02d%02d%02d", y, m, d) + letters(r, 1, "123456789ABCDEFGHIJKLMNPQRSTUV") + letters(r, 1, "123456789ABCDEFGHIJKLMNPQRSTUVWXYZ")
+		return completeWith(r, p, "0123456789A", rfcOK)
+	})
+}
+
+func init() {
+	RegisterType(TypeGen{
+		Type: "tr_national_id", NeedsContext: true, Context: []string{"T.C. Kimlik No", "TC Kimlik", "TCKN", "kimlik numarası"},
+		Valid: func(r *rand.Rand) string { return checkedDigits(r, fmt.Sprint(1+r.IntN(9)), 11, tcknOK) },
+		Invalid: func(r *rand.Rand) string {
+			return breakCheck(r, checkedDigits(r, fmt.Sprint(1+r.IntN(9)), 11, tcknOK), "0123456789", tcknOK)
+		},
+		Check: tcknOK,
+	})
+	RegisterType(TypeGen{
+		Type: "tr_license_plate", NeedsContext: true, Context: []string{"plaka", "araç plakası", "plaka numarası", "license plate"},
+		Valid:   func(r *rand.Rand) string { return trPlate(r, 1+r.IntN(81)) },
+		Invalid: func(r *rand.Rand) string { return trPlate(r, 82+r.IntN(18)) },
+	})
+}
