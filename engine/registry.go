@@ -70,4 +70,6 @@ var registry = []*detect.Detector{
 	// Brazil, Mexico, Israel (issue 15).
 	world.TRNationalID,
 	world.TRLicensePlate,
+	world.NGNIN,
+	world.NGVehicleRegistration,
 }

@@ -60,4 +60,14 @@ func init() {
 		Valid:   func(r *rand.Rand) string { return trPlate(r, 1+r.IntN(81)) },
 		Invalid: func(r *rand.Rand) string { return trPlate(r, 82+r.IntN(18)) },
 	})
+	RegisterType(TypeGen{
+		Type: "ng_nin", NeedsContext: true, Context: []string{"NIN", "national identification number", "NIMC"},
+		Valid: func(r *rand.Rand) string { return digitStr(r, 11) },
+	})
+	RegisterType(TypeGen{
+		Type: "ng_vehicle_registration", NeedsContext: true, Context: []string{"plate number", "number plate", "vehicle registration"},
+		Valid: func(r *rand.Rand) string {
+			return letters(r, 3, upper) + []string{"-", " ", ""}[r.IntN(3)] + fmt.Sprintf("%03d", 1+r.IntN(999)) + letters(r, 2, upper)
+		},
+	})
 }
