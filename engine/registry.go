@@ -72,4 +72,5 @@ var registry = []*detect.Detector{
 	world.TRLicensePlate,
 	world.NGNIN,
 	world.NGVehicleRegistration,
+	world.ZAIDNumber,
 }

@@ -28,6 +28,7 @@ func TestZeroAllocsNationalIDs(t *testing.T) {
 		{"MyNumber", MyNumber, "123456789018"},
 		{"CNResidentID", CNResidentID, "11010519491231002X"},
 		{"TRKimlik", TRKimlik, "10000000146"},
+		{"ZAIDNumber", ZAIDNumber, "8001015009087"},
 	}
 	for _, c := range cases {
 		ok := []byte(c.ok)

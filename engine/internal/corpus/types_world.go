@@ -70,4 +70,16 @@ func init() {
 			return letters(r, 3, upper) + []string{"-", " ", ""}[r.IntN(3)] + fmt.Sprintf("%03d", 1+r.IntN(999)) + letters(r, 2, upper)
 		},
 	})
+	RegisterType(TypeGen{
+		Type: "za_id_number", NeedsContext: true, Context: []string{"ID number", "identity number", "South African ID", "identiteitsnommer"},
+		Valid: func(r *rand.Rand) string {
+			d, _ := birth(r)
+			return checkedDigits(r, d+digitStr(r, 4)+fmt.Sprint(r.IntN(2))+"8", 13, zaIDOK)
+		},
+		Invalid: func(r *rand.Rand) string {
+			d, _ := birth(r)
+			return breakCheck(r, checkedDigits(r, d+digitStr(r, 4)+"08", 13, zaIDOK), "0123456789", zaIDOK)
+		},
+		Check: zaIDOK,
+	})
 }
