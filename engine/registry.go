@@ -73,4 +73,6 @@ var registry = []*detect.Detector{
 	world.NGNIN,
 	world.NGVehicleRegistration,
 	world.ZAIDNumber,
+	world.BRCPF,
+	world.BRCNPJ,
 }

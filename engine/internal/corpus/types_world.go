@@ -82,4 +82,38 @@ func init() {
 		},
 		Check: zaIDOK,
 	})
+	RegisterType(TypeGen{
+		Type: "br_cpf", Context: []string{"CPF", "CPF/MF", "cadastro de pessoas físicas"},
+		Valid: func(r *rand.Rand) string {
+			return retry(func() string {
+				v := digitStr(r, 9)
+				v = completeWith(r, v, "0123456789", func(s string) bool { return mod11BR(digitsOf(s), []int{10, 9, 8, 7, 6, 5, 4, 3, 2}) == int(s[9]-'0') })
+				v = completeWith(r, v, "0123456789", cpfOK)
+				if v == "" {
+					return ""
+				}
+				return v[:3] + "." + v[3:6] + "." + v[6:9] + "-" + v[9:]
+			})
+		},
+		Invalid: func(r *rand.Rand) string { return "529.982.247-" + []string{"24", "15", "35", "26"}[r.IntN(4)] },
+		Check:   cpfOK,
+	})
+	RegisterType(TypeGen{
+		Type: "br_cnpj", Context: []string{"CNPJ", "CNPJ/MF", "cadastro nacional da pessoa jurídica"},
+		Valid: func(r *rand.Rand) string {
+			return retry(func() string {
+				v := digitStr(r, 8) + fmt.Sprintf("%04d", 1+r.IntN(20))
+				v = completeWith(r, v, "0123456789", func(s string) bool {
+					return mod11BR(digitsOf(s), []int{5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2}) == int(s[12]-'0')
+				})
+				v = completeWith(r, v, "0123456789", cnpjOK)
+				if v == "" {
+					return ""
+				}
+				return v[:2] + "." + v[2:5] + "." + v[5:8] + "/" + v[8:12] + "-" + v[12:]
+			})
+		},
+		Invalid: func(r *rand.Rand) string { return "11.222.333/0001-" + []string{"82", "71", "91", "80"}[r.IntN(4)] },
+		Check:   cnpjOK,
+	})
 }
