@@ -75,4 +75,6 @@ var registry = []*detect.Detector{
 	world.ZAIDNumber,
 	world.BRCPF,
 	world.BRCNPJ,
+	world.MXCURP,
+	world.MXRFC,
 }

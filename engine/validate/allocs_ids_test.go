@@ -31,6 +31,8 @@ func TestZeroAllocsNationalIDs(t *testing.T) {
 		{"ZAIDNumber", ZAIDNumber, "8001015009087"},
 		{"CPF", CPF, "52998224725"},
 		{"CNPJ", CNPJ, "12ABC34501DE35"},
+		{"CURP", CURP, "BOXW310820HNERXN09"},
+		{"RFC", RFC, "MAB9307148T4"},
 	}
 	for _, c := range cases {
 		ok := []byte(c.ok)

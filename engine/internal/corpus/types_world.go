@@ -116,4 +116,16 @@ func init() {
 		Invalid: func(r *rand.Rand) string { return "11.222.333/0001-" + []string{"82", "71", "91", "80"}[r.IntN(4)] },
 		Check:   cnpjOK,
 	})
+	RegisterType(TypeGen{
+		Type: "mx_curp", Context: []string{"CURP", "clave única de registro de población"},
+		Valid:   curp,
+		Invalid: func(r *rand.Rand) string { return breakCheck(r, curp(r), "0123456789", curpOK) },
+		Check:   curpOK,
+	})
+	RegisterType(TypeGen{
+		Type: "mx_rfc", Context: []string{"RFC", "registro federal de contribuyentes"},
+		Valid:   rfc,
+		Invalid: func(r *rand.Rand) string { return breakCheck(r, rfc(r), "0123456789A", rfcOK) },
+		Check:   rfcOK,
+	})
 }
