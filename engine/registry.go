@@ -77,4 +77,5 @@ var registry = []*detect.Detector{
 	world.BRCNPJ,
 	world.MXCURP,
 	world.MXRFC,
+	world.ILID,
 }

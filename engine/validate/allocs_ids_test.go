@@ -29,6 +29,7 @@ func TestZeroAllocsNationalIDs(t *testing.T) {
 		{"CNResidentID", CNResidentID, "11010519491231002X"},
 		{"TRKimlik", TRKimlik, "10000000146"},
 		{"ZAIDNumber", ZAIDNumber, "8001015009087"},
+		{"ILID", ILID, "039337423"},
 		{"CPF", CPF, "52998224725"},
 		{"CNPJ", CNPJ, "12ABC34501DE35"},
 		{"CURP", CURP, "BOXW310820HNERXN09"},

@@ -128,4 +128,13 @@ func init() {
 		Invalid: func(r *rand.Rand) string { return breakCheck(r, rfc(r), "0123456789A", rfcOK) },
 		Check:   rfcOK,
 	})
+	RegisterType(TypeGen{
+		Type: "il_id", NeedsContext: true, Context: []string{"תעודת זהות", "מספר זהות", "teudat zehut", "mispar zehut"},
+		Valid: func(r *rand.Rand) string {
+			v := checkedDigits(r, "", 9, ilIDOK)
+			return []string{v, v[:8] + "-" + v[8:]}[r.IntN(2)]
+		},
+		Invalid: func(r *rand.Rand) string { return breakCheck(r, checkedDigits(r, "", 9, ilIDOK), "0123456789", ilIDOK) },
+		Check:   ilIDOK,
+	})
 }
