@@ -8,8 +8,10 @@ import "github.com/datafog/datafog-api/engine/detect"
 // district (1-99), a series of one to three letters and a four-digit
 // number ("MH 12 AB 1234", "DL3CAB1234"), or the Bharat series of 2021
 // ("22 BH 1234 AA": year, BH, number, two letters other than I and O).
-// Spaces or dashes may separate the parts. There is no check character,
-// so a context word is required.
+// Spaces or dashes may separate the parts; a one-digit district ("DL 3C
+// AB 1234") is found only compact ("DL3CAB1234"), since a trigger on
+// every one-digit run costs more than it finds. There is no check
+// character, so a context word is required.
 var INVehicleRegistration = &detect.Detector{
 	Name: "in_vehicle_registration",
 	Types: []detect.Type{{
@@ -23,11 +25,12 @@ var INVehicleRegistration = &detect.Detector{
 		{Text: "वाहन पंजीकरण संख्या", Conf: 0.8}, {Text: "वाहन संख्या", Conf: 0.8},
 	},
 	Tokens: &detect.OnToken{MinLen: 4, MaxLen: 10, MinLead: 2, MaxLead: 2, Find: findINPlateToken},
-	Digits: &detect.OnDigits{Short: 1<<1 | 1<<2, OnShort: findINPlateRun, Lead: "23", OnLead: findINBharat},
+	Digits: &detect.OnDigits{Short: 1 << 2, OnShort: findINPlateRun, Lead: "23", OnLead: findINBharat},
 	Examples: []detect.Example{
 		{Text: "vehicle no MH 12 AB 1234", Span: "MH 12 AB 1234", Valid: true},
 		{Text: "vehicle number: KA05MN4321.", Span: "KA05MN4321", Valid: true},
-		{Text: "RTO DL 3C AB 1234", Span: "DL 3C AB 1234", Valid: true},
+		{Text: "RTO DL3CAB1234", Span: "DL3CAB1234", Valid: true},
+		{Text: "RTO DL 03 AB 1234", Span: "DL 03 AB 1234", Valid: true},
 		{Text: "number plate 22 BH 1234 AA", Span: "22 BH 1234 AA", Valid: true},
 		{Text: "vehicle no ZZ 12 AB 1234"}, // no such state
 		{Text: "vehicle no MH 12 AB 0000"},
@@ -152,7 +155,7 @@ func findINBharat(s *detect.Scan, i, j int) {
 	}
 }
 
-// findINPlateRun handles a one- or two-digit run: the district of a mark
+// findINPlateRun handles a two-digit run: the district of a mark
 // written with separators when a state code and a space or dash stand
 // before it ("MH 12 AB 1234", "MH-12-AB-1234"), or the year of a BH mark
 // when " BH" follows ("22 BH 1234 AA"). It is called for every short
