@@ -6,10 +6,12 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/device"
 	"github.com/datafog/datafog-api/engine/detect/financial"
 	"github.com/datafog/datafog-api/engine/detect/ids"
+	"github.com/datafog/datafog-api/engine/detect/ids/apac"
 	"github.com/datafog/datafog-api/engine/detect/ids/de"
 	"github.com/datafog/datafog-api/engine/detect/ids/eu"
 	"github.com/datafog/datafog-api/engine/detect/ids/uk"
 	"github.com/datafog/datafog-api/engine/detect/ids/us"
+	"github.com/datafog/datafog-api/engine/detect/ids/world"
 	"github.com/datafog/datafog-api/engine/detect/network"
 	"github.com/datafog/datafog-api/engine/detect/pii"
 	"github.com/datafog/datafog-api/engine/detect/secrets"
@@ -245,4 +247,38 @@ var registry = []*detect.Detector{
 	eu.CZBirthNumber,
 	eu.ROCNP,
 	eu.EUVATID,
+	// National identifiers: Asia-Pacific (issue 15).
+	apac.KRRRN,
+	apac.KRFRN,
+	apac.KRBRN,
+	apac.KRPassport,
+	apac.KRDriverLicense,
+	apac.INPAN,
+	apac.INGSTIN,
+	apac.INPassport,
+	apac.INVoter,
+	apac.INVehicleRegistration,
+	apac.SGNRICFIN,
+	apac.SGUEN,
+	apac.AUTFN,
+	apac.AUABN,
+	apac.AUACN,
+	apac.AUMedicare,
+	apac.THTNIN,
+	apac.PHTIN,
+	apac.JPMyNumber,
+	apac.CNResidentID,
+
+	// National identifiers and plates: Türkiye, Nigeria, South Africa,
+	// Brazil, Mexico, Israel (issue 15).
+	world.TRNationalID,
+	world.TRLicensePlate,
+	world.NGNIN,
+	world.NGVehicleRegistration,
+	world.ZAIDNumber,
+	world.BRCPF,
+	world.BRCNPJ,
+	world.MXCURP,
+	world.MXRFC,
+	world.ILID,
 }
