@@ -5,6 +5,7 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/crypto"
 	"github.com/datafog/datafog-api/engine/detect/financial"
 	"github.com/datafog/datafog-api/engine/detect/ids"
+	"github.com/datafog/datafog-api/engine/detect/names"
 	"github.com/datafog/datafog-api/engine/detect/network"
 	"github.com/datafog/datafog-api/engine/detect/pii"
 	"github.com/datafog/datafog-api/engine/detect/secrets"
@@ -44,4 +45,7 @@ var registry = []*detect.Detector{
 
 	// Added after the contract's first table.
 	secrets.SlackWebhookURL,
+
+	// Names and addresses (issue 16).
+	names.Person,
 }
