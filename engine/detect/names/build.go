@@ -59,11 +59,7 @@ func (b *builder) sources(data fs.FS) error {
 		err = eachLine(data, "pinyin_zh.tsv", func(_ int, f []string) { b.name(f[1], kindShift(f[0]), 0) })
 	}
 	if err == nil {
-		err = eachLine(data, "common_en.txt", func(_ int, f []string) {
-			if _, ok := b.words[f[0]]; ok {
-				b.words[f[0]] |= bitCommon
-			}
-		})
+		err = eachLine(data, "common_en.txt", func(_ int, f []string) { b.words[f[0]] |= bitCommon })
 	}
 	return err
 }
@@ -226,12 +222,12 @@ func (b *builder) lexicon() {
 		{titles, bitTitle}, {strongTitles, bitTitle | bitStrongTitle}, {particles, bitParticle},
 		{greetings, bitGreeting}, {signoffs, bitSignoff}, {headers, bitHeader}, {orgWords, bitOrg},
 		{places, bitPlace}, {months, bitMonth}, {nonNames, bitNonName}, {ambiguous, bitAmbiguous},
-		{suffixes, bitSuffix}, {brands, bitBrand},
+		{suffixes, bitSuffix}, {brands, bitBrand}, {placePrefixes, bitPlacePrefix},
 	} {
 		for _, w := range l.words {
 			k := foldASCII(w)
 			b.words[k] |= l.bit
-			if l.bit&bitTitle != 0 {
+			if l.bit&(bitTitle|bitGreeting) != 0 {
 				for _, f := range forms(w) {
 					b.pattern(f)
 				}

@@ -5,6 +5,8 @@ type evidence struct {
 	title, strongTitle bool // "Dr. ", "Mr ", "Frau "
 	cue                bool // "Dear ", "From: ", "Signed by ", "Regards,\n"
 	preposition        bool // "in ", "on ", "since ": a month after it is a month
+	place              bool // "St ", "San ", "Lake ": a place's name follows
+	greeting           bool // "Dear ", "Hi "
 }
 
 // cueBits mark the words that stand before a name as evidence, even when
@@ -44,12 +46,14 @@ func (tb *Table) before(t []byte, s int) evidence {
 			return ev
 		}
 		info, _ := tb.lookup(t[ps:e])
-		ev.title = info&bitTitle != 0
+		ev.place = info&bitPlacePrefix != 0 && t[ps]-'A' < 26
+		ev.title = info&bitTitle != 0 && !ev.place
 		ev.strongTitle = info&bitStrongTitle != 0
 		if dot {
 			return ev
 		}
 		ev.cue = info&bitGreeting != 0
+		ev.greeting = ev.cue
 		if e-ps == 2 && lowerASCII(t[ps]) == 'b' && lowerASCII(t[ps+1]) == 'y' && ps >= 2 && t[ps-1] == ' ' {
 			ev.cue = tb.wordHas(t, ps-1, bitHeader) // "Signed by", "Authored by"
 		}
@@ -84,6 +88,16 @@ func (tb *Table) wordHas(t []byte, e int, bits uint32) bool {
 	return info&bits != 0
 }
 
+// capitalWordAt reports whether " X" follows t[:e], X a capitalised word
+// of two letters or more (the chain stopped before it: not a name).
+func capitalWordAt(t []byte, e int) bool {
+	if e+2 >= len(t) || t[e] != ' ' {
+		return false
+	}
+	w := scanWord(t, e+1)
+	return w.shape == shapeTitle || w.shape == shapeUpper
+}
+
 // weak reports whether a known name word is more likely something else
 // in the first (given name) or last (surname) place of a name: a place,
 // a month, an ambiguous word, or a common English word that is not a
@@ -104,7 +118,7 @@ func weak(k *tok, first bool) bool {
 // score returns the confidence of chain c with evidence ev (0: not a
 // name); it may drop leading words of c that are not part of the name.
 func (tb *Table) score(t []byte, c *chain, ev evidence) float64 {
-	if c.org && !ev.title {
+	if (c.org || ev.place) && !ev.title {
 		return 0
 	}
 	// "CALL JOHN SMITH": a common word before a whole name is not in it.
@@ -144,7 +158,7 @@ func (tb *Table) score(t []byte, c *chain, ev evidence) float64 {
 		switch {
 		case wl && wf:
 			conf = 0.3
-		case wl && (surname(l.info) == 0 || l.info&(bitAmbiguous|bitPlace|bitMonth) != 0):
+		case wl && (surname(l.info) == 0 || surname(l.info) > 4 || l.info&(bitAmbiguous|bitPlace|bitMonth) != 0):
 			conf = 0.45
 		case given(f.info) == 0:
 			if given(l.info) != 0 && !wf && !weak(l, true) {
@@ -162,8 +176,10 @@ func (tb *Table) score(t []byte, c *chain, ev evidence) float64 {
 		if info, ok := tb.lookupJoin(t[f.s:f.e], ' ', t[second.s:second.e]); ok && info&bitBrand != 0 {
 			conf = min(conf, 0.4)
 		}
-	case names >= 2 && f.known && given(f.info) != 0 && !weak(f, true):
-		conf = 0.55 // a given name and an unknown capitalised word
+	case names == 2 && f.known && given(f.info) != 0 && !weak(f, true) && l.info == 0 && l.shape == shapeTitle:
+		conf = 0.6 // a given name and a word no list has ("Priya Ramaswamy")
+	case names == 2 && f.info == 0 && f.shape == shapeTitle && l.known && surname(l.info) != 0 && !weak(l, false):
+		conf = 0.6 // a word no list has and a surname ("Jürgen Schmidt")
 	case names >= 2:
 		conf = 0.3
 	case initials > 0 && l.known && surname(l.info) != 0:
@@ -186,6 +202,8 @@ func (tb *Table) score(t []byte, c *chain, ev evidence) float64 {
 		}
 	case ev.title && ev.strongTitle:
 		conf = max(conf, 0.65)
+	case ev.greeting && names == 1 && known == 0 && f.info == 0 && f.shape == shapeTitle:
+		conf = max(conf, 0.55) // "Dear Jürgen," with a name no list has
 	case ev.cue && known > 0 && f.known:
 		if names == 1 {
 			if weak(f, true) {
@@ -199,6 +217,9 @@ func (tb *Table) score(t []byte, c *chain, ev evidence) float64 {
 	}
 	if upper && !ev.title && !ev.cue {
 		conf *= 0.85
+	}
+	if !ev.title && !ev.cue && c.n > 0 && capitalWordAt(t, c.toks[c.n-1].e) {
+		conf -= 0.25 // a run of capitalised words: a heading, a title or a place
 	}
 	return conf
 }

@@ -126,6 +126,13 @@ func findKey(s *detect.Scan, a *detect.Assignment) {
 			if w.shape == shapeNone {
 				break
 			}
+			for w.e+1 < len(t) && t[w.e] == '-' { // "Al-Sayed", "Jean-Pierre"
+				p := scanWord(t, w.e+1)
+				if p.shape == shapeNone {
+					break
+				}
+				w.e = p.e
+			}
 			if w.e < len(t) && (t[w.e] == '=' || t[w.e] == ':') && names > 0 {
 				break // the next key of a key=value line
 			}

@@ -44,6 +44,10 @@ var headers = []string{"from", "to", "cc", "bcc", "attn", "attention", "sender",
 // Okonkwo-Obi"); the other titles need a known name after them.
 var strongTitles = []string{"mr", "mrs", "ms", "mx", "dr", "prof", "herr", "frau", "mme", "mlle", "sra", "srta", "dhr", "mevr", "dott", "sig", "sigra", "shri", "smt"}
 
+// placePrefixes start the name of a place or a church ("St Mary
+// Church", "San Jose", "Lake Louise", "Fort Worth").
+var placePrefixes = []string{"st", "ste", "saint", "sainte", "san", "santa", "são", "sao", "mt", "mount", "lake", "fort", "port", "cape", "isla", "rio", "glen", "cap"}
+
 // suffixes end a name and belong to its span ("Martin Luther King Jr.").
 var suffixes = []string{"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
 
@@ -91,8 +95,7 @@ var places = []string{
 // "in May Johnson ..." is no person called May Johnson.
 var months = []string{
 	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-	"nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
 
 // nonNames are words of logs, protocols, code and commerce that never

@@ -33,7 +33,7 @@ var Person = &detect.Detector{
 	Source: "US SSA national baby names 1880-2024; US Census Bureau 1990 surnames; faker-js 10.6.0 person names (41 locales, MIT); " +
 		"pinyin-pro 3.29.4 romanization of faker-js zh_CN/zh_TW names; SCOWL size-35 common words (see engine/detect/names/data/DATA.md)",
 	Terms: &detect.OnTerms{Automaton: triggers, Find: findTerm},
-	Keys:  &detect.OnKey{Words: keyWords, MinValue: 2, Find: findKey},
+	Keys:  &detect.OnKey{Words: keyWords, MinValue: 1, Find: findKey},
 	Examples: []detect.Example{
 		{Text: "Please ask Maria Garcia to sign.", Span: "Maria Garcia", Valid: true},
 		{Text: "Dr. Maria del Carmen García-López will call.", Span: "Maria del Carmen García-López", Valid: true},
@@ -75,8 +75,8 @@ func findTerm(s *detect.Scan, m automaton.Match) {
 		return
 	}
 	w := scanWord(t, a)
-	if int(m.End) != w.e && int(m.End)-a != K || w.shape != shapeTitle && w.shape != shapeUpper {
-		return // not the word's own prefix, or not a name's spelling
+	if w.shape != shapeTitle && w.shape != shapeUpper || me > w.e+1 {
+		return // not a name's spelling, or a short name's pattern across words
 	}
 	tb, err := Load()
 	if err != nil {
@@ -88,7 +88,8 @@ func findTerm(s *detect.Scan, m automaton.Match) {
 	}
 	var i int
 	switch {
-	case info&bitTitle != 0 && (!isName(info) || w.e < len(t) && t[w.e] == '.'):
+	case info&(bitTitle|bitGreeting) != 0 && (!isName(info) || w.e < len(t) && t[w.e] == '.'):
+		// A title or a greeting: the name starts at the next word.
 		e := w.e
 		if e < len(t) && t[e] == '.' {
 			e++

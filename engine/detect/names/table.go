@@ -58,6 +58,7 @@ const (
 	bitOrg         = 1 << 17 // a company, institution or place word after a name
 	bitSuffix      = 1 << 18 // Jr, Sr, III after a name
 	bitBrand       = 1 << 19 // the two-word key is a brand named after a person
+	bitPlacePrefix = 1 << 20 // starts a place's name: "St", "San", "Lake"
 )
 
 // rankTiers are the upper rank bounds of tiers 1-5; tier 6 is any

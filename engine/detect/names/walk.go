@@ -46,6 +46,11 @@ func (tb *Table) chainStart(t []byte, a int) int {
 		case (w.shape == shapeTitle || w.shape == shapeUpper) && isName(info) && info&cueBits == 0 && freeBefore(t, ps):
 			// The first part of a hyphenated name is found by the '-' case.
 			start = ps
+		case w.shape == shapeTitle && info == 0 && freeBefore(t, ps) && toks == 0 && tb.strongSurnameAt(t, a):
+			// A word no list has, neither a name nor an English word,
+			// before a known surname: a given name the lists lack
+			// ("Jürgen Schmidt"). The walk stops there.
+			return ps
 		case w.shape == shapeLower && info&bitParticle != 0 && ps >= 2 && t[ps-1] == ' ':
 			if pw, ok := prevWord(t, ps-1); ok {
 				if pi, _ := tb.wordInfo(t, scanWord(t, pw)); isName(pi) && t[pw]-'A' < 26 {
@@ -59,6 +64,13 @@ func (tb *Table) chainStart(t []byte, a int) int {
 		}
 	}
 	return start
+}
+
+// strongSurnameAt reports whether the word at t[a] is a surname that is
+// not more likely something else.
+func (tb *Table) strongSurnameAt(t []byte, a int) bool {
+	k, ok := tb.compound(t, a)
+	return ok && k.known && surname(k.info) != 0 && !weak(&k, false)
 }
 
 // nameBefore reports whether a capitalised known name stands right
@@ -98,7 +110,7 @@ func (tb *Table) build(t []byte, i int) chain {
 		if !ok {
 			w := scanWord(t, i)
 			info, _ := tb.wordInfo(t, w)
-			if w.shape != shapeLower || info&bitParticle == 0 || c.names() == 0 || w.e+1 >= len(t) || t[w.e] != ' ' {
+			if w.shape != shapeLower || info&bitParticle == 0 || w.e+1 >= len(t) || t[w.e] != ' ' || c.names() == 0 && !capitalAt(t, w.e+1) {
 				break
 			}
 			c.toks[c.n] = tok{s: i, e: w.e, kind: kindParticle}
@@ -140,6 +152,9 @@ func (tb *Table) build(t []byte, i int) chain {
 	}
 	return c
 }
+
+// capitalAt reports whether t[i] is an ASCII capital.
+func capitalAt(t []byte, i int) bool { return i < len(t) && t[i]-'A' < 26 }
 
 // names counts the name words of c.
 func (c *chain) names() int {

@@ -82,7 +82,8 @@ for (const loc of ['zh_CN', 'zh_TW']) {
 }
 write('pinyin_zh.tsv', zh);
 
-// Names that are also common English words (SCOWL size 35, lower-case
-// entries): the words a bare capitalised occurrence may simply be.
+// Common English words (SCOWL size 35, lower-case entries): a
+// capitalised one may simply start a sentence, and a capitalised word
+// that is neither a name nor one of them may be a name the lists lack.
 const words = fs.readFileSync(path.join(src, 'american-english-small'), 'utf8').split('\n').filter((w) => /^[a-z]+$/.test(w));
-write('common_en.txt', ['# names that are common English words (SCOWL size 35, lower-case entries)', ...words.filter((w) => all.has(w)).sort()]);
+write('common_en.txt', ['# common English words (SCOWL size 35, lower-case entries)', ...[...new Set(words)].sort()]);
