@@ -2,6 +2,7 @@ package engine
 
 import (
 	"github.com/datafog/datafog-api/engine/detect"
+	"github.com/datafog/datafog-api/engine/detect/address"
 	"github.com/datafog/datafog-api/engine/detect/crypto"
 	"github.com/datafog/datafog-api/engine/detect/financial"
 	"github.com/datafog/datafog-api/engine/detect/ids"
@@ -48,4 +49,5 @@ var registry = []*detect.Detector{
 
 	// Names and addresses (issue 16).
 	names.Person,
+	address.StreetAddress,
 }
