@@ -55,6 +55,13 @@ var StreetAddress = &detect.Detector{
 func findNumber(s *detect.Scan, i, j int) {
 	t := s.T
 	e := houseEnd(t, j)
+	// Cheap rejections first: a street word must stand right before the
+	// number, or a word right after it.
+	before := i >= 2 && t[i-1] == ' ' && (isLetter(t[i-2]) || t[i-2] >= 0x80 || t[i-2] == '.' || t[i-2] == ',')
+	after := e+1 < len(t) && (t[e] == ' ' || t[e] == ',') && (isLetter(t[e+1]) || t[e+1] >= 0x80 || t[e+1] == ' ')
+	if !before && !after {
+		return
+	}
 	start, end, ok := numberLast(t, i, e)
 	if !ok {
 		if start, end, ok = numberFirst(t, i, e); !ok {
@@ -119,7 +126,7 @@ func numberFirst(t []byte, i, e int) (int, int, bool) {
 		}
 		kind := kindOf(t, p, te)
 		switch {
-		case k == 0 && kind&prefixType != 0 && !(kind&suffixType != 0 && capital(t, p, te) && nextCapitalSuffix(t, te)):
+		case k == 0 && kind&prefixType != 0 && !(te-p >= 2 && te-p <= 3 && isUpper(t[p+1])) && !(kind&suffixType != 0 && capital(t, p, te) && nextCapitalSuffix(t, te)):
 			prefix = true
 		case !prefix && names > 0 && kind&suffixType != 0:
 			end = te

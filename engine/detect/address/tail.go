@@ -52,7 +52,7 @@ func tail(t []byte, e int) tailInfo {
 			ti.end = e
 			continue
 		}
-		if ce := city(t, q); ce > 0 && (comma || nl || afterPost) {
+		if ce := city(t, q, afterPost); ce > 0 && (comma || nl || afterPost) {
 			if kindOf(t, q, tokEnd(t, q))&countryWord == 0 {
 				ti.city = true
 			}
@@ -101,8 +101,9 @@ func unitAt(t []byte, q int) int {
 
 // city reads one to three capitalised words (a city, or a country) at
 // t[q], which must then end the address: a comma, a full stop, a
-// newline, the text's end, or a space before a postcode or region code.
-func city(t []byte, q int) int {
+// newline, the text's end, or a space before a postcode or region code
+// (or any space when the city follows a postcode).
+func city(t []byte, q int, afterPost bool) int {
 	e := q
 	for w := 0; w < 3; w++ {
 		te := tokEnd(t, e)
@@ -129,6 +130,9 @@ func city(t []byte, q int) int {
 	case ',', '.', '\n', '\r', ';', ')', '"', '<', '|', '\t':
 		return e
 	case ' ':
+		if afterPost {
+			return e // "75002 Paris as requested": a word after a postcode is its city
+		}
 		if e+1 < len(t) && (postcode(t, e+1) > 0 || e+3 <= len(t) && isUpper(t[e+1]) && isUpper(t[e+2]) && (e+3 == len(t) || !isLetter(t[e+3]))) {
 			return e
 		}

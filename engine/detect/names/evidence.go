@@ -176,7 +176,7 @@ func (tb *Table) score(t []byte, c *chain, ev evidence) float64 {
 		if info, ok := tb.lookupJoin(t[f.s:f.e], ' ', t[second.s:second.e]); ok && info&bitBrand != 0 {
 			conf = min(conf, 0.4)
 		}
-	case names == 2 && f.known && given(f.info) != 0 && !weak(f, true) && l.info == 0 && l.shape == shapeTitle:
+	case names == 2 && f.known && f.shape == shapeTitle && given(f.info) != 0 && !weak(f, true) && l.info == 0 && l.shape == shapeTitle:
 		conf = 0.6 // a given name and a word no list has ("Priya Ramaswamy")
 	case names == 2 && f.info == 0 && f.shape == shapeTitle && l.known && surname(l.info) != 0 && !weak(l, false):
 		conf = 0.6 // a word no list has and a surname ("Jürgen Schmidt")
