@@ -58,7 +58,7 @@ func findNumber(s *detect.Scan, i, j int) {
 	// Cheap rejections first: a street word must stand right before the
 	// number, or a word right after it.
 	before := i >= 2 && t[i-1] == ' ' && (isLetter(t[i-2]) || t[i-2] >= 0x80 || t[i-2] == '.' || t[i-2] == ',')
-	after := e+1 < len(t) && (t[e] == ' ' || t[e] == ',') && (isLetter(t[e+1]) || t[e+1] >= 0x80 || t[e+1] == ' ')
+	after := e+1 < len(t) && (t[e] == ' ' || t[e] == ',') && (isLetter(t[e+1]) || t[e+1] >= 0x80 || t[e+1] == ' ' || isDigit(t[e+1]))
 	if !before && !after {
 		return
 	}
@@ -114,7 +114,7 @@ func numberFirst(t []byte, i, e int) (int, int, bool) {
 	if p < len(t) && t[p] == ',' {
 		p++
 	}
-	if p+1 >= len(t) || t[p] != ' ' {
+	if p+1 >= len(t) || t[p] != ' ' || countedBefore(t, i) {
 		return 0, 0, false
 	}
 	p++
@@ -251,4 +251,33 @@ func isGermanDutch(t []byte, s, e int) bool {
 		return true
 	}
 	return false
+}
+
+// counters are words before a number that make it a count or a
+// reference, not a house number ("page 12 Street Fighter").
+var counters = map[string]bool{
+	"page": true, "pages": true, "chapter": true, "section": true, "step": true, "version": true, "part": true,
+	"vol": true, "volume": true, "no": true, "number": true, "item": true, "line": true, "room": true, "order": true,
+	"ticket": true, "case": true, "issue": true, "season": true, "episode": true, "level": true, "figure": true,
+	"table": true, "appendix": true, "act": true, "scene": true, "track": true, "rule": true, "article": true,
+}
+
+// countedBefore reports whether a counter word stands right before the
+// number at t[i].
+func countedBefore(t []byte, i int) bool {
+	if i < 2 || t[i-1] != ' ' {
+		return false
+	}
+	s := i - 1
+	for s > 0 && i-1-s < 10 && isLetter(t[s-1]) {
+		s--
+	}
+	if s == i-1 || i-1-s >= 10 {
+		return false
+	}
+	var buf [10]byte
+	for k, c := range t[s : i-1] {
+		buf[k] = c | 0x20
+	}
+	return counters[string(buf[:i-1-s])]
 }

@@ -226,3 +226,7 @@ func foldEq(lower, w []byte) bool {
 	}
 	return true
 }
+
+// Decode decodes a names.bin image (Build's output); Load decodes the
+// embedded one.
+func Decode(img []byte) (*Table, error) { return load(img) }
