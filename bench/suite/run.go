@@ -28,7 +28,7 @@ const module = "github.com/datafog/datafog-api"
 // relative to the module root.
 var DefaultPackages = []string{
 	"engine/automaton", "engine", "engine/transform", "engine/policy",
-	"receipts", "transport", "bench", "bench/receiptsbench",
+	"receipts", "transport", "bench", "bench/receiptsbench", "engine/detect/names",
 }
 
 // Options configures Run.

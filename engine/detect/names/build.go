@@ -185,7 +185,7 @@ func (b *builder) pattern(f string) {
 }
 
 // shortNameEnds are the bytes that may follow a name shorter than K.
-const shortNameEnds = " ,.\"\n-):;"
+const shortNameEnds = " ,.\""
 
 // lanesOn is a pattern of frequent bytes that no text word starts a
 // name with. It turns the automaton's rare-byte prefilter off: every

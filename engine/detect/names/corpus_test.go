@@ -113,8 +113,8 @@ var hardNegatives = []string{
 	"Holly Jolly Christmas Carol Service at St Mary Church",
 }
 
-// corpus builds n records from the templates and every culture.
-func corpus(seed uint64, n int) []record {
+// nameCorpus builds n records from the templates and every culture.
+func nameCorpus(seed uint64, n int) []record {
 	r := rand.New(rand.NewPCG(seed, 16))
 	cultures := make([]string, 0, len(people))
 	for c := range people {
@@ -181,7 +181,7 @@ func TestNameCorpus(t *testing.T) {
 	f := engine.Filter{}.WithMinConfidence(engine.DefaultMinConfidence)
 	var tp, fp, fn int
 	missed := map[string]int{}
-	for _, rec := range corpus(16, 2000) {
+	for _, rec := range nameCorpus(16, 2000) {
 		want := map[string]bool{}
 		for _, n := range rec.names {
 			want[n] = true

@@ -14,7 +14,7 @@ import (
 // boundaries.
 func streamText(seed uint64, size int) []byte {
 	r := rand.New(rand.NewPCG(seed, 17))
-	recs := corpus(seed, 400)
+	recs := nameCorpus(seed, 400)
 	addrs := []string{"1600 Pennsylvania Avenue NW, Washington, DC 20500", "Hauptstraße 12, 10115 Berlin",
 		"12 rue de la Paix, 75002 Paris", "Calle de Alcalá 42, 28014 Madrid", "Kalverstraat 92, 1012 PH Amsterdam",
 		"10 Downing Street, London SW1A 2AA", "Via del Corso 12, 00186 Roma", "24 Sussex Drive, Ottawa, ON K1M 1M4"}
