@@ -68,7 +68,7 @@ func triggers() (*automaton.Automaton, error) {
 func findTerm(s *detect.Scan, m automaton.Match) {
 	t := s.T
 	a, me := int(m.Start), int(m.End)
-	if me-a < K && t[me-1] < 0xC0 && me < len(t) && asciiCase[t[me]]&3 != 0 && t[me] != '\'' {
+	if me-a < K && !(me-a == KUpper && isUpperASCII(t[a+1])) && t[me-1] < 0xC0 && me < len(t) && asciiCase[t[me]]&3 != 0 && t[me] != '\'' {
 		return // a prefix of a longer word that is not its trigger prefix
 	}
 	if !freeBefore(t, a) {
@@ -129,3 +129,6 @@ func (tb *Table) report(s *detect.Scan, i int) {
 	st, en := c.span()
 	s.Add(0, st, en, conf, false)
 }
+
+// isUpperASCII reports whether c is an ASCII capital.
+func isUpperASCII(c byte) bool { return c-'A' < 26 }
