@@ -199,8 +199,9 @@ func prefixLen(f string) int {
 	return K
 }
 
-// shortNameEnds are the bytes that may follow a name shorter than K.
-const shortNameEnds = " ,.\""
+// shortNameEnds are the bytes that may follow a name shorter than K (a
+// short name before a full stop is found through its neighbours).
+const shortNameEnds = " ,"
 
 // lanesOn is a pattern of frequent bytes that no text word starts a
 // name with. It turns the automaton's rare-byte prefilter off: every
@@ -320,7 +321,7 @@ func foldASCII(s string) string {
 
 // Stats describes a compiled image, for the generator's log line.
 func Stats(img []byte) (string, error) {
-	t, err := load(img)
+	t, err := load(img, false)
 	if err != nil {
 		return "", err
 	}
