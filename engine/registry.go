@@ -2,6 +2,7 @@ package engine
 
 import (
 	"github.com/datafog/datafog-api/engine/detect"
+	"github.com/datafog/datafog-api/engine/detect/address"
 	"github.com/datafog/datafog-api/engine/detect/crypto"
 	"github.com/datafog/datafog-api/engine/detect/device"
 	"github.com/datafog/datafog-api/engine/detect/financial"
@@ -12,6 +13,7 @@ import (
 	"github.com/datafog/datafog-api/engine/detect/ids/uk"
 	"github.com/datafog/datafog-api/engine/detect/ids/us"
 	"github.com/datafog/datafog-api/engine/detect/ids/world"
+	"github.com/datafog/datafog-api/engine/detect/names"
 	"github.com/datafog/datafog-api/engine/detect/network"
 	"github.com/datafog/datafog-api/engine/detect/pii"
 	"github.com/datafog/datafog-api/engine/detect/secrets"
@@ -281,4 +283,7 @@ var registry = []*detect.Detector{
 	world.MXCURP,
 	world.MXRFC,
 	world.ILID,
+	// Names and addresses (issue 16).
+	names.Person,
+	address.StreetAddress,
 }

@@ -37,7 +37,7 @@ const Module = "github.com/datafog/datafog-api"
 var DefaultPackages = []string{
 	"engine/automaton", "engine", "engine/transform", "engine/policy",
 	"receipts", "transport", "bench", "bench/receiptsbench",
-	"pipeline/kafka",
+	"pipeline/kafka", "engine/detect/names",
 }
 
 // Options configures Run.
