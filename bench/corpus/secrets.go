@@ -477,7 +477,7 @@ func GitHubToken(prefix, body string) string {
 func pemBlock(r *rand.Rand, label string) string {
 	raw := make([]byte, 48*(4+r.IntN(9)))
 	for i := range raw {
-		raw[i] = byte(r.Uint32())
+		raw[i] = byte(r.Uint32() & 0xff)
 	}
 	body := base64.StdEncoding.EncodeToString(raw)
 	var b strings.Builder
@@ -496,7 +496,7 @@ func jwtOf(r *rand.Rand, header string) string {
 	payload := fmt.Sprintf(`{"sub":"%s","name":"%s","iat":%d}`, randChars(r, decimal, 10), pickR(r, firstNames...), 1700000000+r.IntN(1e8))
 	sig := make([]byte, 32)
 	for i := range sig {
-		sig[i] = byte(r.Uint32())
+		sig[i] = byte(r.Uint32() & 0xff)
 	}
 	return enc.EncodeToString([]byte(header)) + "." + enc.EncodeToString([]byte(payload)) + "." + enc.EncodeToString(sig)
 }
