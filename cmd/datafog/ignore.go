@@ -39,7 +39,8 @@ func newIgnores() *ignores {
 }
 
 // load reads dir/.datafogignore when it exists and was not read yet. A
-// missing file is no error; a bad glob is, naming the file and line.
+// missing file is no error; a bad glob is, naming the line (the caller
+// names the file).
 func (ig *ignores) load(dir string) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -58,8 +59,7 @@ func (ig *ignores) load(dir string) error {
 		return err
 	}
 	defer f.Close()
-	shown := filepath.Join(dir, ignoreFileName)
-	file := ignoreFile{path: shown, base: abs}
+	file := ignoreFile{path: filepath.Join(dir, ignoreFileName), base: abs}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -70,13 +70,13 @@ func (ig *ignores) load(dir string) error {
 		default:
 			g, err := compileGlob(line)
 			if err != nil {
-				return fmt.Errorf("%s:%d: %v", shown, n, err)
+				return fmt.Errorf("line %d: %v", n, err)
 			}
 			file.globs = append(file.globs, g)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", shown, err)
+		return err
 	}
 	ig.files = append(ig.files, file)
 	return nil

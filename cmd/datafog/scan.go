@@ -106,7 +106,7 @@ func runScan(args []string, env *environment) int {
 	}
 	ig := newIgnores()
 	if err := ig.load("."); err != nil {
-		return fail(err)
+		return fail(fmt.Errorf("%s: %w", ignoreFileName, pathError(err)))
 	}
 	out, err := openReport(f.reportPath, env.stdout)
 	if err != nil {

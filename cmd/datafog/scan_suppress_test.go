@@ -106,8 +106,14 @@ func TestScanIgnoreFile(t *testing.T) {
 	}
 	writeFile(t, parent, ignoreFileName, "[\n")
 	r = runCLI(t, nil, nil, "scan", root)
-	if r.code != exitError || r.stderr != "datafog scan: .datafogignore:1: pattern \"[\": syntax error in pattern\n" {
+	if r.code != exitError || r.stderr != "datafog scan: .datafogignore: line 1: pattern \"[\": syntax error in pattern\n" {
 		t.Fatalf("bad glob: code %d stderr %q", r.code, r.stderr)
+	}
+	writeFile(t, parent, ignoreFileName, "")
+	writeFile(t, root, ignoreFileName, "ok.txt\nsub/[x\n")
+	r = runCLI(t, nil, nil, "scan", root)
+	if r.code != exitError || r.stdout != "" || r.stderr != "datafog scan: "+filepath.Join(root, ignoreFileName)+": line 2: pattern \"sub/[x\": syntax error in pattern\n" {
+		t.Fatalf("bad glob in the root's file: code %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
 	}
 }
 
@@ -204,6 +210,10 @@ func TestScanCustomRules(t *testing.T) {
 		if r.code != exitFindings || r.stdout != want || r.stderr != "" {
 			t.Fatalf("%s: code %d\nstdout:\n%s\nwant:\n%s\nstderr: %s", p, r.code, r.stdout, want, r.stderr)
 		}
+	}
+	if r := runCLI(t, nil, nil, "entities", "--policy", pol); r.code != exitOK ||
+		!strings.Contains(r.stdout, `"entity_type": "acme_token",`+"\n"+`      "family": "secret",`) {
+		t.Fatalf("entities: code %d\n%s", r.code, r.stdout)
 	}
 	bad := writeFile(t, dir, "bad.json", `{"policy_id":"p","policy_version":"1","rules":[{"id":"a","effect":"allow"}],
  "custom_rules":[{"name":"x","entity_type":"x_token","prefix":"xyz","charset":"hex","min_length":8}]}`)

@@ -66,7 +66,7 @@ func (w *walker) walk(arg string, visit func(input)) {
 		return
 	}
 	if err := w.ignores.load(arg); err != nil {
-		w.fail(arg, err)
+		w.fail(filepath.Join(arg, ignoreFileName), err)
 		return
 	}
 	err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
