@@ -57,8 +57,9 @@ func characters(b []byte) int64 {
 }
 
 // allowMarker on a finding's line suppresses the finding. Only the lines
-// the finding itself stands on count (its first and its last); a marker
-// on the line before does not.
+// the finding itself stands on count (its first and its last), and after
+// the finding only its first allowReach bytes; a marker on the line
+// before does not.
 const allowMarker = "datafog:allow"
 
 // allowLines finds the lines of a stream that hold allowMarker, as the

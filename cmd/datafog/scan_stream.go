@@ -151,13 +151,21 @@ func (s *scanRun) emit(f engine.Finding) {
 	s.pending = append(s.pending, r)
 }
 
-// settle reports the pending findings whose last line has been read
-// (every one at the end of the stream).
+// allowReach is how far after a finding, on its line, a datafog:allow
+// marker is looked for: a finding waits for the rest of its line at most
+// this many bytes, so that a line of any length (minified JSON, a log
+// without newlines) keeps memory bounded.
+const allowReach = 64 << 10
+
+// settle reports the pending findings whose last line has been read, or
+// that lie allowReach bytes behind the input (every one at the end of the
+// stream).
 func (s *scanRun) settle(final bool) {
 	k := 0
+	read := s.sc.Offset()
 	for ; k < len(s.pending); k++ {
 		r := &s.pending[k]
-		if !final && s.allowInline && !s.allow.complete(r.to.line) {
+		if !final && s.allowInline && !s.allow.complete(r.to.line) && r.end+allowReach > read {
 			break
 		}
 		s.report(r)

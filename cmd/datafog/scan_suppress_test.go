@@ -222,3 +222,19 @@ func TestScanCustomRules(t *testing.T) {
 		t.Fatalf("bad rule: code %d stderr %q", r.code, r.stderr)
 	}
 }
+
+// TestScanInlineAllowLongLine keeps memory bounded on endless lines: a
+// finding waits for an allow marker after it at most allowReach bytes, so
+// a marker within reach suppresses it and one beyond does not (a marker
+// before it on its line always counts).
+func TestScanInlineAllowLongLine(t *testing.T) {
+	pad := strings.Repeat("lorem ipsum ", allowReach/12+10)
+	text := "a bob@example.com " + pad + pad + " datafog:allow\n" + // beyond reach
+		"c carol@example.com " + pad[:1000] + " datafog:allow " + pad + "\n" + // within reach
+		"d datafog:allow " + pad + pad + " dave@example.com " + pad + "\n" // before it
+	want := ndjson(rec1("email", 2, 17, "0.95", "bob@example.com"))
+	r := runCLI(t, &chunkReader{strings.NewReader(text), 4096}, nil, "scan")
+	if r.code != exitFindings || r.stdout != want {
+		t.Fatalf("code %d\nstdout:\n%s\nwant:\n%s", r.code, r.stdout, want)
+	}
+}
