@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/datafog/datafog-api/engine/automaton"
 	"github.com/datafog/datafog-api/engine/detect"
@@ -18,11 +19,28 @@ import (
 // detector's context words.
 
 // Trigger classes of the main pass: clsNone bytes are skipped, clsDigit
-// starts a digit run, every other class indexes dispatch.cls.
+// starts a digit run, clsFold is the first byte of a UTF-8 sequence that
+// may fold (fold.go), every other class indexes dispatch.cls.
 const (
 	clsNone  = 0
 	clsDigit = 1
+	clsFold  = 2
 )
+
+// foldLeads are the first bytes of the UTF-8 encodings of every character
+// that folds.
+var foldLeads = func() (t [256]bool) {
+	var buf [utf8.UTFMax]byte
+	for _, rg := range foldRanges() {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if _, _, ok := foldRune(r); ok {
+				utf8.EncodeRune(buf[:], r)
+				t[buf[0]] = true
+			}
+		}
+	}
+	return t
+}()
 
 // bound is one enabled detector and the binding the Scan gets when the
 // engine calls it.
@@ -49,6 +67,12 @@ type dispatch struct {
 	always, both          [256]uint8
 	callBefore, callAfter [1 << 16]uint8
 	assign                [256]bool
+	// assignNext[c<<8|b] says that an assignment may start at class c's
+	// byte when b follows it (a call's '(' needs a quote after it, an
+	// XML '>' a value byte); quoted[c] that after a '"' only an
+	// assignment can start at it, unless callAfter names the next byte.
+	assignNext [1 << 16]bool
+	quoted     [256]bool
 
 	num   numeric
 	tok   tokens
@@ -167,9 +191,14 @@ type keys struct {
 // every detector in reg that has a type not disabled in cfg. custom maps
 // the types of custom rules' detectors to their kinds.
 func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, custom map[EntityType]uint16) (*dispatch, *detect.Words, error) {
-	d := &dispatch{cls: make([]classInfo, 2)}
+	d := &dispatch{cls: make([]classInfo, 3)}
 	for c := '0'; c <= '9'; c++ {
 		d.class[c] = clsDigit
+	}
+	for c, lead := range foldLeads {
+		if lead {
+			d.class[c] = clsFold
+		}
 	}
 	var words []detect.WordEntry
 	for _, det := range reg {
@@ -276,8 +305,22 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 	if d.keys.on {
 		for _, c := range []byte{'=', ':', '>', '('} {
 			d.classFor(c)
-			d.assign[d.class[c]] = true
+			cl := int(d.class[c])
+			d.assign[cl] = true
+			for b := range 256 {
+				switch c {
+				case '(':
+					d.assignNext[cl<<8|b] = b == '"' || b == '\''
+				case '>':
+					d.assignNext[cl<<8|b] = detect.Is(byte(b), detect.Value)
+				default:
+					d.assignNext[cl<<8|b] = true
+				}
+			}
 		}
+	}
+	for c := range d.cls {
+		d.quoted[c] = d.assign[c] && d.always[c] == 0 && d.callBefore[c<<8|'"'] == 0
 	}
 	d.num.finish()
 	for k := range d.trigAt {
@@ -418,22 +461,31 @@ func prefixOffsets(off int) (ka, kb int) {
 }
 
 // prefixAnchor returns the offset of a literal's anchor: its first byte
-// that is neither a letter nor a digit (punctuation is rarer in text than
-// capitals), else its first upper-case letter, else -1.
+// that is neither a letter, a digit nor '.' (such punctuation is rarer in
+// text than capitals), else its first upper-case letter other than 'T'
+// and 'Z' (every ISO timestamp holds both), else its first upper-case
+// letter, else its first '.' (a full stop is in every sentence), else -1.
 func prefixAnchor(lit string) int {
-	upper := -1
+	upper, dot := -1, -1
 	for k := 0; k < len(lit); k++ {
 		switch c := lit[k]; {
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
 		case c >= 'A' && c <= 'Z':
-			if upper < 0 {
+			if upper < 0 || (lit[upper] == 'T' || lit[upper] == 'Z') && c != 'T' && c != 'Z' {
 				upper = k
+			}
+		case c == '.':
+			if dot < 0 {
+				dot = k
 			}
 		default:
 			return k
 		}
 	}
-	return upper
+	if upper >= 0 {
+		return upper
+	}
+	return dot
 }
 
 // addPrefix registers one literal.

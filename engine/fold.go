@@ -43,6 +43,13 @@ func foldRune(r rune) (b byte, del, ok bool) {
 	return 0, false, false
 }
 
+// foldRanges returns ranges of runes that hold every rune foldRune
+// folds (and others besides): the explicit ones and the Nd runs.
+func foldRanges() [][2]rune {
+	out := [][2]rune{{0x00AD, 0x00AD}, {0x180E, 0x180E}, {0x200B, 0x206F}, {0x3000, 0x3000}, {0xFEFF, 0xFF5E}}
+	return append(out, ndRanges...)
+}
+
 // ndRanges are the runs of Unicode decimal digits (category Nd) beyond
 // ASCII, from the unicode package's table, in ascending order. Every run
 // starts at a zero and holds one or more whole sets of ten (the
@@ -95,6 +102,13 @@ func firstNonASCII(b []byte) int {
 		}
 	}
 	return -1
+}
+
+// foldsAt reports whether the character that starts at b[i] folds.
+func foldsAt(b []byte, i int) bool {
+	r, _ := utf8.DecodeRune(b[i:])
+	_, _, ok := foldRune(r)
+	return ok
 }
 
 // needsFold reports whether b holds a character that folds.

@@ -150,3 +150,17 @@ func scanInChunks(e *Engine, text []byte, n int) []Finding {
 	sc.Close(emit)
 	return out
 }
+
+// TestFoldLeads checks that the scan's fold triggers cover the first
+// byte of every character that folds, over the whole of Unicode.
+func TestFoldLeads(t *testing.T) {
+	var buf [utf8.UTFMax]byte
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if _, _, ok := foldRune(r); ok {
+			utf8.EncodeRune(buf[:], r)
+			if !foldLeads[buf[0]] {
+				t.Fatalf("%U folds but its first byte %#x is no fold trigger", r, buf[0])
+			}
+		}
+	}
+}

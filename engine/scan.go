@@ -46,9 +46,11 @@ type scanState struct {
 	// so that a blob inside a blob is not opened.
 	inner  *scanState
 	nested bool
-	// folded and fmap hold a whole-buffer scan's folded text (fold.go).
-	folded []byte
-	fmap   foldMap
+	// folded and fmap hold a whole-buffer scan's folded text (fold.go);
+	// sawFold says detect met a character that folds and stopped.
+	folded  []byte
+	fmap    foldMap
+	sawFold bool
 }
 
 // Scan appends the findings in text to dst and returns the extended slice:
@@ -62,13 +64,15 @@ func (e *Engine) Scan(dst []Finding, text []byte, f Filter) []Finding {
 	st := e.pool.get()
 	st.reset(e, f.minConf)
 	var m *foldMap
-	if needsFold(text) {
+	st.detect(text, 0, 0, len(text))
+	if st.sawFold {
+		// The text holds a character that folds: scan its folded form.
+		st.reset(e, f.minConf)
 		m = &st.fmap
 		m.reset(0, 0)
 		st.folded, _ = foldAppend(st.folded[:0], text, 0, 0, m, true)
-		text = st.folded
+		st.detect(st.folded, 0, 0, len(st.folded))
 	}
-	st.detect(text, 0, 0, len(text))
 	dst = st.emit(dst, &f, m)
 	st.s.T = nil
 	e.pool.put(st)
@@ -97,6 +101,7 @@ func (st *scanState) emit(dst []Finding, f *Filter, m *foldMap) []Finding {
 // reset prepares st for a new scan by e.
 func (st *scanState) reset(e *Engine, minConf float64) {
 	st.e = e
+	st.sawFold = false
 	st.s.Reset(e.words, minConf)
 }
 
@@ -178,6 +183,18 @@ blocks:
 					}
 				}
 				adv = st.digitRun(i, j)
+			} else if c == clsFold {
+				if foldsAt(t, i) {
+					st.sawFold = true
+					break blocks
+				}
+			} else if d.quoted[c] && i >= 16 && t[i-1] == '"' && !st.exhaustive && (i+1 >= n || d.callAfter[uint16(c)<<8|uint16(t[i+1])] == 0) {
+				// A JSON key `"name":`: nothing but an assignment can
+				// start here (dispatch.quoted), and the key's verdict is
+				// cached (keyCache).
+				if st.keyCache.quotedKey(st, t, i) {
+					st.assignment(i)
+				}
 			} else {
 				st.stop(d, c, i)
 			}
@@ -242,7 +259,7 @@ func (st *scanState) stop(d *dispatch, c uint8, i int) {
 			st.fire(&d.cls[c], call, i)
 		}
 	}
-	if d.assign[c] && (prev != '"' || i < 16 || st.exhaustive || st.keyCache.quotedKey(st, t, i)) {
+	if d.assign[c] && d.assignNext[uint16(c)<<8|uint16(next)] && (prev != '"' || i < 16 || st.exhaustive || st.keyCache.quotedKey(st, t, i)) {
 		st.assignment(i)
 	}
 }

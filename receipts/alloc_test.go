@@ -15,6 +15,13 @@ func TestAllocsEncode(t *testing.T) {
 	defer l.Close()
 	rec := sampleRecord(l, 7)
 	rec.Action.Resource, rec.Action.Command, rec.Action.Args = "/tmp/x", "cat", []string{"a", "b"}
+	set := l.NewFindingSet()
+	for _, f := range rec.Findings {
+		set.Add(f)
+	}
+	if err := set.Fill(rec); err != nil {
+		t.Fatal(err)
+	}
 	if err := rec.validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -39,5 +46,26 @@ func TestAllocsEncode(t *testing.T) {
 	}
 	if len(frame) != int(frameSize(len(payload))) || len(hashBuf) != 64 {
 		t.Fatalf("frame %d bytes, hash %d", len(frame), len(hashBuf))
+	}
+}
+
+// TestAllocsFindingSet pins adding a finding to a FindingSet at zero
+// allocations once its listed findings are full: a receipt's cost per
+// finding past the list is two HMACs and a Merkle step, no memory.
+func TestAllocsFindingSet(t *testing.T) {
+	l := openTest(t, filepath.Join(t.TempDir(), "r"), nil)
+	defer l.Close()
+	set := l.NewFindingSet()
+	value := []byte("bob@example.com")
+	for i := range DefaultMaxListedFindings {
+		set.AddValue("email", int64(i), int64(i+15), 0.95, value)
+	}
+	typ := "email"
+	allocs := testing.AllocsPerRun(1000, func() {
+		set.AddValue(typ, 5, 20, 0.95, value)
+		set.Add(Finding{EntityType: typ, Start: 1, End: 2, Confidence: 1})
+	})
+	if allocs != 0 {
+		t.Fatalf("FindingSet.Add and AddValue allocate %.1f times per finding past the list", allocs)
 	}
 }

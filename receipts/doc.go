@@ -8,9 +8,11 @@
 // named by a 16-digit lowercase hex sequence number starting at 1:
 // "0000000000000001.seg", "0000000000000002.seg", ... A new segment is
 // written as "<name>.tmp", synced, renamed into place and the directory
-// synced, so every segment file has a whole header; leftover ".tmp" files are
-// deleted at Open. A torn tail cut off at recovery is kept as
-// "<name>.broken" (or "<name>.broken.N").
+// synced, so every segment file has a whole header; a creation that fails
+// removes its ".tmp", and leftover ".tmp" files are deleted at Open. A torn
+// tail cut off at recovery is kept, when the disk has room, as
+// "<name>.<offset>.broken" (offset: 8 lowercase hex digits; ".broken.1",
+// ... when taken), holding only the tail's bytes (see Recovery).
 //
 // One Log at a time has a directory open: Open takes flock(LOCK_EX|LOCK_NB)
 // on the file "LOCK" in it (created empty when missing) before it reads or
@@ -85,6 +87,42 @@
 // already be hex HMAC-SHA256 digests (use Log.Hash); Append rejects anything
 // else, so no raw value or raw input can enter the log through them.
 //
+// # Receipt payload versions
+//
+// A receipt's size depends on its decision, not on its findings. Version 2
+// payloads (this build) start with "receipt_version":2 and carry, after
+// "findings":
+//
+//	findings          the first MaxListedFindings findings (default 100)
+//	findings_total    how many findings the decision had
+//	findings_by_type  {"email":3,"ssn":1}: findings per entity type, sorted
+//	findings_root     hex RFC 6962 Merkle tree hash over every finding's
+//	                  hash, in order (absent when the findings were counted
+//	                  but not enumerated: the redact stream's receipts)
+//
+// and action.args keeps its first 64 digests, with "args_total" giving the
+// full count when there were more (action_hash covers them all). A
+// finding's hash is HMAC-SHA256 under the finding key,
+// HMAC-SHA256(key, "datafog receipts finding v1"), of the finding's JSON as
+// a receipt lists it: {"entity_type":…,"start":…,"end":…,"confidence":…}
+// plus "value_hash" when the value was known. The tree is RFC 6962's:
+// leaf SHA-256(0x00 || hash), node SHA-256(0x01 || left || right), the
+// empty tree SHA-256(""). Whoever holds the key and a decision's findings
+// (for example the decide response and the input text) rebuilds every
+// hash (FindingHash, or NewFindingSet), checks them against findings_root,
+// and proves any one finding with its audit path (FindingProof,
+// VerifyFindingProof): one finding stays provable although the receipt
+// lists only the first ones. The worst case is bounded: 100 findings of
+// about 190 bytes, 64 args of 78, the ids and action fields capped at 256
+// bytes each by the server; about 40 KB, against 4.4 MB for a 30,000-finding
+// version 1 receipt.
+//
+// Version 1 payloads (older builds) have no receipt_version and list every
+// finding. They stay readable: Get reports them as Version 1 with
+// findings_total and findings_by_type derived from the list and no
+// findings_root. The framing, the chain and Verify are the same for both
+// versions, and one segment may hold both (a log upgraded in place).
+//
 // A checkpoint payload is {"checkpoint":{"first_segment":S,"anchor":hex,
 // "purged_from":A,"purged_to":B,"time":…}}: it is written and synced before
 // retention deletes segments A..B, and attests that the log now starts at
@@ -134,14 +172,42 @@
 // fdatasync is never written. Rotation and checkpoints wait until the
 // syncer has released every earlier batch.
 //
+// A failed log recovers in place, so a full disk is not a restart loop.
+// Every RetryInterval (2 s by default) the writer, with no batch in flight,
+// removes what a failed segment creation left (the next segment's ".tmp",
+// or its renamed file holding only a header), truncates the active segment
+// back to the end of its last durable batch (known in memory: every byte
+// before it was written and fdatasynced, every byte after it was refused),
+// syncs it, and probes for room by writing and syncing 64 KiB of zeros
+// there and cutting them off again. When every step succeeds the log is
+// healthy again (Stats.Recoveries counts it) and appends continue from the
+// last durable batch, chained to its chain value; the refused records are
+// never written. Open ends with the same probe: on a disk with no room it
+// returns a log in the failed state rather than an error (the server then
+// starts and serves everything but receipts), and in an empty directory
+// where the first segment cannot be created for lack of space it does the
+// same and creates the segment on recovery. (The receipt key is the one
+// file Open cannot do without: a first start on a full disk with no key
+// file fails to create it.)
+//
 // # Recovery
 //
 // Open reads only the last segment. Records after the last commit flag are
 // an unfinished batch; a frame whose length or CRC is bad is a torn tail
-// when no later whole record belongs to a later batch. A torn tail is copied
-// to ".broken", cut at the end of the last whole batch, and synced. Damage
-// followed by a later whole batch is corruption: Open fails with an error
-// naming the segment and offset. Older segments are checked by Verify.
+// when no later whole record belongs to a later batch. A torn tail is
+// repaired in place, needing no free space: Open logs its offset, length
+// and SHA-256 ("receipts: truncated torn tail"), copies at most 4 MiB of it
+// to "<name>.<offset>.broken" when the disk has room (written as ".tmp",
+// synced and renamed; removed on any failure, so a copy is whole or
+// absent, and a full disk only means no copy), then truncates the segment
+// at the end of the last whole batch and syncs it. Damage followed by a
+// later whole batch is corruption: Open fails with an error naming the
+// segment and offset. Older segments are checked by Verify, which judges
+// the end of the last segment the way Open does and reports a torn tail
+// apart from corruption (Report.Torn, ErrTornTail; `datafog receipts
+// verify` exits 3 for it). A torn tail holds only records that were never
+// acknowledged, unless the end of the log was edited; a Head value kept
+// elsewhere tells the two apart.
 //
 // # Retention
 //
@@ -159,7 +225,9 @@
 // # Measured
 //
 // 2-core build machine (Xeon 2.5 GHz, AVX2, no SHA-NI), real disk, ~1.4 KB
-// records (bench/receiptsbench's record: 1357 bytes of JSON). Throughput
+// records (bench/receiptsbench's record: 1357 bytes of JSON when measured;
+// 1398 since version 2 added findings_total and findings_by_type, and its
+// stored payload adds receipt_version and findings_root). Throughput
 // on this VM varies by ±25% from minute to minute, so "before" and "after"
 // are two test binaries run alternately, and each run of the after binary
 // measures the fdatasync-per-append baseline in the same process:

@@ -144,32 +144,30 @@ func (OSFileSystem) Lock(dir string) (io.Closer, error) {
 	return f, nil
 }
 
-// copyFile copies src to a new file dst through fsys and syncs it. On failure
-// it returns the read, write or sync error; the copy is incomplete either
-// way, so closing it can add nothing and its error is dropped.
-func copyFile(fsys FileSystem, src File, dst string) error {
-	size, err := src.Size()
-	if err != nil {
-		return err
-	}
+// copyRange copies n bytes of src from offset off to a new file dst
+// through fsys and syncs it. On failure it returns the read, write or sync
+// error and leaves dst for the caller to remove; the copy is incomplete
+// either way, so closing it can add nothing and its error is dropped.
+func copyRange(fsys FileSystem, src File, off, n int64, dst string) error {
 	out, err := fsys.Create(dst)
 	if err != nil {
 		return err
 	}
-	buf := make([]byte, 64<<10)
-	for off := int64(0); off < size; {
-		n, rerr := src.ReadAt(buf, off)
-		if n > 0 {
-			if _, werr := out.WriteAt(buf[:n], off); werr != nil {
+	buf := make([]byte, min(n, 64<<10))
+	for done := int64(0); done < n; {
+		k, rerr := src.ReadAt(buf[:min(int64(len(buf)), n-done)], off+done)
+		if k > 0 {
+			w, werr := out.WriteAt(buf[:k], done)
+			if werr == nil && w != k {
+				werr = io.ErrShortWrite
+			}
+			if werr != nil {
 				_ = out.Close()
 				return werr
 			}
-			off += int64(n)
+			done += int64(k)
 		}
-		if rerr != nil {
-			if errors.Is(rerr, io.EOF) {
-				break
-			}
+		if rerr != nil && !(errors.Is(rerr, io.EOF) && done == n) {
 			_ = out.Close()
 			return rerr
 		}

@@ -24,8 +24,9 @@ var (
 	ErrNotFound = errors.New("receipts: not found")
 	// ErrClosed: the log has been closed.
 	ErrClosed = errors.New("receipts: log closed")
-	// ErrFailed: a write or sync failed earlier; the log acknowledges
-	// nothing more until it is reopened.
+	// ErrFailed: a write or sync failed earlier, or there is no room on
+	// the disk for a batch; the log acknowledges nothing until it has
+	// recovered (see Options.RetryInterval) or is reopened.
 	ErrFailed = errors.New("receipts: log failed")
 	// ErrCorrupt: a segment's framing, checksum or hash chain is broken.
 	ErrCorrupt = errors.New("receipts: corrupt log")
@@ -61,6 +62,14 @@ type Options struct {
 	MaxBatchBytes, MaxBatchCount int
 	// SegmentSize is the size at which a new segment is started.
 	SegmentSize int64
+	// RetryInterval is how often a failed log tries to recover in place
+	// (0 means DefaultRetryInterval): cut back to its last durable batch,
+	// check that a batch fits on the disk, and acknowledge receipts again.
+	RetryInterval time.Duration
+	// MaxListedFindings is the number of findings a receipt lists
+	// individually (0 means DefaultMaxListedFindings); every finding is
+	// still counted and covered by the receipt's findings_root.
+	MaxListedFindings int
 	// FS is the file system; nil means the operating system's.
 	FS FileSystem
 	// Logger receives recovery, retention and failure events; nil means
@@ -87,9 +96,13 @@ type Log struct {
 	maxCount  int
 	segSize   int64
 
-	hashes   *macPool
-	hashKey  []byte // key of Hash and NewHash
-	chainKey []byte
+	retryEvery time.Duration
+
+	hashes     *macPool
+	hashKey    []byte // key of Hash and NewHash
+	chainKey   []byte
+	findingKey []byte // key of the finding hashes under findings_root
+	maxListed  int
 
 	mu     sync.RWMutex // guards closed and sends on reqc
 	closed bool
@@ -122,16 +135,18 @@ func Open(opts Options) (*Log, error) {
 		return nil, fmt.Errorf("receipts: open: Dir is empty")
 	}
 	l := &Log{
-		dir:       filepath.Clean(opts.Dir),
-		fs:        opts.FS,
-		log:       opts.Logger,
-		now:       opts.now,
-		retention: opts.Retention,
-		maxBytes:  opts.MaxBatchBytes,
-		maxCount:  opts.MaxBatchCount,
-		segSize:   opts.SegmentSize,
-		readers:   make(map[uint64]*segHandle),
-		done:      make(chan struct{}),
+		dir:        filepath.Clean(opts.Dir),
+		fs:         opts.FS,
+		log:        opts.Logger,
+		now:        opts.now,
+		retention:  opts.Retention,
+		maxBytes:   opts.MaxBatchBytes,
+		maxCount:   opts.MaxBatchCount,
+		segSize:    opts.SegmentSize,
+		maxListed:  opts.MaxListedFindings,
+		retryEvery: opts.RetryInterval,
+		readers:    make(map[uint64]*segHandle),
+		done:       make(chan struct{}),
 
 		hookCollect: opts.hookCollect,
 		hookAccept:  opts.hookAccept,
@@ -153,6 +168,12 @@ func Open(opts Options) (*Log, error) {
 	}
 	if l.segSize <= 0 {
 		l.segSize = DefaultSegmentSize
+	}
+	if l.maxListed <= 0 {
+		l.maxListed = DefaultMaxListedFindings
+	}
+	if l.retryEvery <= 0 {
+		l.retryEvery = DefaultRetryInterval
 	}
 	if l.segSize < headerSize+4096 || l.segSize > maxSegmentSize {
 		return nil, fmt.Errorf("receipts: open: SegmentSize %d out of range [%d, %d]", l.segSize, headerSize+4096, maxSegmentSize)
@@ -201,12 +222,21 @@ func Open(opts Options) (*Log, error) {
 	l.hashKey = deriveKey(key, hashLabel)
 	l.hashes = newMacPool(l.hashKey)
 	l.chainKey = deriveKey(key, chainLabel)
+	l.findingKey = deriveKey(key, findingLabel)
 	l.w.chain = newChainMAC(l.chainKey)
 
+	// A full disk does not stop Open: a torn tail is repaired in place, and
+	// when there is no room for a batch (or, in an empty directory, for the
+	// first segment) the log opens failed and recovers once there is.
 	if err := l.openTail(); err != nil {
-		return nil, err
+		if !isNoSpace(err) {
+			return nil, err
+		}
+		l.fail(err)
+	} else if err := l.probeSpace(); err != nil {
+		l.fail(err)
 	}
-	if l.retention > 0 {
+	if l.retention > 0 && l.Err() == nil {
 		if _, err := l.purge(l.now()); err != nil {
 			return nil, err
 		}
@@ -220,7 +250,8 @@ func Open(opts Options) (*Log, error) {
 }
 
 // openTail lists the segments, removes leftovers of an interrupted segment
-// creation, and recovers the last segment (or creates the first one).
+// creation or torn-tail copy, and recovers the last segment (or creates the
+// first one).
 func (l *Log) openTail() error {
 	names, err := l.fs.List(l.dir)
 	if err != nil {
@@ -228,7 +259,9 @@ func (l *Log) openTail() error {
 	}
 	var last uint64
 	for _, name := range names {
-		if strings.HasSuffix(name, segSuffix+tmpSuffix) {
+		// A leftover of an interrupted segment creation (".seg.tmp") or
+		// torn-tail copy (".seg.<offset>.broken.tmp"): never kept partial.
+		if strings.HasSuffix(name, tmpSuffix) && strings.Contains(name, segSuffix+".") {
 			if err := l.fs.Remove(filepath.Join(l.dir, name)); err != nil {
 				return fmt.Errorf("receipts: open: remove %s: %w", name, err)
 			}
@@ -274,7 +307,7 @@ func (l *Log) Err() error {
 func (l *Log) fail(err error) {
 	err = fmt.Errorf("%w: %w", ErrFailed, err)
 	if l.failed.CompareAndSwap(nil, &err) {
-		l.log.Error("receipts: log failed; no further receipts will be acknowledged", "err", err)
+		l.log.Error("receipts: log failed; no receipt is acknowledged until it recovers", "err", err)
 	}
 }
 
@@ -315,6 +348,16 @@ func (l *Log) closeReaders() error {
 
 // Append adds rec to the log and returns its receipt id once the record is
 // durable. It sets rec.Timestamp (when zero), rec.NodeID and rec.ReceiptID.
+//
+// A record with Version 0 carries every finding of its decision in
+// Findings: Append summarizes them (FindingsTotal, FindingsByType,
+// FindingsRoot, Version 2) and keeps the first MaxListedFindings in
+// Findings. A record with Version 2 has its summary filled already, by
+// FindingSet.Fill or, for findings that were only counted, by the caller.
+// Either way Action.Args keeps its first 64 digests and counts the rest in
+// Action.ArgsTotal, so a receipt's size depends on the decision, not on how
+// many findings or args it had.
+//
 // rec is not retained after Append returns. An error means the receipt was
 // not acknowledged: it wraps ErrFailed, ErrClosed, the context's error, or
 // describes an invalid record. With any but ErrFailed nothing was written;
@@ -336,15 +379,28 @@ func (l *Log) Append(ctx context.Context, rec *Record) (string, error) {
 		rec.Timestamp = l.now()
 	}
 	rec.NodeID = l.node
+	if rec.Version == 0 {
+		s := l.NewFindingSet()
+		for _, f := range rec.Findings {
+			s.Add(f)
+		}
+		if err := s.Fill(rec); err != nil {
+			return "", fmt.Errorf("receipts: append: %w", err)
+		}
+	}
+	if n := len(rec.Action.Args); n > maxListedArgs {
+		rec.Action.Args = rec.Action.Args[:maxListedArgs]
+		rec.Action.ArgsTotal = n
+	}
 	if err := rec.validate(); err != nil {
 		return "", fmt.Errorf("receipts: append: %w", err)
 	}
 	req := getRequest()
 	req.kind = kindReceipt
 	req.payload = l.encode(req.payload[:0], rec)
-	if int64(len(req.payload)) > l.maxPayload() {
+	if n := int64(len(req.payload)); n > l.maxPayload() {
 		putRequest(req)
-		return "", fmt.Errorf("receipts: append: record of %d bytes exceeds the limit of %d", len(req.payload), l.maxPayload())
+		return "", fmt.Errorf("receipts: append: record of %d bytes exceeds the limit of %d", n, l.maxPayload())
 	}
 	req.sum = payloadDigest(req.payload)
 	loc, err := l.submit(ctx, req)

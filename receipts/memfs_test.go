@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // memFS is an in-memory FileSystem that remembers what was synced, so a
@@ -20,7 +21,39 @@ type memFS struct {
 	// the returned number of bytes.
 	failWrite func(name string, p []byte, off int64) (int, error)
 	failSync  func(name string) error
-	locked    map[string]bool // directories under Lock
+	// capacity, when positive, is the total size of all files: a write
+	// past it stores what fits and fails with ENOSPC, like a full disk.
+	capacity int64
+	// fault, when set, is asked before every operation ("create", "write",
+	// "sync", "truncate", "rename", "remove", "syncdir") and fails it with
+	// the error it returns.
+	fault  func(op, name string) error
+	locked map[string]bool // directories under Lock
+}
+
+// errNoSpace is the error of a write to a full memFS.
+func errNoSpace(name string) error {
+	return &fs.PathError{Op: "write", Path: name, Err: syscall.ENOSPC}
+}
+
+// used is the total size of all files.
+func (m *memFS) used() int64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var n int64
+	for _, f := range m.files {
+		f.mu.Lock()
+		n += int64(len(f.data))
+		f.mu.Unlock()
+	}
+	return n
+}
+
+func (m *memFS) check(op, name string) error {
+	if m.fault != nil {
+		return m.fault(op, name)
+	}
+	return nil
 }
 
 type memFile struct {
@@ -67,6 +100,9 @@ func (m *memFS) put(name string, b []byte) {
 }
 
 func (m *memFS) Create(name string) (File, error) {
+	if err := m.check("create", name); err != nil {
+		return nil, err
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	name = path.Clean(name)
@@ -89,6 +125,9 @@ func (m *memFS) Open(name string, writable bool) (File, error) {
 }
 
 func (m *memFS) Rename(oldname, newname string) error {
+	if err := m.check("rename", newname); err != nil {
+		return err
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	f, ok := m.files[path.Clean(oldname)]
@@ -101,6 +140,9 @@ func (m *memFS) Rename(oldname, newname string) error {
 }
 
 func (m *memFS) Remove(name string) error {
+	if err := m.check("remove", name); err != nil {
+		return err
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if _, ok := m.files[path.Clean(name)]; !ok {
@@ -124,8 +166,8 @@ func (m *memFS) List(dir string) ([]string, error) {
 	return names, nil
 }
 
-func (m *memFS) MkdirAll(string) error { return nil }
-func (m *memFS) SyncDir(string) error  { return nil }
+func (m *memFS) MkdirAll(string) error    { return nil }
+func (m *memFS) SyncDir(dir string) error { return m.check("syncdir", dir) }
 
 func (h *memHandle) ReadAt(p []byte, off int64) (int, error) {
 	h.f.mu.Lock()
@@ -145,9 +187,22 @@ func (h *memHandle) WriteAt(p []byte, off int64) (int, error) {
 		return 0, errors.New("read-only")
 	}
 	n, ferr := len(p), error(nil)
-	if h.fsys.failWrite != nil {
+	if err := h.fsys.check("write", h.name); err != nil {
+		n, ferr = 0, err
+	}
+	if h.fsys.failWrite != nil && ferr == nil {
 		if k, err := h.fsys.failWrite(h.name, p, off); err != nil {
 			n, ferr = k, err
+		}
+	}
+	if c := h.fsys.capacity; c > 0 && ferr == nil {
+		used := h.fsys.used()
+		h.f.mu.Lock()
+		size := int64(len(h.f.data))
+		h.f.mu.Unlock()
+		if grow := off + int64(n) - size; grow > 0 && used+grow > c {
+			n = int(max(0, min(int64(n), size-off+c-used)))
+			ferr = errNoSpace(h.name)
 		}
 	}
 	h.f.mu.Lock()
@@ -160,6 +215,9 @@ func (h *memHandle) WriteAt(p []byte, off int64) (int, error) {
 }
 
 func (h *memHandle) Sync() error {
+	if err := h.fsys.check("sync", h.name); err != nil {
+		return err
+	}
 	if h.fsys.failSync != nil {
 		if err := h.fsys.failSync(h.name); err != nil {
 			return err
@@ -172,6 +230,9 @@ func (h *memHandle) Sync() error {
 }
 
 func (h *memHandle) Truncate(size int64) error {
+	if err := h.fsys.check("truncate", h.name); err != nil {
+		return err
+	}
 	h.f.mu.Lock()
 	defer h.f.mu.Unlock()
 	if size < int64(len(h.f.data)) {
@@ -213,4 +274,18 @@ func (l memLock) Close() error {
 	defer l.m.mu.Unlock()
 	delete(l.m.locked, l.dir)
 	return nil
+}
+
+// clone returns a copy of m's files (durable state included), without its
+// faults.
+func (m *memFS) clone() *memFS {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c := newMemFS()
+	for name, f := range m.files {
+		f.mu.Lock()
+		c.files[name] = &memFile{data: append([]byte(nil), f.data...), durable: append([]byte(nil), f.durable...)}
+		f.mu.Unlock()
+	}
+	return c
 }

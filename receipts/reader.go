@@ -158,7 +158,9 @@ func (l *Log) Get(id string) (*Record, error) {
 }
 
 // decodeRecord decodes a stored payload. Absent lists come back empty, not
-// nil, so that they encode as [].
+// nil, so that they encode as []. A version 1 payload (no receipt_version)
+// comes back as Version 1 with FindingsTotal and FindingsByType derived
+// from its complete findings list.
 func decodeRecord(payload []byte) (*Record, error) {
 	rec := new(Record)
 	if err := json.Unmarshal(payload, rec); err != nil {
@@ -172,6 +174,16 @@ func decodeRecord(payload []byte) (*Record, error) {
 	}
 	if rec.TransformPlan == nil {
 		rec.TransformPlan = []TransformStep{}
+	}
+	if rec.Version == 0 {
+		rec.Version = 1
+		rec.FindingsTotal = int64(len(rec.Findings))
+		for _, f := range rec.Findings {
+			rec.FindingsByType = rec.FindingsByType.add(f.EntityType, 1)
+		}
+	}
+	if rec.FindingsByType == nil {
+		rec.FindingsByType = TypeCounts{}
 	}
 	return rec, nil
 }

@@ -25,13 +25,16 @@ type Finding struct {
 // text, so the log stores them as "hmac-sha256:" + hex keyed digest; a Record
 // read back holds those digests, never the original text.
 type Action struct {
-	Type      string   `json:"type"`
-	Tool      string   `json:"tool,omitempty"`
-	Resource  string   `json:"resource,omitempty"`
-	Command   string   `json:"command,omitempty"`
-	Adapter   string   `json:"adapter,omitempty"`
-	Args      []string `json:"args,omitempty"`
-	Sensitive bool     `json:"sensitive,omitempty"`
+	Type     string   `json:"type"`
+	Tool     string   `json:"tool,omitempty"`
+	Resource string   `json:"resource,omitempty"`
+	Command  string   `json:"command,omitempty"`
+	Adapter  string   `json:"adapter,omitempty"`
+	Args     []string `json:"args,omitempty"`
+	// ArgsTotal is the number of args when a receipt lists only the first
+	// 64 of them (action_hash covers them all); 0 when all are listed.
+	ArgsTotal int  `json:"args_total,omitempty"`
+	Sensitive bool `json:"sensitive,omitempty"`
 }
 
 // TransformStep is one entry of a decision's transform plan.
@@ -43,22 +46,39 @@ type TransformStep struct {
 // Record is one decision receipt. Its JSON form follows datafog-api's
 // Receipt. ReceiptID is not stored: it is derived from the record's place in
 // the log.
+//
+// Version 2 receipts (this build's) scale with the decision, not with its
+// findings: Findings lists at most Options.MaxListedFindings of them, and
+// FindingsTotal, FindingsByType and FindingsRoot cover every one (see
+// FindingSet). Version 1 receipts, written by older builds, list every
+// finding; Get reports them with Version 1, FindingsTotal and
+// FindingsByType derived from the list, and no FindingsRoot.
 type Record struct {
-	ReceiptID     string          `json:"receipt_id,omitempty"`
-	Timestamp     time.Time       `json:"timestamp"`
-	RequestID     string          `json:"request_id,omitempty"`
-	TraceID       string          `json:"trace_id,omitempty"`
-	TenantID      string          `json:"tenant_id,omitempty"`
-	ActorID       string          `json:"actor_id,omitempty"`
-	SessionID     string          `json:"session_id,omitempty"`
-	PolicyVersion string          `json:"policy_version"`
-	PolicyID      string          `json:"policy_id"`
-	ActionHash    string          `json:"action_hash,omitempty"`
-	InputHash     string          `json:"input_hash,omitempty"`
-	Decision      string          `json:"decision"`
-	Action        Action          `json:"action"`
-	MatchedRules  []string        `json:"matched_rules"`
-	Findings      []Finding       `json:"findings"`
+	ReceiptID     string    `json:"receipt_id,omitempty"`
+	Version       int       `json:"receipt_version,omitempty"`
+	Timestamp     time.Time `json:"timestamp"`
+	RequestID     string    `json:"request_id,omitempty"`
+	TraceID       string    `json:"trace_id,omitempty"`
+	TenantID      string    `json:"tenant_id,omitempty"`
+	ActorID       string    `json:"actor_id,omitempty"`
+	SessionID     string    `json:"session_id,omitempty"`
+	PolicyVersion string    `json:"policy_version"`
+	PolicyID      string    `json:"policy_id"`
+	ActionHash    string    `json:"action_hash,omitempty"`
+	InputHash     string    `json:"input_hash,omitempty"`
+	Decision      string    `json:"decision"`
+	Action        Action    `json:"action"`
+	MatchedRules  []string  `json:"matched_rules"`
+	Findings      []Finding `json:"findings"`
+	// FindingsTotal is the number of findings of the decision, listed or
+	// not.
+	FindingsTotal int64 `json:"findings_total"`
+	// FindingsByType counts the findings per entity type.
+	FindingsByType TypeCounts `json:"findings_by_type"`
+	// FindingsRoot is the hex RFC 6962 Merkle root over every finding's
+	// hash (FindingHash), in order. It is empty when the findings were
+	// counted but not enumerated (the redact stream's receipts).
+	FindingsRoot  string          `json:"findings_root,omitempty"`
 	TransformPlan []TransformStep `json:"transform_plan"`
 	Reason        string          `json:"reason,omitempty"`
 	NodeID        string          `json:"node_id,omitempty"`
@@ -67,7 +87,8 @@ type Record struct {
 // digestPrefix marks an action field stored as a keyed digest.
 const digestPrefix = "hmac-sha256:"
 
-// validate checks what Append requires of a record.
+// validate checks what Append requires of a record whose findings
+// summary is filled (Version 2).
 func (r *Record) validate() error {
 	if r.Decision == "" {
 		return fmt.Errorf("decision is empty")
@@ -82,16 +103,43 @@ func (r *Record) validate() error {
 		return fmt.Errorf("action_hash is not a hex HMAC-SHA256 digest")
 	}
 	for i := range r.Findings {
-		f := &r.Findings[i]
-		if f.ValueHash != "" && !isDigest(f.ValueHash) {
-			return fmt.Errorf("finding %d: value_hash is not a hex HMAC-SHA256 digest", i)
+		if err := r.Findings[i].validate(); err != nil {
+			return fmt.Errorf("finding %d: %w", i, err)
 		}
-		if math.IsNaN(f.Confidence) || math.IsInf(f.Confidence, 0) {
-			return fmt.Errorf("finding %d: confidence is not finite", i)
+	}
+	if r.Version != ReceiptVersion {
+		return fmt.Errorf("receipt_version %d, want %d", r.Version, ReceiptVersion)
+	}
+	if int64(len(r.Findings)) > r.FindingsTotal {
+		return fmt.Errorf("findings lists %d findings of findings_total %d", len(r.Findings), r.FindingsTotal)
+	}
+	var sum int64
+	for i, c := range r.FindingsByType {
+		if c.Count <= 0 || i > 0 && c.EntityType <= r.FindingsByType[i-1].EntityType {
+			return fmt.Errorf("findings_by_type is not sorted by type with positive counts")
 		}
-		if f.Start < 0 || f.End < f.Start {
-			return fmt.Errorf("finding %d: bad offsets", i)
-		}
+		sum += c.Count
+	}
+	if sum != r.FindingsTotal {
+		return fmt.Errorf("findings_by_type sums to %d, findings_total is %d", sum, r.FindingsTotal)
+	}
+	if r.FindingsRoot != "" && !isDigest(r.FindingsRoot) {
+		return fmt.Errorf("findings_root is not a hex SHA-256 digest")
+	}
+	return nil
+}
+
+// validate checks one finding: a digest or nothing as value_hash, a finite
+// confidence and ordered, non-negative offsets.
+func (f *Finding) validate() error {
+	if f.ValueHash != "" && !isDigest(f.ValueHash) {
+		return fmt.Errorf("value_hash is not a hex HMAC-SHA256 digest")
+	}
+	if math.IsNaN(f.Confidence) || math.IsInf(f.Confidence, 0) {
+		return fmt.Errorf("confidence is not finite")
+	}
+	if f.Start < 0 || f.End < f.Start {
+		return fmt.Errorf("bad offsets")
 	}
 	return nil
 }
@@ -137,7 +185,13 @@ func hexWord(w uint64) bool {
 // digests (computed with digest). r must have passed validate. It allocates
 // nothing when dst has room.
 func appendStored(dst []byte, r *Record, digest func(dst []byte, s string) []byte) []byte {
-	dst = append(dst, `{"timestamp":"`...)
+	dst = append(dst, '{')
+	if r.Version != 0 {
+		dst = append(dst, `"receipt_version":`...)
+		dst = strconv.AppendInt(dst, int64(r.Version), 10)
+		dst = append(dst, ',')
+	}
+	dst = append(dst, `"timestamp":"`...)
 	dst = r.Timestamp.UTC().AppendFormat(dst, time.RFC3339Nano)
 	dst = append(dst, '"')
 	dst = appendField(dst, "request_id", r.RequestID, true)
@@ -178,6 +232,10 @@ func appendStored(dst []byte, r *Record, digest func(dst []byte, s string) []byt
 		}
 		dst = append(dst, ']')
 	}
+	if a.ArgsTotal != 0 {
+		dst = append(dst, `,"args_total":`...)
+		dst = strconv.AppendInt(dst, int64(a.ArgsTotal), 10)
+	}
 	if a.Sensitive {
 		dst = append(dst, `,"sensitive":true`...)
 	}
@@ -194,18 +252,14 @@ func appendStored(dst []byte, r *Record, digest func(dst []byte, s string) []byt
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = append(dst, `{"entity_type":`...)
-		dst = appendString(dst, f.EntityType)
-		dst = append(dst, `,"start":`...)
-		dst = strconv.AppendInt(dst, f.Start, 10)
-		dst = append(dst, `,"end":`...)
-		dst = strconv.AppendInt(dst, f.End, 10)
-		dst = append(dst, `,"confidence":`...)
-		dst = appendFloat(dst, f.Confidence)
-		dst = appendDigestField(dst, "value_hash", f.ValueHash)
-		dst = append(dst, '}')
+		dst = appendFindingJSON(dst, f.EntityType, f.Start, f.End, f.Confidence, f.ValueHash)
 	}
-	dst = append(dst, `],"transform_plan":[`...)
+	dst = append(dst, `],"findings_total":`...)
+	dst = strconv.AppendInt(dst, r.FindingsTotal, 10)
+	dst = append(dst, `,"findings_by_type":`...)
+	dst = appendTypeCounts(dst, r.FindingsByType)
+	dst = appendDigestField(dst, "findings_root", r.FindingsRoot)
+	dst = append(dst, `,"transform_plan":[`...)
 	for i := range r.TransformPlan {
 		if i > 0 {
 			dst = append(dst, ',')
@@ -219,6 +273,26 @@ func appendStored(dst []byte, r *Record, digest func(dst []byte, s string) []byt
 	dst = append(dst, ']')
 	dst = appendField(dst, "reason", r.Reason, true)
 	dst = appendField(dst, "node_id", r.NodeID, true)
+	return append(dst, '}')
+}
+
+// appendFindingJSON appends one finding as a receipt lists it (and as
+// FindingHash hashes it): {"entity_type":…,"start":…,"end":…,"confidence":…}
+// plus "value_hash" when there is one. valueHash must be empty or hex.
+func appendFindingJSON[S ~string | ~[]byte](dst []byte, entityType string, start, end int64, confidence float64, valueHash S) []byte {
+	dst = append(dst, `{"entity_type":`...)
+	dst = appendString(dst, entityType)
+	dst = append(dst, `,"start":`...)
+	dst = strconv.AppendInt(dst, start, 10)
+	dst = append(dst, `,"end":`...)
+	dst = strconv.AppendInt(dst, end, 10)
+	dst = append(dst, `,"confidence":`...)
+	dst = appendFloat(dst, confidence)
+	if len(valueHash) > 0 {
+		dst = append(dst, `,"value_hash":"`...)
+		dst = append(dst, valueHash...)
+		dst = append(dst, '"')
+	}
 	return append(dst, '}')
 }
 

@@ -1,10 +1,11 @@
 package receipts
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"strconv"
 )
@@ -125,30 +126,83 @@ func findLaterBatch(f File, size, bad int64) (int64, bool) {
 	return 0, false
 }
 
-// repairTail keeps a copy of the whole segment as a ".broken" file, then
-// truncates the segment at good and syncs it.
+// maxTailCopy bounds the bytes of a torn tail kept as evidence. A torn
+// tail is one unfinished batch (at most MaxBatchBytes, or one record of up
+// to 4 MiB), so the cap only matters for garbage past the end of a segment.
+const maxTailCopy = 4 << 20
+
+// repairTail cuts a torn tail off in place: it logs the tail's length and
+// SHA-256, keeps a copy of at most maxTailCopy bytes of it when the disk
+// has room, then truncates the segment at good and syncs it. The repair
+// needs no free space (the copy is best effort and never left partial),
+// so a full disk cannot stop Open.
 func (l *Log) repairTail(f File, path string, good, size int64) error {
-	broken := path + brokenSuffix
-	for i := 1; ; i++ {
-		err := copyFile(l.fs, f, broken)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, fs.ErrExist) || i > 1000 {
-			return fmt.Errorf("receipts: open: copy torn tail to %s: %w", filepath.Base(broken), err)
-		}
-		broken = path + brokenSuffix + "." + strconv.Itoa(i)
+	name := filepath.Base(path)
+	sum, err := tailDigest(f, good, size)
+	if err != nil {
+		return fmt.Errorf("receipts: open: read torn tail of %s: %w", name, err)
 	}
-	if err := l.fs.SyncDir(l.dir); err != nil {
-		return fmt.Errorf("receipts: open: sync dir: %w", err)
-	}
+	keep := min(size-good, maxTailCopy)
+	copyName, copyErr := l.keepTail(f, path, good, keep)
 	if err := f.Truncate(good); err != nil {
-		return fmt.Errorf("receipts: open: truncate %s at %d: %w", filepath.Base(path), good, err)
+		return fmt.Errorf("receipts: open: truncate %s at %d: %w", name, good, err)
 	}
 	if err := f.Sync(); err != nil {
-		return fmt.Errorf("receipts: open: sync %s: %w", filepath.Base(path), err)
+		return fmt.Errorf("receipts: open: sync %s: %w", name, err)
 	}
-	l.log.Warn("receipts: truncated torn tail",
-		"segment", filepath.Base(path), "offset", good, "dropped_bytes", size-good, "copy", filepath.Base(broken))
+	attrs := []any{"segment", name, "offset", good, "dropped_bytes", size - good, "sha256", hex.EncodeToString(sum[:])}
+	if copyErr != nil {
+		attrs = append(attrs, "copy", "", "copy_error", copyErr.Error())
+	} else {
+		attrs = append(attrs, "copy", copyName, "copy_bytes", keep)
+	}
+	l.log.Warn("receipts: truncated torn tail", attrs...)
 	return nil
+}
+
+// tailDigest returns the SHA-256 of bytes [off, end) of f.
+func tailDigest(f File, off, end int64) ([sha256.Size]byte, error) {
+	h := sha256.New()
+	buf := make([]byte, 64<<10)
+	for off < end {
+		n, err := f.ReadAt(buf[:min(int64(len(buf)), end-off)], off)
+		h.Write(buf[:n])
+		off += int64(n)
+		if err != nil && !(errors.Is(err, io.EOF) && off == end) {
+			return [sha256.Size]byte{}, err
+		}
+	}
+	return [sha256.Size]byte(h.Sum(nil)), nil
+}
+
+// keepTail copies n bytes of src from off into "<segment>.<off as 8 hex
+// digits>.broken" (".broken.1", ... when taken): written to a ".tmp" name,
+// synced and renamed, and removed on any failure, so a copy is whole or
+// absent. It returns the copy's file name.
+func (l *Log) keepTail(src File, path string, off, n int64) (string, error) {
+	base := fmt.Sprintf("%s.%08x%s", path, off, brokenSuffix)
+	for i := 0; i < 10; i++ {
+		dst := base
+		if i > 0 {
+			dst += "." + strconv.Itoa(i)
+		}
+		if f, err := l.fs.Open(dst, false); err == nil {
+			_ = f.Close() // read-only probe of an existing name
+			continue
+		}
+		tmp := dst + tmpSuffix
+		if err := copyRange(l.fs, src, off, n, tmp); err != nil {
+			_ = l.fs.Remove(tmp) // best effort; openTail removes a leftover .tmp
+			return "", err
+		}
+		if err := l.fs.Rename(tmp, dst); err != nil {
+			_ = l.fs.Remove(tmp)
+			return "", err
+		}
+		if err := l.fs.SyncDir(l.dir); err != nil {
+			return "", err
+		}
+		return filepath.Base(dst), nil
+	}
+	return "", fmt.Errorf("ten copies of this tail exist already")
 }

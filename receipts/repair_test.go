@@ -124,13 +124,15 @@ func TestTornTailEveryOffset(t *testing.T) {
 			if got := m2.bytes(seg); int64(len(got)) != start || !bytes.Equal(got, orig[:start]) {
 				t.Fatalf("%s at %d: segment is %d bytes, want the first %d", mode, k, len(got), start)
 			}
+			// Only the torn tail is kept, named by its offset.
 			names, _ := m2.List(dir)
 			wantBroken := int64(len(data)) > start
-			if gotBroken := len(names) == 2 && names[1] == segName(1)+brokenSuffix; gotBroken != wantBroken {
+			broken := fmt.Sprintf("%s.%08x%s", segName(1), start, brokenSuffix)
+			if gotBroken := len(names) == 2 && names[1] == broken; gotBroken != wantBroken {
 				t.Fatalf("%s at %d: files %v", mode, k, names)
 			}
-			if wantBroken && !bytes.Equal(m2.bytes(seg+brokenSuffix), data) {
-				t.Fatalf("%s at %d: .broken differs from the damaged segment", mode, k)
+			if wantBroken && !bytes.Equal(m2.bytes(dir+"/"+broken), data[start:]) {
+				t.Fatalf("%s at %d: .broken differs from the torn tail", mode, k)
 			}
 			// The log keeps working after the repair.
 			if _, err := l2.Append(context.Background(), sampleRecord(l2, 9)); err != nil {

@@ -20,6 +20,8 @@ type Stats struct {
 	SyncLatency   [len(SyncBuckets) + 1]uint64
 	ActiveSegment uint64
 	Failed        bool
+	// Recoveries counts the times a failed log recovered in place.
+	Recoveries uint64
 }
 
 // SyncBuckets are the upper bounds of Stats.SyncLatency.
@@ -30,8 +32,8 @@ var SyncBuckets = [...]time.Duration{
 }
 
 type counters struct {
-	batches, records, bytes, lastRecords, lastBytes, syncs, syncNanos atomic.Uint64
-	latency                                                           [len(SyncBuckets) + 1]atomic.Uint64
+	batches, records, bytes, lastRecords, lastBytes, syncs, syncNanos, recoveries atomic.Uint64
+	latency                                                                       [len(SyncBuckets) + 1]atomic.Uint64
 }
 
 func (c *counters) observeSync(d time.Duration) {
@@ -59,6 +61,7 @@ func (l *Log) Stats() Stats {
 		SyncNanos:        l.stats.syncNanos.Load(),
 		ActiveSegment:    l.committed.Load() >> 32,
 		Failed:           l.Err() != nil,
+		Recoveries:       l.stats.recoveries.Load(),
 	}
 	for i := range s.SyncLatency {
 		s.SyncLatency[i] = l.stats.latency[i].Load()

@@ -22,7 +22,29 @@ type Report struct {
 	Head string
 	// Bad is the first record where the framing or the chain breaks, or nil.
 	Bad *BadRecord
+	// Torn is set when the log ends in a torn tail: an unfinished or
+	// partly written last batch, as a crash or a full disk leaves it, which
+	// Open cuts off (repairTail). The counts and Head above stop at the
+	// last whole batch. A torn tail is not tampering: Bad stays nil.
+	Torn *TornTail
 }
+
+// TornTail locates a torn tail: the bytes from Offset to the end of the
+// last segment, Length of them.
+type TornTail struct {
+	Segment string // segment file name
+	Offset  int64  // end of the last whole batch
+	Length  int64
+	Reason  string
+}
+
+func (t *TornTail) Error() string {
+	return fmt.Sprintf("segment %s: torn tail at offset %d, %d bytes (%s); repaired on next open", t.Segment, t.Offset, t.Length, t.Reason)
+}
+
+// ErrTornTail is wrapped by Verify's error when the log ends in a torn
+// tail and is otherwise whole.
+var ErrTornTail = errors.New("receipts: log ends in a torn tail")
 
 // BadRecord names where a log stops verifying.
 type BadRecord struct {
@@ -43,6 +65,12 @@ func (b *BadRecord) Error() string {
 // A log whose oldest segments were purged must hold a checkpoint naming its
 // first segment. When the log is broken, the Report's Bad field names the
 // first bad record and the error wraps ErrCorrupt and the *BadRecord.
+//
+// Damage at the very end of the last segment that no later whole batch
+// follows (an unfinished batch, or a frame cut or garbled by a crash or a
+// full disk) is a torn tail, judged exactly as Open's recovery judges it:
+// the Report's Torn field locates it and the error wraps ErrTornTail and
+// the *TornTail. Open will cut it off; nothing acknowledged is in it.
 func Verify(dir string, key []byte) (*Report, error) {
 	return verifyFS(OSFileSystem{}, dir, key)
 }
@@ -94,7 +122,11 @@ func verifyFS(fsys FileSystem, dir string, key []byte) (*Report, error) {
 	}
 	v.rep.Head = hex.EncodeToString(v.prev[:])
 	if v.rep.Bad != nil {
+		v.rep.Torn = nil
 		return v.rep, fmt.Errorf("%w: %w", ErrCorrupt, v.rep.Bad)
+	}
+	if v.rep.Torn != nil {
+		return v.rep, fmt.Errorf("%w: %w", ErrTornTail, v.rep.Torn)
 	}
 	return v.rep, nil
 }
@@ -150,6 +182,19 @@ func (v *verifier) segment(seq uint64, first, last bool) (segHeader, error) {
 	}
 	s := newSegScanner(f, size)
 	batchStart, committed := int64(headerSize), true
+	// at is the state at the end of the last whole batch, where a torn
+	// tail is cut.
+	type state struct {
+		prev                           [chainSize]byte
+		records, receipts, checkpoints int
+	}
+	save := func() state { return state{v.prev, v.rep.Records, v.rep.Receipts, v.rep.Checkpoints} }
+	at := save()
+	torn := func(reason string) (segHeader, error) {
+		v.prev, v.rep.Records, v.rep.Receipts, v.rep.Checkpoints = at.prev, at.records, at.receipts, at.checkpoints
+		v.rep.Torn = &TornTail{Segment: name, Offset: batchStart, Length: size - batchStart, Reason: reason}
+		return h, nil
+	}
 	var r rawRecord
 	for index := 0; ; index++ {
 		err := s.next(&r)
@@ -158,6 +203,9 @@ func (v *verifier) segment(seq uint64, first, last bool) (segHeader, error) {
 		}
 		var fe *frameError
 		if errors.As(err, &fe) {
+			if _, later := findLaterBatch(f, size, fe.off); last && !later {
+				return torn(fmt.Sprintf("record at offset %d: %s", fe.off, fe.reason))
+			}
 			v.bad(seq, fe.off, index, fe.reason)
 			return h, nil
 		}
@@ -195,14 +243,14 @@ func (v *verifier) segment(seq uint64, first, last bool) (segHeader, error) {
 		committed = r.flags&flagCommit != 0
 		if committed {
 			batchStart = r.off + r.size
+			at = save()
 		}
 	}
 	if !committed {
-		reason := "segment ends inside a batch"
 		if last {
-			reason = "log ends inside a batch (torn tail)"
+			return torn("the last batch has no commit record")
 		}
-		v.bad(seq, size, -1, reason)
+		v.bad(seq, size, -1, "segment ends inside a batch")
 	}
 	return h, nil
 }

@@ -45,6 +45,12 @@ type writerState struct {
 	last  [chainSize]byte // chain value of the last framed record
 	chain *chainMAC
 
+	// durableOff and durable are the end of the last batch made durable in
+	// the active segment and the chain value there: where heal resumes.
+	durableOff int64
+	durable    [chainSize]byte
+	healFails  int // failed recovery attempts in a row
+
 	// The writer fills one batch while the syncer writes and syncs the
 	// other. busy is set while the syncer holds a batch; it hands the batch
 	// back, emptied, on freed.
@@ -64,9 +70,10 @@ type batch struct {
 	buf     []byte
 	seq     uint64
 	file    File
-	start   int64 // offset of the first record
-	end     int64 // offset just past the last record accepted
-	err     error // outcome of the write and fdatasync, for finish
+	start   int64           // offset of the first record
+	end     int64           // offset just past the last record accepted
+	last    [chainSize]byte // chain value of the last framed record
+	err     error           // outcome of the write and fdatasync, for finish
 }
 
 func (b *batch) empty() bool { return b.pending == nil && len(b.reqs) == 0 }
@@ -110,6 +117,8 @@ func (l *Log) run() {
 		<-syncDone
 		close(l.done)
 	}()
+	heal := time.NewTicker(l.retryEvery)
+	defer heal.Stop()
 	var tick <-chan time.Time
 	if l.retention > 0 {
 		every := min(max(l.retention/8, time.Second), time.Hour)
@@ -132,6 +141,12 @@ func (l *Log) run() {
 			case <-tick:
 				l.awaitSyncer()
 				l.purgeLogged()
+				continue
+			case <-heal.C:
+				if l.Err() != nil {
+					l.awaitSyncer()
+					l.heal()
+				}
 				continue
 			case s := <-l.w.freed:
 				l.finish(s)
@@ -300,6 +315,7 @@ func (l *Log) frame(b *batch, r *request, flags byte) {
 	r.loc = loc
 	b.buf = appendFrame(b.buf, &hdr, &chain, r.payload)
 	l.w.last = chain
+	b.last = chain
 }
 
 // awaitSyncer waits until the syncer has released the batch it holds, if
@@ -315,6 +331,7 @@ func (l *Log) awaitSyncer() {
 // the waiters rather than the syncer, so that they queue to run on a
 // processor that is not blocked in the syncer's next write or fdatasync.
 func (l *Log) finish(b *batch) {
+	l.noteDurable(b)
 	release(b.reqs, b.err)
 	b.reset(2 * l.maxBytes)
 	l.w.busy, l.w.spare = false, b
@@ -347,7 +364,16 @@ func (l *Log) commit(r *request) {
 	}
 	l.seal(b)
 	l.writeAndSync(b)
+	l.noteDurable(b)
 	release(b.reqs, b.err)
+}
+
+// noteDurable records the end of b, which the syncer has handed back, as
+// the durable end of the active segment when b was written and synced.
+func (l *Log) noteDurable(b *batch) {
+	if b.err == nil && len(b.reqs) > 0 && b.seq == l.w.seq {
+		l.w.durableOff, l.w.durable = b.end, b.last
+	}
 }
 
 // writeAndSync writes b at its place in its segment, makes it durable with
@@ -416,21 +442,24 @@ func (l *Log) createSegment(seq uint64, prev *[chainSize]byte) error {
 		return fmt.Errorf("receipts: create segment %s: %w", segName(seq), err)
 	}
 	hdr := appendHeader(nil, &h)
-	// On the error paths below the new segment is abandoned (openTail
-	// removes a leftover .tmp; a renamed one is a valid empty segment), so
-	// the error that stopped it is the one to report and the close error is
-	// dropped.
-	if n, err := f.WriteAt(hdr, 0); err != nil || n != len(hdr) {
+	// On the error paths below the new segment is abandoned: the .tmp file
+	// is removed at once (openTail and heal remove one that this fails to
+	// remove), and a renamed one is a valid empty segment that heal removes
+	// and recovery would accept. The error that stopped it is the one to
+	// report, so the close and remove errors are dropped.
+	abandon := func(op string, err error) error {
 		_ = f.Close()
-		return fmt.Errorf("receipts: write header of %s: %w", segName(seq), errOr(err, io.ErrShortWrite))
+		_ = l.fs.Remove(tmp)
+		return fmt.Errorf("receipts: %s %s: %w", op, segName(seq), err)
+	}
+	if n, err := f.WriteAt(hdr, 0); err != nil || n != len(hdr) {
+		return abandon("write header of", errOr(err, io.ErrShortWrite))
 	}
 	if err := f.Sync(); err != nil {
-		_ = f.Close()
-		return fmt.Errorf("receipts: sync header of %s: %w", segName(seq), err)
+		return abandon("sync header of", err)
 	}
 	if err := l.fs.Rename(tmp, name); err != nil {
-		_ = f.Close()
-		return fmt.Errorf("receipts: rename %s: %w", segName(seq), err)
+		return abandon("rename", err)
 	}
 	if err := l.fs.SyncDir(l.dir); err != nil {
 		_ = f.Close()
@@ -449,6 +478,7 @@ func (l *Log) setActive(seq uint64, f File, off int64, last *[chainSize]byte) {
 	l.readers[seq] = &segHandle{f: f}
 	l.readMu.Unlock()
 	l.w.seq, l.w.file, l.w.off, l.w.last = seq, f, off, *last
+	l.w.durableOff, l.w.durable = off, *last
 	l.committed.Store(packCommitted(seq, off))
 }
 

@@ -155,12 +155,15 @@ func (c *call) scan() *apiError {
 		c.findings = c.pol.Engine.Scan(c.findings[:0], text, flt)
 		c.s.m.scanned.Add(uint64(len(text)))
 		c.s.m.countFindings(c.findings)
-		b := append(c.out[:0], `{"request_id":`...)
+		listed := c.listed(c.findings)
+		b := c.growOut(listed, withValues)
+		b = append(b, `{"request_id":`...)
 		b = appendJSONString(b, b2s(cf.requestID))
 		b = append(b, `,"trace_id":`...)
 		b = appendJSONString(b, b2s(cf.traceID))
 		b = append(b, `,"findings":`...)
-		b = appendFindings(b, c.findings, text, nil, withValues)
+		b = appendFindings(b, listed, text, nil, withValues)
+		b = appendTruncation(b, len(listed), len(c.findings))
 		b = append(b, ',')
 		b = c.appendPolicyFields(b)
 		c.out = append(b, "}\n"...)
@@ -187,12 +190,20 @@ func (c *call) decide() *apiError {
 	}
 	var act policy.Action
 	for _, f := range [...]struct {
-		key string
-		dst *string
-	}{{"type", &act.Type}, {"tool", &act.Tool}, {"resource", &act.Resource}, {"command", &act.Command}, {"adapter", &act.Adapter}} {
+		key    string
+		dst    *string
+		maxLen int
+	}{{"type", &act.Type, maxIDFieldLen}, {"tool", &act.Tool, maxIDFieldLen}, {"resource", &act.Resource, 0},
+		{"command", &act.Command, 0}, {"adapter", &act.Adapter, maxIDFieldLen}} {
+		// type, tool and adapter are stored as given in the receipt, so
+		// they are bounded like the ids; resource and command are stored
+		// as keyed digests, whatever their length.
 		b, e := strField(av, f.key, 0)
 		if e != nil {
 			return errInvalid("action fields must be strings")
+		}
+		if f.maxLen > 0 && len(b) > f.maxLen {
+			return errInvalid("action." + f.key + " is too long")
 		}
 		*f.dst = b2s(b)
 	}
@@ -264,13 +275,19 @@ func (c *call) decide() *apiError {
 		}
 		c.s.m.countFindings(c.findings)
 		dec := c.pol.Decide(act, c.findings)
-		rec := c.buildReceipt(cf, ids, &act, &dec, text, vals)
+		rec, err := c.buildReceipt(cf, ids, &act, &dec, text, vals)
+		if err != nil { // unreachable: parseFindings and the engine give valid findings
+			c.s.cfg.Logger.Error("transport: receipt build failed", "request_id", b2s(c.rid), "error", err.Error())
+			return errInternal
+		}
 		id, err := c.s.rec.Append(context.Background(), rec)
 		if err != nil {
 			c.s.cfg.Logger.Error("transport: receipt append failed", "request_id", b2s(c.rid), "error", err.Error())
 			return errReceiptFailed
 		}
-		b := append(c.out[:0], `{"request_id":`...)
+		listed := c.listed(c.findings)
+		b := c.growOut(listed, withValues)
+		b = append(b, `{"request_id":`...)
 		b = appendJSONString(b, b2s(cf.requestID))
 		b = append(b, `,"trace_id":`...)
 		b = appendJSONString(b, b2s(cf.traceID))
@@ -294,7 +311,8 @@ func (c *call) decide() *apiError {
 			b = append(b, '}')
 		}
 		b = append(b, `],"findings":`...)
-		b = appendFindings(b, c.findings, text, vals, withValues)
+		b = appendFindings(b, listed, text, vals, withValues)
+		b = appendTruncation(b, len(listed), len(c.findings))
 		if dec.Reason != "" { // omitted when empty, as datafog-api does
 			b = append(b, `,"reason":`...)
 			b = appendJSONString(b, dec.Reason)
@@ -308,8 +326,12 @@ func (c *call) decide() *apiError {
 // buildReceipt builds the receipt of a decision: ids, decision, the action,
 // and keyed hashes only (input_hash of the text, action_hash of the
 // canonical action JSON, value_hash of each finding's value). The strings
-// are copied, since the record outlives the request buffers.
-func (c *call) buildReceipt(cf commonFields, ids [3][]byte, act *policy.Action, dec *policy.Decision, text []byte, vals []string) *receipts.Record {
+// are copied, since the record outlives the request buffers. A store that
+// summarizes findings (FindingSets, as *receipts.Log does) gets the
+// summary: the first findings listed, all of them counted and under the
+// receipt's findings_root, so a receipt's size does not grow with the
+// findings. Any other store gets every finding.
+func (c *call) buildReceipt(cf commonFields, ids [3][]byte, act *policy.Action, dec *policy.Decision, text []byte, vals []string) (*receipts.Record, error) {
 	h := c.s.rec
 	rec := &receipts.Record{
 		Timestamp:     time.Now().UTC(),
@@ -328,7 +350,6 @@ func (c *call) buildReceipt(cf commonFields, ids [3][]byte, act *policy.Action, 
 			Command: strings.Clone(act.Command), Adapter: strings.Clone(act.Adapter), Sensitive: act.Sensitive,
 		},
 		ActionHash: h.Hash(appendActionJSON(nil, act)),
-		Findings:   make([]receipts.Finding, len(c.findings)),
 	}
 	for _, a := range act.Args {
 		rec.Action.Args = append(rec.Action.Args, strings.Clone(a))
@@ -339,18 +360,41 @@ func (c *call) buildReceipt(cf commonFields, ids [3][]byte, act *policy.Action, 
 	if text != nil {
 		rec.InputHash = h.Hash(text)
 	}
+	value := func(i int) []byte {
+		switch f := &c.findings[i]; {
+		case text != nil:
+			return text[f.Start:f.End]
+		case i < len(vals) && vals[i] != "":
+			return []byte(vals[i])
+		}
+		return nil
+	}
+	if sets, ok := h.(FindingSets); ok {
+		set := sets.NewFindingSet()
+		for i := range c.findings {
+			f := &c.findings[i]
+			set.AddValue(string(f.Type), f.Start, f.End, f.Confidence, value(i))
+		}
+		return rec, set.Fill(rec)
+	}
+	rec.Findings = make([]receipts.Finding, len(c.findings))
 	for i := range c.findings {
 		f := &c.findings[i]
 		rf := &rec.Findings[i]
 		rf.EntityType, rf.Start, rf.End, rf.Confidence = string(f.Type), f.Start, f.End, f.Confidence
-		switch {
-		case text != nil:
-			rf.ValueHash = h.Hash(text[f.Start:f.End])
-		case i < len(vals) && vals[i] != "":
-			rf.ValueHash = h.Hash([]byte(vals[i]))
+		if v := value(i); v != nil {
+			rf.ValueHash = h.Hash(v)
 		}
 	}
-	return rec
+	return rec, nil
+}
+
+// FindingSets is implemented by receipt stores that summarize a decision's
+// findings as they are added (*receipts.Log does); /v1/decide then never
+// holds more than the listed findings of a receipt in memory.
+type FindingSets interface {
+	// NewFindingSet returns an empty set under the store's keys.
+	NewFindingSet() *receipts.FindingSet
 }
 
 // appendActionJSON appends the canonical JSON of an action: every field,
@@ -601,8 +645,10 @@ func (c *call) policyVersion() *apiError {
 	return nil
 }
 
-// health serves GET /health: "ok", or "degraded" with a 503 once the
-// receipt log has failed (it acknowledges nothing more until restarted).
+// health serves GET /health: "ok", or "degraded" with a 503 while the
+// receipt log is failed (a failed write or fsync, or no room on its disk:
+// it acknowledges nothing until it recovers in place, which it retries
+// every few seconds; scans keep being served).
 func (c *call) health() *apiError {
 	status, code, rs := "ok", fasthttp.StatusOK, "ok"
 	if c.s.rec.Err() != nil {
@@ -630,6 +676,7 @@ func (c *call) metricsPage() *apiError {
 		return nil
 	}
 	c.out = c.s.m.appendPrometheus(c.out[:0], c.s.rec)
+	c.out = c.s.appendServerMetrics(c.out)
 	c.ctx.SetStatusCode(fasthttp.StatusOK)
 	c.ctx.SetContentType("text/plain; version=0.0.4; charset=utf-8")
 	c.s.setBody(c.ctx, c.out)

@@ -32,13 +32,36 @@ type Config struct {
 	// after decoding; 0 = unbounded.
 	MaxStreamBytes int64
 	// ReadTimeout, WriteTimeout, IdleTimeout and ShutdownTimeout are the
-	// DATAFOG_*_TIMEOUT durations. On stream routes the read and write
+	// DATAFOG_*_TIMEOUT durations. ReadTimeout bounds reading a request's
+	// body once its headers are in; on stream routes the read and write
 	// timeouts bound each read and write, not the whole stream.
 	ReadTimeout, WriteTimeout, IdleTimeout, ShutdownTimeout time.Duration
-	// MaxConnsPerIP caps concurrent connections from one IP; 0 = no cap.
+	// ReadHeaderTimeout bounds the wait for a request's first byte and its
+	// request line and headers (DATAFOG_READ_HEADER_TIMEOUT, default 5s,
+	// at most ReadTimeout). A client that takes longer is answered 408
+	// request_timeout and disconnected, so slow headers hold a connection
+	// for seconds, not for the whole body read timeout.
+	ReadHeaderTimeout time.Duration
+	// MaxConnsPerIP caps concurrent connections from one client (an IPv4
+	// address or an IPv6 /64). 0 means the default, a quarter of
+	// MaxConcurrency (at least 16); a negative value means no cap
+	// (DATAFOG_MAX_CONNS_PER_IP=0).
 	MaxConnsPerIP int
-	// MaxConcurrency caps concurrently served connections.
+	// MaxConcurrency caps concurrently served connections. 0 means the
+	// default, sized below the process's descriptor limit (see
+	// DefaultConcurrency).
 	MaxConcurrency int
+	// MaxInflightBytes bounds the memory the requests being served may
+	// use, estimated from their body sizes (see admission.go); a request
+	// that would pass it is answered 503 overloaded with Retry-After
+	// (DATAFOG_MAX_INFLIGHT_BYTES, default 256 MiB).
+	MaxInflightBytes int64
+	// MaxFindings caps the findings one JSON response lists
+	// (DATAFOG_MAX_FINDINGS, default 100,000). A response with more lists
+	// the first MaxFindings and says "truncated":true and
+	// "findings_total"; decisions, redactions and receipts still use every
+	// finding.
+	MaxFindings int
 	// MaxHeaderBytes caps the request line plus headers.
 	MaxHeaderBytes int
 	// MaxDecompressedBytes caps the decoded size of a gzip or zstd stream
@@ -66,6 +89,9 @@ const (
 	DefaultIdleTimeout         = 120 * time.Second
 	DefaultShutdownTimeout     = 30 * time.Second
 	DefaultMaxConcurrency      = 4096
+	DefaultReadHeaderTimeout   = 5 * time.Second
+	DefaultMaxInflightBytes    = 256 << 20
+	DefaultMaxFindings         = 100000
 	DefaultMaxHeaderBytes      = 16 << 10
 	DefaultMaxCompressionRatio = 200
 	minHeaderBytes             = 4 << 10
@@ -82,6 +108,7 @@ var Env = []string{
 	"DATAFOG_RATE_LIMIT_BURST", "DATAFOG_MAX_CONNS_PER_IP",
 	"DATAFOG_MAX_CONCURRENCY", "DATAFOG_MAX_HEADER_BYTES",
 	"DATAFOG_MAX_DECOMPRESSED_BYTES", "DATAFOG_MAX_COMPRESSION_RATIO",
+	"DATAFOG_READ_HEADER_TIMEOUT", "DATAFOG_MAX_INFLIGHT_BYTES", "DATAFOG_MAX_FINDINGS",
 }
 
 // DefaultConfig returns the configuration used when no variable is set.
@@ -93,11 +120,35 @@ func DefaultConfig() Config {
 		WriteTimeout:        DefaultWriteTimeout,
 		IdleTimeout:         DefaultIdleTimeout,
 		ShutdownTimeout:     DefaultShutdownTimeout,
-		MaxConcurrency:      DefaultMaxConcurrency,
+		ReadHeaderTimeout:   DefaultReadHeaderTimeout,
 		MaxHeaderBytes:      DefaultMaxHeaderBytes,
 		MaxCompressionRatio: DefaultMaxCompressionRatio,
+		MaxInflightBytes:    DefaultMaxInflightBytes,
+		MaxFindings:         DefaultMaxFindings,
 	}
 }
+
+// DefaultConcurrency sizes MaxConcurrency below a descriptor limit nofile
+// (the soft RLIMIT_NOFILE; 0 for none known): a quarter of the limit, and
+// at least 64 descriptors, stay for everything but connections (receipt
+// segments, peer connections, the listener, the runtime); of the rest,
+// the probe reserve is set aside. The result is at most
+// DefaultMaxConcurrency and at least 16. Under `ulimit -n 256` it is 180.
+func DefaultConcurrency(nofile uint64) int {
+	if nofile == 0 || nofile > 1<<24 {
+		return DefaultMaxConcurrency
+	}
+	n := int(nofile) // #nosec G115 -- bounded by 1<<24 above
+	budget := n - max(64, n/4)
+	return min(DefaultMaxConcurrency, max(16, budget-probeReserve(budget)))
+}
+
+// probeReserve is the number of probe-only connection slots kept beyond
+// the connection caps for conns connections: a sixteenth, between 4 and 64.
+func probeReserve(conns int) int { return min(64, max(4, conns/16)) }
+
+// defaultConnsPerIP is the per-client cap for maxConns connections.
+func defaultConnsPerIP(maxConns int) int { return max(16, maxConns/4) }
 
 // ConfigFromEnv reads the DATAFOG_* variables through getenv (os.Getenv in
 // production) over DefaultConfig. Every bad value is reported in one error;
@@ -163,6 +214,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		*dst = d
 	}
 	int64Var("DATAFOG_MAX_BODY_BYTES", &c.MaxBodyBytes, 1)
+	int64Var("DATAFOG_MAX_INFLIGHT_BYTES", &c.MaxInflightBytes, 1<<20)
+	intVar("DATAFOG_MAX_FINDINGS", &c.MaxFindings, 1, 1<<30)
+	durVar("DATAFOG_READ_HEADER_TIMEOUT", &c.ReadHeaderTimeout)
 	int64Var("DATAFOG_MAX_STREAM_BYTES", &c.MaxStreamBytes, 0)
 	int64Var("DATAFOG_MAX_DECOMPRESSED_BYTES", &c.MaxDecompressedBytes, 0)
 	durVar("DATAFOG_READ_TIMEOUT", &c.ReadTimeout)
@@ -171,6 +225,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	durVar("DATAFOG_SHUTDOWN_TIMEOUT", &c.ShutdownTimeout)
 	intVar("DATAFOG_RATE_LIMIT_BURST", &c.RateLimitBurst, 0, 1<<30)
 	intVar("DATAFOG_MAX_CONNS_PER_IP", &c.MaxConnsPerIP, 0, 1<<30)
+	if getenv("DATAFOG_MAX_CONNS_PER_IP") == "0" {
+		c.MaxConnsPerIP = -1 // 0 turns the cap off
+	}
 	intVar("DATAFOG_MAX_CONCURRENCY", &c.MaxConcurrency, 1, 1<<30)
 	intVar("DATAFOG_MAX_HEADER_BYTES", &c.MaxHeaderBytes, minHeaderBytes, maxHeaderBytesCeiling)
 	intVar("DATAFOG_MAX_COMPRESSION_RATIO", &c.MaxCompressionRatio, 1, 1<<20)
@@ -192,7 +249,22 @@ func (c Config) withDefaults() (Config, error) {
 		c.MaxBodyBytes = d.MaxBodyBytes
 	}
 	if c.MaxConcurrency == 0 {
-		c.MaxConcurrency = d.MaxConcurrency
+		c.MaxConcurrency = DefaultConcurrency(fileLimit())
+	}
+	if c.MaxConnsPerIP == 0 {
+		c.MaxConnsPerIP = defaultConnsPerIP(c.MaxConcurrency)
+	}
+	if c.ReadHeaderTimeout == 0 {
+		c.ReadHeaderTimeout = d.ReadHeaderTimeout
+	}
+	if c.ReadTimeout > 0 && c.ReadHeaderTimeout > c.ReadTimeout {
+		c.ReadHeaderTimeout = c.ReadTimeout
+	}
+	if c.MaxInflightBytes == 0 {
+		c.MaxInflightBytes = d.MaxInflightBytes
+	}
+	if c.MaxFindings == 0 {
+		c.MaxFindings = d.MaxFindings
 	}
 	if c.MaxHeaderBytes == 0 {
 		c.MaxHeaderBytes = d.MaxHeaderBytes
@@ -225,10 +297,13 @@ func (c Config) withDefaults() (Config, error) {
 	if c.MaxHeaderBytes < minHeaderBytes || c.MaxHeaderBytes > maxHeaderBytesCeiling {
 		problems = append(problems, fmt.Sprintf("MaxHeaderBytes must be between %d and %d", minHeaderBytes, maxHeaderBytesCeiling))
 	}
-	if c.MaxConnsPerIP < 0 || c.MaxConcurrency < 0 || c.MaxCompressionRatio < 0 {
-		problems = append(problems, "connection and ratio limits must not be negative")
+	if c.MaxConcurrency < 0 || c.MaxCompressionRatio < 0 || c.MaxFindings < 0 {
+		problems = append(problems, "connection, findings and ratio limits must not be negative")
 	}
-	if c.ReadTimeout < 0 || c.WriteTimeout < 0 || c.IdleTimeout < 0 || c.ShutdownTimeout < 0 {
+	if w := requestWeight(c.MaxBodyBytes, c.MaxBodyBytes); c.MaxInflightBytes < w {
+		problems = append(problems, fmt.Sprintf("MaxInflightBytes must be at least %d, the estimated memory of one request of MaxBodyBytes", w))
+	}
+	if c.ReadTimeout < 0 || c.WriteTimeout < 0 || c.IdleTimeout < 0 || c.ShutdownTimeout < 0 || c.ReadHeaderTimeout < 0 {
 		problems = append(problems, "timeouts must not be negative")
 	}
 	if len(problems) > 0 {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"net"
 	"sync"
 
 	"github.com/klauspost/compress/gzip"
@@ -222,6 +223,9 @@ func decodeErr(err error) *apiError {
 		// A bad chunk size or CRLF, or a body cut inside that framing
 		// (fasthttp's error does not say which).
 		return errBrokenChunked
+	case isTimeout(err):
+		// The body did not arrive within ReadTimeout.
+		return errReadTimeout
 	}
 	// A corrupt gzip or zstd stream and a broken chunked framing mean the
 	// body cannot be read as sent.
@@ -280,4 +284,10 @@ func contentEncoding(h *fasthttp.RequestHeader) (encoding, *apiError) {
 		return 0, errContentEncoding
 	}
 	return enc, nil
+}
+
+// isTimeout reports a network timeout (a read deadline that passed).
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
 }

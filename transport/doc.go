@@ -26,6 +26,24 @@
 // value, which could quote input. Access log lines carry the request id,
 // route label, status and duration, never request text.
 //
+// # Connections, timeouts and memory (issue 19)
+//
+// Serve wraps the listener in a connLimiter (listener.go): temporary accept
+// errors such as EMFILE are retried with backoff and counted instead of
+// ending Serve; connections are capped in all (MaxConcurrency, sized below
+// RLIMIT_NOFILE by default) and per client (a quarter of it by default);
+// past a cap a connection gets a probe-only reserve slot (/health and
+// /metrics only) or an immediate contract-shaped 429 rate_limited or 503
+// overloaded. Shutdown closes the connections still open when its drain
+// time ends, so their streams log "transport: stream aborted" (error
+// "shutdown") before the receipt log is closed. The request line and
+// headers have their own short timeout (ReadHeaderTimeout, 408
+// request_timeout); HeaderReceived then gives the body ReadTimeout. Each
+// JSON request is weighed by its body size before it is read and admitted
+// only while the weights in flight fit MaxInflightBytes (admission.go). A
+// JSON response lists at most MaxFindings findings and then says
+// "truncated":true and "findings_total".
+//
 // Client IPs for rate limiting are the TCP peer's; X-Forwarded-For is not
 // trusted. A client is an IPv4 address or an IPv6 /64 (see clientKey). Behind a gateway, rate-limit at the gateway or run one gateway
 // address per client.
@@ -40,6 +58,14 @@
 // is kept after that: responses are copied into fasthttp's response buffer,
 // receipts copy their strings, and the idempotency store keeps a SHA-256 of
 // the request's significant fields plus the response it sent.
+//
+// A JSON body is read one way only: after fastjson accepts it, a second
+// pass (jsoncheck.go) refuses a member given twice in one object (names
+// compared after unescaping) and a raw control character inside a string,
+// with a 400 invalid_request naming the member (for example
+// "duplicate member in the JSON body: findings[1].start"). A member name
+// that is not plain letters and underscores is shown as "*", since names
+// are caller text.
 //
 // Request bodies may be gzip or zstd (klauspost/compress, pooled decoders;
 // zstd with concurrency 1, low-memory mode and an 8 MiB window cap). The

@@ -6,7 +6,8 @@ import (
 
 // Error codes of the external contract. Each maps to exactly one HTTP
 // status (receipt_error uses 503 when the receipt log is failed or an append
-// fails, which is the only way this server produces it).
+// fails, which is the only way this server produces it). request_timeout
+// and overloaded are additions of issue 19 (see docs/operations.md).
 const (
 	CodeInvalidRequest      = "invalid_request"
 	CodeUnauthorized        = "unauthorized"
@@ -18,6 +19,12 @@ const (
 	CodeRateLimited         = "rate_limited"
 	CodeReceiptError        = "receipt_error"
 	CodeInternalError       = "internal_error"
+	// CodeRequestTimeout (408): the request's headers, or its body, did
+	// not arrive within the read timeouts.
+	CodeRequestTimeout = "request_timeout"
+	// CodeOverloaded (503, with Retry-After): the server is at its
+	// connection or in-flight memory limit; retry later.
+	CodeOverloaded = "overloaded"
 )
 
 // apiError is an error a handler returns to end the request with a
@@ -56,7 +63,9 @@ var (
 	errTruncatedBody   = errInvalid("request body ended before it was complete")
 	errBrokenChunked   = errInvalid("request body's chunked framing is broken or cut short")
 	errMalformed       = errInvalid("malformed request")
-	errReadTimeout     = errInvalid("request read timed out")
+	errReadTimeout     = &apiError{fasthttp.StatusRequestTimeout, CodeRequestTimeout, "request read timed out"}
+	errOverloaded      = &apiError{fasthttp.StatusServiceUnavailable, CodeOverloaded, "server is at capacity; retry later"}
+	errTooManyConns    = &apiError{fasthttp.StatusTooManyRequests, CodeRateLimited, "too many connections from this client"}
 	errHeaderTooLarge  = &apiError{fasthttp.StatusRequestEntityTooLarge, CodeRequestTooLarge, "request headers exceed limit"}
 )
 
@@ -68,12 +77,16 @@ func writeError(ctx *fasthttp.RequestCtx, e *apiError, requestID string) {
 	ctx.SetStatusCode(e.status)
 	ctx.SetContentType(contentTypeJSON)
 	var arr [256]byte
-	b := append(arr[:0], `{"error":{"code":`...)
+	ctx.Response.SetBody(appendErrorBody(arr[:0], e, requestID))
+}
+
+// appendErrorBody appends the contract's error body for e.
+func appendErrorBody(b []byte, e *apiError, requestID string) []byte {
+	b = append(b, `{"error":{"code":`...)
 	b = appendJSONString(b, e.code)
 	b = append(b, `,"message":`...)
 	b = appendJSONString(b, e.message)
 	b = append(b, `,"request_id":`...)
 	b = appendJSONString(b, requestID)
-	b = append(b, "}}\n"...)
-	ctx.Response.SetBody(b)
+	return append(b, "}}\n"...)
 }

@@ -42,7 +42,9 @@ type call struct {
 	out      []byte // response body being built
 	canon    []byte // canonical form of the request for idempotency digests
 	findings []engine.Finding
+	weight   int64 // admission weight held (see admission.go)
 	parser   fastjson.Parser
+	check    jsonCheck
 	raw      bytes.Reader // over a buffered (non-streamed) request body
 	streamed bool         // a stream route took over metrics and logging
 }
@@ -60,8 +62,16 @@ func acquireCall(s *Server, ctx *fasthttp.RequestCtx) *call {
 }
 
 func releaseCall(c *call) {
+	if c.weight > 0 && !c.streamed {
+		c.s.adm.release(c.weight)
+	}
+	c.weight = 0
 	c.s, c.ctx, c.pol, c.streamed = nil, nil, nil, false
 	c.raw.Reset(nil)
+	c.check.reset()
+	if cap(c.check.names) > maxPooledBuf {
+		c.check.names = nil
+	}
 	c.rid = c.rid[:0]
 	if cap(c.body) > maxPooledBuf {
 		c.body = nil
@@ -172,6 +182,16 @@ func (c *call) dispatch(r route, receiptID []byte) *apiError {
 	if r == routeNotFound {
 		return errNotFound
 	}
+	if probeOnly(ctx.Conn()) {
+		// A slot of the probe reserve (listener.go): probes only, one
+		// request per connection, so the slot frees at once.
+		ctx.SetConnectionClose()
+		if r != routeHealth && r != routeMetrics {
+			s.m.countConnRejected("probe_only")
+			ctx.Response.Header.Set(fasthttp.HeaderRetryAfter, "1")
+			return errOverloaded
+		}
+	}
 	if r != routeHealth {
 		if s.rl != nil {
 			if ok, wait := s.rl.allow(clientKey(ctx.RemoteIP()), time.Now()); !ok {
@@ -189,6 +209,9 @@ func (c *call) dispatch(r route, receiptID []byte) *apiError {
 	if m := routeMethod(r); string(ctx.Method()) != m {
 		ctx.Response.Header.Set(fasthttp.HeaderAllow, m)
 		return errMethod
+	}
+	if e := c.admit(r); e != nil {
+		return e
 	}
 	switch r {
 	case routeHealth:
@@ -222,5 +245,13 @@ func (c *call) dispatch(r route, receiptID []byte) *apiError {
 func (c *call) sendJSON(status int) {
 	c.ctx.SetStatusCode(status)
 	c.ctx.SetContentType(contentTypeJSON)
+	if len(c.out) > maxPooledBuf && acceptEncoding(c.ctx.Request.Header.Peek(fasthttp.HeaderAcceptEncoding)) == encIdentity {
+		// A large uncompressed body is handed to fasthttp rather than
+		// copied: releaseCall drops a buffer this size instead of pooling
+		// it, so nothing writes to it again.
+		c.ctx.Response.Header.Set(fasthttp.HeaderVary, "Accept-Encoding")
+		c.ctx.Response.SetBodyRaw(c.out)
+		return
+	}
 	c.s.setBody(c.ctx, c.out)
 }

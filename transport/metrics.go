@@ -91,6 +91,24 @@ type metrics struct {
 	findings  map[engine.EntityType]*atomic.Uint64
 	reloads   atomic.Uint64 // policies swapped in by SetPolicy
 	reloadErr atomic.Uint64 // policies refused by a reload
+
+	acceptErrors      atomic.Uint64                         // temporary accept errors retried
+	connRejected      [len(connRejectReasons)]atomic.Uint64 // connections refused, by reason
+	admissionRejected atomic.Uint64                         // requests refused for MaxInflightBytes
+	findingsTruncated atomic.Uint64                         // responses that listed MaxFindings of more
+}
+
+// connRejectReasons label datafog_connections_rejected_total: over the
+// per-client cap, over the connection cap, and a request other than a
+// probe on a probe-only slot.
+var connRejectReasons = [...]string{"per_ip", "overloaded", "probe_only"}
+
+func (m *metrics) countConnRejected(reason string) {
+	for i, r := range connRejectReasons {
+		if r == reason {
+			m.connRejected[i].Add(1)
+		}
+	}
 }
 
 func newMetrics() *metrics {
@@ -277,6 +295,7 @@ func appendReceiptStats(dst []byte, st receipts.Stats) []byte {
 	}
 	counter("datafog_receipt_batches_total", "Group commits made by the receipt log.", st.Batches)
 	counter("datafog_receipt_records_total", "Receipts made durable.", st.Records)
+	counter("datafog_receipt_log_recoveries_total", "Times the failed receipt log recovered in place.", st.Recoveries)
 	counter("datafog_receipt_bytes_total", "Receipt bytes written and synced.", st.Bytes)
 	dst = append(dst, "# HELP datafog_receipt_last_batch_records Records in the last group commit.\n# TYPE datafog_receipt_last_batch_records gauge\ndatafog_receipt_last_batch_records "...)
 	dst = strconv.AppendUint(dst, st.LastBatchRecords, 10)

@@ -33,7 +33,10 @@ func isJSONContentType(v []byte) bool {
 }
 
 // readJSON checks the media type and coding, reads the decoded body within
-// MaxBodyBytes and parses it as a JSON object.
+// MaxBodyBytes and parses it as a JSON object. A body with a duplicate
+// member or a raw control character in a string is refused (see
+// jsoncheck.go), so every route reads a request the way any other parser
+// would.
 func (c *call) readJSON() (*fastjson.Value, *apiError) {
 	h := &c.ctx.Request.Header
 	if !isJSONContentType(h.ContentType()) {
@@ -66,6 +69,9 @@ func (c *call) readJSON() (*fastjson.Value, *apiError) {
 	}
 	if v.Type() != fastjson.TypeObject {
 		return nil, errInvalid("request body must be a JSON object")
+	}
+	if e := c.check.check(c.body); e != nil {
+		return nil, e
 	}
 	return v, nil
 }

@@ -8,6 +8,7 @@ import (
 	"net"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/valyala/fasthttp"
@@ -44,9 +45,20 @@ type Server struct {
 	srv   *fasthttp.Server
 	xfm   transformerCache
 	start time.Time
+	adm   admission
+
+	// streams counts the stream responses running; stopping is set when
+	// Shutdown's drain time is over and it closes what is still open.
+	streams  atomic.Int64
+	stopping atomic.Bool
+
+	acceptLogMu   sync.Mutex
+	acceptLogNext time.Time // next time a retried accept error is logged
+	acceptLogged  uint64    // accept errors counted when the last was logged
 
 	mu       sync.Mutex
 	ln       net.Listener
+	lim      *connLimiter
 	shutdown bool
 }
 
@@ -78,14 +90,28 @@ func New(cfg Config, pol *policy.Compiled, rec ReceiptStore) (*Server, error) {
 		start: time.Now().UTC(),
 	}
 	s.pol.Store(pol)
+	s.adm.limit = cfg.MaxInflightBytes
+	// The body read timeout starts when the headers are in (HeaderReceived);
+	// until then the short header timeout applies. fasthttp keeps the
+	// header deadline for the body when HeaderReceived returns 0, so "no
+	// body timeout" is a very long one.
+	bodyTimeout := cfg.ReadTimeout
+	if bodyTimeout == 0 {
+		bodyTimeout = noTimeout
+	}
 	s.srv = &fasthttp.Server{
-		Handler:                       s.Handler(),
-		Name:                          "datafog",
-		Concurrency:                   cfg.MaxConcurrency,
-		MaxConnsPerIP:                 cfg.MaxConnsPerIP,
+		Handler: s.Handler(),
+		Name:    "datafog",
+		// connLimiter admits connections (serving at most MaxConcurrency
+		// plus the probe reserve); fasthttp's own cap sits well above, so
+		// that its plain-text 503 never answers first.
+		Concurrency: 2 * (cfg.MaxConcurrency + probeReserve(cfg.MaxConcurrency)),
+		HeaderReceived: func(*fasthttp.RequestHeader) fasthttp.RequestConfig {
+			return fasthttp.RequestConfig{ReadTimeout: bodyTimeout}
+		},
 		ReadBufferSize:                cfg.MaxHeaderBytes,
 		WriteBufferSize:               16 << 10,
-		ReadTimeout:                   cfg.ReadTimeout,
+		ReadTimeout:                   cfg.ReadHeaderTimeout,
 		WriteTimeout:                  cfg.WriteTimeout,
 		IdleTimeout:                   cfg.IdleTimeout,
 		MaxRequestBodySize:            int(cfg.MaxBodyBytes),
@@ -107,6 +133,9 @@ func New(cfg Config, pol *policy.Compiled, rec ReceiptStore) (*Server, error) {
 	}
 	return s, nil
 }
+
+// Config returns the configuration in force, with every default filled in.
+func (s *Server) Config() Config { return s.cfg }
 
 // SetPolicy swaps in a new compiled policy. Requests already running keep
 // the policy they started with; nil is ignored.
@@ -158,10 +187,16 @@ func (s *Server) Serve(ln net.Listener) error {
 		_ = ln.Close()
 		return nil
 	}
-	s.ln = ln
+	perIP := max(s.cfg.MaxConnsPerIP, 0)
+	lim := newConnLimiter(ln, s, s.cfg.MaxConcurrency, perIP, probeReserve(s.cfg.MaxConcurrency), reservePerClient)
+	s.ln, s.lim = ln, lim
 	s.mu.Unlock()
+	s.cfg.Logger.Info("transport: connection limits", "nofile", fileLimit(), "max_concurrency", s.cfg.MaxConcurrency,
+		"max_conns_per_ip", perIP, "probe_reserve", probeReserve(s.cfg.MaxConcurrency),
+		"read_header_timeout", s.cfg.ReadHeaderTimeout.String(), "read_timeout", s.cfg.ReadTimeout.String(),
+		"max_inflight_bytes", s.cfg.MaxInflightBytes, "max_findings", s.cfg.MaxFindings)
 	s.cfg.Logger.Info("transport: serving", "addr", ln.Addr().String())
-	if err := s.srv.Serve(ln); err != nil {
+	if err := s.srv.Serve(lim); err != nil {
 		s.mu.Lock()
 		down := s.shutdown
 		s.mu.Unlock()
@@ -174,16 +209,55 @@ func (s *Server) Serve(ln net.Listener) error {
 }
 
 // Shutdown stops accepting connections, closes idle ones and waits for
-// in-flight requests until ctx ends.
+// in-flight requests until ctx ends. When ctx ends first, it closes every
+// connection still open and waits (up to streamAbortWait) for the streams
+// on them to end, so each logs "transport: stream aborted" (error
+// "shutdown") and writes no receipt before the caller closes the log; it
+// then returns ctx's error.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	s.shutdown = true
+	lim := s.lim
 	s.mu.Unlock()
 	if err := s.srv.ShutdownWithContext(ctx); err != nil {
+		if lim != nil {
+			s.stopping.Store(true)
+			n := lim.closeAll()
+			deadline := time.Now().Add(streamAbortWait)
+			for s.streams.Load() > 0 && time.Now().Before(deadline) {
+				time.Sleep(5 * time.Millisecond)
+			}
+			s.cfg.Logger.Warn("transport: drain time over; closed the connections still open", "connections", n)
+		}
 		return fmt.Errorf("transport: shutdown: %w", err)
 	}
 	s.cfg.Logger.Info("transport: stopped")
 	return nil
+}
+
+// streamAbortWait bounds the wait for streams to end once Shutdown has
+// closed their connections.
+const streamAbortWait = 2 * time.Second
+
+// noTimeout stands for "no body read timeout" (ReadTimeout 0).
+const noTimeout = 10 * 365 * 24 * time.Hour
+
+// reservePerClient is the number of probe-only slots one client may hold.
+const reservePerClient = 2
+
+// logAcceptError logs a retried accept error, at most once every 10
+// seconds, with the number retried since the last line.
+func (s *Server) logAcceptError(err error, delay time.Duration) {
+	now := time.Now()
+	s.acceptLogMu.Lock()
+	defer s.acceptLogMu.Unlock()
+	if now.Before(s.acceptLogNext) {
+		return
+	}
+	total := s.m.acceptErrors.Load()
+	s.cfg.Logger.Warn("transport: accept failed; retrying", "error", connErrorClass(err), "errno", errnoText(err),
+		"retry_in", delay.String(), "errors_since_last_line", total-s.acceptLogged)
+	s.acceptLogNext, s.acceptLogged = now.Add(10*time.Second), total
 }
 
 // Addr returns the listener's address once Serve has started, else nil.
@@ -261,4 +335,13 @@ func connErrorClass(err error) string {
 		return "connection closed mid-request"
 	}
 	return "malformed request or connection error (text withheld)"
+}
+
+// errnoText names the errno inside err ("too many open files"), or "".
+func errnoText(err error) string {
+	var en syscall.Errno
+	if errors.As(err, &en) {
+		return en.Error()
+	}
+	return ""
 }

@@ -91,6 +91,7 @@ type streamBody struct {
 	werr    error
 
 	dr       deadlineReader
+	weight   int64 // admission weight, released by Close
 	findings int64
 	byType   map[engine.EntityType]int64
 	status   int       // for metrics: 200, or why the stream was cut
@@ -214,6 +215,8 @@ func (c *call) stream(redact bool) *apiError {
 	ctx.SetStatusCode(fasthttp.StatusOK)
 	ctx.SetBodyStream(sb, -1)
 	c.streamed = true
+	sb.weight, c.weight = c.weight, 0
+	s.streams.Add(1)
 	return nil
 }
 
@@ -231,7 +234,11 @@ func (sb *streamBody) WriteTo(w io.Writer) (int64, error) {
 	sb.w = w
 	err := sb.run()
 	if err != nil {
-		sb.s.cfg.Logger.Warn("transport: stream aborted", "request_id", sb.rid, "error", errorLabel(err))
+		label := errorLabel(err)
+		if sb.s.stopping.Load() {
+			label = "shutdown" // Shutdown's drain time ended and closed the connection
+		}
+		sb.s.cfg.Logger.Warn("transport: stream aborted", "request_id", sb.rid, "error", label)
 	}
 	return 0, err
 }
@@ -414,8 +421,18 @@ func (sb *streamBody) finishRedact() error {
 		MatchedRules:  []string{},
 		Reason:        "redact stream: " + strconv.FormatInt(sb.br.Decoded(), 10) + " bytes, " + strconv.FormatInt(sb.findings, 10) + " findings",
 		Action:        receipts.Action{Type: "redact_stream"},
-		Findings:      []receipts.Finding{},
 		TransformPlan: plan,
+		// The stream's findings are counted, not enumerated: the receipt
+		// carries their total and count per type, and no findings_root.
+		Version:        receipts.ReceiptVersion,
+		Findings:       []receipts.Finding{},
+		FindingsByType: make(receipts.TypeCounts, 0, len(plan)),
+	}
+	for _, t := range sortedTypes(sb.byType) {
+		if n := sb.byType[t]; n > 0 {
+			rec.FindingsByType = append(rec.FindingsByType, receipts.TypeCount{EntityType: string(t), Count: n})
+			rec.FindingsTotal += n
+		}
 	}
 	if sb.inHash != nil {
 		rec.InputHash = hex.EncodeToString(sb.inHash.Sum(nil))
@@ -441,6 +458,8 @@ func (sb *streamBody) Close() error {
 		sb.status = statusClientGone
 	}
 	sb.s.finishRequest(r, methodPost, sb.status, sb.rid, sb.start)
+	sb.s.adm.release(sb.weight)
+	sb.s.streams.Add(-1)
 	sb.release()
 	return nil
 }

@@ -74,14 +74,16 @@ func record() *receipts.Record {
 
 // TestRecordSize pins the size of the benchmark record's JSON, which the
 // figures in receipts/doc.go quote (it replaces a benchmark that timed an
-// empty loop to report the same number).
+// empty loop to report the same number). The figures were measured at 1357
+// bytes, before Record gained the findings summary of receipt version 2
+// (findings_total and findings_by_type, 41 bytes here).
 func TestRecordSize(t *testing.T) {
 	data, err := json.Marshal(record())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(data) != 1357 {
-		t.Fatalf("the benchmark record is %d bytes of JSON; receipts/doc.go quotes 1357", len(data))
+	if len(data) != 1398 {
+		t.Fatalf("the benchmark record is %d bytes of JSON; receipts/doc.go quotes 1398", len(data))
 	}
 }
 

@@ -62,6 +62,9 @@ func runReceipts(args []string, env *environment) int {
 		fmt.Fprintf(env.stdout, "     %d records verified before it\n", report.Bad.Global)
 		return exitFindings
 	}
+	if report != nil && report.Torn != nil {
+		return reportTornTail(env, dir, report)
+	}
 	if err != nil {
 		fmt.Fprintln(env.stderr, "datafog receipts verify:", err)
 		return exitError
@@ -69,4 +72,20 @@ func runReceipts(args []string, env *environment) int {
 	fmt.Fprintf(env.stdout, "OK %s: %d segments (%016x..%016x), %d records (%d receipts, %d checkpoints), head %s\n",
 		dir, report.Segments, report.FirstSegment, report.LastSegment, report.Records, report.Receipts, report.Checkpoints, report.Head)
 	return exitOK
+}
+
+// exitTornTail is the exit status of `receipts verify DIR` on a log that is
+// whole up to a torn tail (a crash or a full disk cut its last batch):
+// not tampering, and repaired when the log is next opened. (The other
+// statuses are listed in runReceipts.)
+const exitTornTail = 3
+
+// reportTornTail prints the torn-tail outcome of a verify run.
+func reportTornTail(env *environment, dir string, report *receipts.Report) int {
+	t := report.Torn
+	fmt.Fprintf(env.stdout, "TORN %s: torn tail in segment %s at offset %d, %d bytes (%s): repaired on next open\n",
+		dir, t.Segment, t.Offset, t.Length, t.Reason)
+	fmt.Fprintf(env.stdout, "     before it: %d segments (%016x..%016x), %d records (%d receipts, %d checkpoints), head %s\n",
+		report.Segments, report.FirstSegment, report.LastSegment, report.Records, report.Receipts, report.Checkpoints, report.Head)
+	return exitTornTail
 }

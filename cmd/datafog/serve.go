@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -110,12 +111,21 @@ func runServe(args []string, env *environment) int {
 	// key, so tokens stay stable across restarts without a second secret.
 	cfg.TokenKey = []byte(log.Hash([]byte("datafog/transform-key/v1")))
 
+	// Every connection takes a descriptor: raise the soft limit to the hard
+	// one, so the default MaxConcurrency (sized below it) is as large as
+	// the system allows. The transport logs the connection limits it chose.
+	if soft, hard, err := transport.RaiseFileLimit(); err != nil {
+		logger.Warn("cannot read the file descriptor limit", "error", err.Error())
+	} else {
+		logger.Info("file descriptor limit", "soft", soft, "hard", hard)
+	}
 	srv, err := transport.New(cfg, comp, log)
 	if err != nil {
 		_ = log.Close()
 		fmt.Fprintln(env.stderr, "datafog serve:", err)
 		return exitError
 	}
+	setMemoryLimit(env.getenv, srv.Config().MaxInflightBytes, logger)
 
 	ctx, cancel := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer cancel()
@@ -216,4 +226,23 @@ func validNodeID(s string) bool {
 		}
 	}
 	return true
+}
+
+// memoryOverhead is the memory of a serving process besides its requests
+// in flight: the compiled policy, pools, receipt log buffers, runtime.
+const memoryOverhead = 64 << 20
+
+// setMemoryLimit sets the Go runtime's soft memory limit to the in-flight
+// budget plus memoryOverhead, unless GOMEMLIMIT is set. Admission keeps
+// the live heap under that sum; the limit makes the collector hold the
+// heap near it instead of letting it grow to twice the live size
+// (GOGC=100), so the process's peak stays close to the budget.
+func setMemoryLimit(getenv func(string) string, inflight int64, logger *slog.Logger) {
+	if getenv("GOMEMLIMIT") != "" {
+		logger.Info("memory limit", "source", "GOMEMLIMIT", "bytes", debug.SetMemoryLimit(-1))
+		return
+	}
+	limit := inflight + memoryOverhead
+	debug.SetMemoryLimit(limit)
+	logger.Info("memory limit", "source", "DATAFOG_MAX_INFLIGHT_BYTES", "bytes", limit, "max_inflight_bytes", inflight)
 }

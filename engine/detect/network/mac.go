@@ -5,6 +5,9 @@ import "github.com/datafog/datafog-api/engine/detect"
 // MAC finds EUI-48 MAC addresses written as six pairs of hex digits
 // joined by ':' or '-' (IEEE 802-2014 §8.1, "00-1A-2B-3C-4D-5E"), or as
 // three groups of four joined by '.' (Cisco's notation, "0012.3456.789A").
+// A Cisco-notation address is found from its first group when that group
+// and the next one start with digits ("0012.3456.…"): a '.' trigger would
+// make every full stop of every text a stop of the scan.
 // The broadcast address FF:FF:FF:FF:FF:FF and the all-zero address are
 // not a device's address and are not reported.
 var MAC = &detect.Detector{
@@ -17,8 +20,8 @@ var MAC = &detect.Detector{
 	Bytes: []detect.OnByte{
 		{Byte: ':', Before: detect.Hex, BeforeRun: 2, After: detect.Hex, Both: true, Find: macColon},
 		{Byte: '-', Before: detect.Hex, BeforeRun: 2, After: detect.Hex, Both: true, Find: macDash},
-		{Byte: '.', Before: detect.Hex, BeforeRun: 4, After: detect.Hex, Both: true, Find: macCisco},
 	},
+	Digits: &detect.OnDigits{GroupFirst: 1 << 4, OnGrouped: macCiscoGrouped},
 	Examples: []detect.Example{
 		{Text: "mac 00:1A:2B:3C:4D:5E", Span: "00:1A:2B:3C:4D:5E", Valid: true},
 		{Text: "mac 00-1a-2b-3c-4d-5e.", Span: "00-1a-2b-3c-4d-5e", Valid: true},
@@ -60,6 +63,14 @@ func mac(s *detect.Scan, p int, sep byte) {
 		return
 	}
 	s.Add(0, b, e, 0.9, true)
+}
+
+// macCiscoGrouped handles a number whose first group is four digits
+// followed by '.', the start of "hhhh.hhhh.hhhh".
+func macCiscoGrouped(s *detect.Scan, g *detect.Groups) {
+	if g.Sep[0] == '.' {
+		macCisco(s, g.E[0])
+	}
 }
 
 // macCisco handles "hhhh.hhhh.hhhh" whose first dot is t[p].

@@ -24,7 +24,7 @@ var SlackToken = &detect.Detector{
 	Source:      "Slack API documentation: Token types; Using token rotation; App-level tokens",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
-		Literals: []string{"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe-", "xoxe.", "xapp-"},
+		Literals: []string{"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe-", "xoxe.xoxp-", "xoxe.xoxb-", "xapp-"},
 		Find:     findSlack,
 	},
 	Examples: []detect.Example{
@@ -44,7 +44,7 @@ var SlackToken = &detect.Detector{
 	},
 }
 
-// findSlack handles a prefix t[b:p] (p is after its '-' or '.').
+// findSlack handles a prefix t[b:p] (p is after its last '-').
 func findSlack(s *detect.Scan, b, p int) {
 	t := s.T
 	if !detect.FreeLeft(t, b) {
@@ -61,7 +61,11 @@ func findSlack(s *detect.Scan, b, p int) {
 	if e-b > 300 || !detect.FreeRight(t, e) || e < len(t) && t[e] == '-' {
 		return
 	}
-	if slackShape(string(t[b:p]), t[p:e]) {
+	pre := string(t[b:p])
+	if len(pre) > 5 {
+		pre, p = pre[:5], b+5 // "xoxe.": the shape check reads "xoxp-1-…" after the dot
+	}
+	if slackShape(pre, t[p:e]) {
 		s.Add(0, b, e, 0.97, true)
 	}
 }

@@ -7,7 +7,7 @@ import "github.com/datafog/datafog-api/engine/detect"
 // https://hooks.slack.com/services/T…/B…/…; Workflow Builder webhooks
 // under /workflows/ and /triggers/). The path is the credential: anyone
 // who has it can post to the channel. The whole URL is reported, scheme
-// included when present.
+// included; a URL written without its scheme is not found.
 var SlackWebhookURL = &detect.Detector{
 	Name: "slack_webhook_url",
 	Types: []detect.Type{{
@@ -16,29 +16,25 @@ var SlackWebhookURL = &detect.Detector{
 	}},
 	Source:      "Slack API documentation: Sending messages using incoming webhooks; Workflow Builder webhooks",
 	Placeholder: detect.SecretPlaceholder,
-	Prefixes:    &detect.OnPrefix{Literals: []string{"hooks.slack.com/"}, Find: findSlackWebhook},
+	Prefixes:    &detect.OnPrefix{Literals: []string{"https://hooks.slack.com/", "http://hooks.slack.com/"}, Find: findSlackWebhook},
 	Examples: []detect.Example{
 		{Text: "curl -X POST https://hooks.slack.com/services/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 -d x",
 			Span: "https://hooks.slack.com/services/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", Valid: true},
-		{Text: "url: hooks.slack.com/workflows/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.",
-			Span: "hooks.slack.com/workflows/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", Valid: true},
+		{Text: "url: https://hooks.slack.com/workflows/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.",
+			Span: "https://hooks.slack.com/workflows/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", Valid: true},
 		{Text: "see https://hooks.slack.com/services/ for docs"},
 		{Text: "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"},
 		{Text: "https://hooks.slack.com/services/T024BE7LD/B01HYHK5QK3"},
 	},
 }
 
-// findSlackWebhook handles "hooks.slack.com/" at t[b:p].
+// findSlackWebhook handles "https://hooks.slack.com/" (or http) at
+// t[b:p]. The scheme is part of the literal, so the URL is found at the
+// ':' that every URL has, not at a '.' or '/' of every text.
 func findSlackWebhook(s *detect.Scan, b, p int) {
 	t := s.T
 	start := b
-	for _, sch := range []string{"https://", "http://"} {
-		if detect.HasPrefix(t, b-len(sch), sch) {
-			start = b - len(sch)
-			break
-		}
-	}
-	if !detect.FreeLeft(t, start) || start == b && b > 0 && (t[b-1] == '.' || t[b-1] == '/') {
+	if !detect.FreeLeft(t, start) {
 		return
 	}
 	var kind string

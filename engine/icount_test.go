@@ -1,0 +1,45 @@
+package engine
+
+import (
+	"os"
+	"testing"
+
+	benchcorpus "github.com/datafog/datafog-api/bench/corpus"
+	"github.com/datafog/datafog-api/engine/internal/corpus"
+)
+
+// TestICount scans one 4 MiB corpus three times inside icountMeasure, so
+// that callgrind can count the instructions of the scans alone
+// (bench/icount.sh runs it: --toggle-collect=*icountMeasure). Counts are
+// repeatable on a shared machine, where wall-clock figures are not. It is
+// skipped unless ICOUNT_CORPUS names a corpus: prose or jsonlogs (the
+// engine's own, seed 42) or a bench/corpus kind (seed 1).
+func TestICount(t *testing.T) {
+	name := os.Getenv("ICOUNT_CORPUS")
+	if name == "" {
+		t.Skip()
+	}
+	var text []byte
+	switch name {
+	case "prose":
+		text = corpus.Prose(42, 4<<20)
+	case "jsonlogs":
+		text = corpus.JSONLogs(42, 4<<20)
+	default:
+		text, _ = benchcorpus.Generate(benchcorpus.Kind(name), 4<<20, 1)
+	}
+	e, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := make([]Finding, 0, 1<<17)
+	dst = e.Scan(dst[:0], text, Filter{})
+	icountMeasure(e, text, dst)
+}
+
+//go:noinline
+func icountMeasure(e *Engine, text []byte, dst []Finding) {
+	for k := 0; k < 3; k++ {
+		dst = e.Scan(dst[:0], text, Filter{})
+	}
+}
