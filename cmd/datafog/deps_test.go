@@ -22,6 +22,8 @@ var notInBinary = []string{
 	"golang.org/x/perf/",
 	"golang.org/x/vuln/",
 	"github.com/santhosh-tekuri/", // the SARIF schema validator of the tests
+	"github.com/datafog/datafog-api/engine/typecorpus",
+	"github.com/datafog/datafog-api/engine/internal/corpus",
 }
 
 // TestBinaryLinksNoHarness lists the packages ./cmd/datafog is built from
