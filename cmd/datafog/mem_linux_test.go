@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"strconv"
@@ -50,19 +51,28 @@ func TestRedactBinaryBoundedMemory(t *testing.T) {
 	}
 }
 
-// redactPeak runs `datafog redact --mode anonymize` over in, written in
-// 4 KiB pieces, and returns the child's peak resident set when all but
-// the pipe's 64 KiB had been read, and its output.
+// redactPeak runs `datafog redact --mode anonymize` over in and returns
+// its peak resident set (childPeak) and its output.
 func redactPeak(t *testing.T, bin string, in []byte) (int64, []byte) {
 	t.Helper()
-	cmd := exec.Command(bin, "redact", "--mode", "anonymize")
+	var out bytes.Buffer
+	peak, _ := childPeak(t, exec.Command(bin, "redact", "--mode", "anonymize"), in, &out)
+	return peak, out.Bytes()
+}
+
+// childPeak runs cmd with in written to its standard input in 4 KiB
+// pieces and its standard output to stdout, and returns the child's peak
+// resident set when all but the pipe's 64 KiB of in had been read, and
+// its exit status. A failure to start or to take in the input fails t.
+func childPeak(t *testing.T, cmd *exec.Cmd, in []byte, stdout io.Writer) (int64, int) {
+	t.Helper()
 	cmd.Env = childEnv()
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
+	var errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = stdout, &errb
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -79,10 +89,12 @@ func redactPeak(t *testing.T, bin string, in []byte) (int64, []byte) {
 	// the child's own address space.
 	peak := vmHWM(t, cmd.Process.Pid)
 	_ = stdin.Close()
-	if err := cmd.Wait(); err != nil {
-		t.Fatalf("redact: %v\n%s", err, errb.String())
+	err = cmd.Wait()
+	code := cmd.ProcessState.ExitCode()
+	if code != 0 && code != exitFindings {
+		t.Fatalf("%s: %v\n%s", cmd.Args[1], err, errb.String())
 	}
-	return peak, out.Bytes()
+	return peak, code
 }
 
 // vmHWM returns the peak resident set size of process pid, in bytes, from
