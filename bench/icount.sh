@@ -10,6 +10,7 @@
 #
 # Corpora: prose, jsonlogs (engine/internal/corpus) and the bench/corpus
 # kinds (prose is the engine's; the others: csv, binary, adversarial, clean).
+# ICOUNT_DISABLE=person,street_address disables types for the count.
 set -euo pipefail
 dir=.
 if [ $# -gt 0 ] && [ -d "$1" ]; then dir=$1; shift; fi

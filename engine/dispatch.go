@@ -20,11 +20,14 @@ import (
 
 // Trigger classes of the main pass: clsNone bytes are skipped, clsDigit
 // starts a digit run, clsFold is the first byte of a UTF-8 sequence that
-// may fold (fold.go), every other class indexes dispatch.cls.
+// may fold (fold.go), clsTerm a byte that starts a word-start term and
+// nothing else (OnTerms.WordStart), every other class indexes
+// dispatch.cls.
 const (
 	clsNone  = 0
 	clsDigit = 1
 	clsFold  = 2
+	clsTerm  = 3
 )
 
 // foldLeads are the first bytes of the UTF-8 encodings of every character
@@ -78,13 +81,19 @@ type dispatch struct {
 	tok   tokens
 	keys  keys
 	terms []termsDet
+	// starts are the WordStart term lists; termAt[c] says that a byte of
+	// class c may start one of their terms (always for clsTerm).
+	starts []termsDet
+	termAt [256]bool
 }
 
-// termsDet is one OnTerms trigger with its automaton.
+// termsDet is one OnTerms trigger with its automaton; first holds the
+// bytes its terms start with.
 type termsDet struct {
-	aut  *automaton.Automaton
-	find func(*detect.Scan, automaton.Match)
-	b    *detect.Binding
+	aut   *automaton.Automaton
+	find  func(*detect.Scan, automaton.Match)
+	b     *detect.Binding
+	first [256]bool
 }
 
 // classInfo is what one trigger byte starts. The bit sets that say which
@@ -191,7 +200,7 @@ type keys struct {
 // every detector in reg that has a type not disabled in cfg. custom maps
 // the types of custom rules' detectors to their kinds.
 func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, custom map[EntityType]uint16) (*dispatch, *detect.Words, error) {
-	d := &dispatch{cls: make([]classInfo, 3)}
+	d := &dispatch{cls: make([]classInfo, clsTerm+1)}
 	for c := '0'; c <= '9'; c++ {
 		d.class[c] = clsDigit
 	}
@@ -287,7 +296,17 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 			if err != nil {
 				return nil, nil, fmt.Errorf("engine: detector %s: %w", det.Name, err)
 			}
-			d.terms = append(d.terms, termsDet{aut: aut, find: tr.Find, b: b})
+			td := termsDet{aut: aut, find: tr.Find, b: b, first: aut.FirstBytes()}
+			if !tr.WordStart {
+				d.terms = append(d.terms, td)
+			} else {
+				for c := '0'; c <= '9'; c++ {
+					if td.first[c] {
+						return nil, nil, fmt.Errorf("engine: detector %s: a word-start term starts with the digit %q", det.Name, c)
+					}
+				}
+				d.starts = append(d.starts, td)
+			}
 		}
 		if k := det.Keys; k != nil {
 			if k.Find == nil || len(k.Words) == 0 || k.MinValue < 1 {
@@ -319,8 +338,19 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 			}
 		}
 	}
+	for _, td := range d.starts {
+		for c, ok := range td.first {
+			if !ok {
+				continue
+			}
+			if d.class[c] == clsNone {
+				d.class[c] = clsTerm
+			}
+			d.termAt[d.class[c]] = true
+		}
+	}
 	for c := range d.cls {
-		d.quoted[c] = d.assign[c] && d.always[c] == 0 && d.callBefore[c<<8|'"'] == 0
+		d.quoted[c] = d.assign[c] && d.always[c] == 0 && d.callBefore[c<<8|'"'] == 0 && !d.termAt[c]
 	}
 	d.num.finish()
 	for k := range d.trigAt {

@@ -26,8 +26,11 @@
 // grouped numbers, tokens that mix letters and digits, ...); for another
 // byte, the byte detectors whose neighbour conditions hold, the literal
 // prefixes whose two-byte key matches, and the assignment parser
-// (assign.go). Word lists (person names) and policy dictionaries need a
-// pass of their own, which runs only when they are enabled.
+// (assign.go). A word list whose terms start words (person names,
+// OnTerms.WordStart) is asked, anchored, at the bytes its terms start
+// with when no word byte precedes them: capitals are stops too. Other
+// word lists and policy dictionaries need a pass of their own, which runs
+// only when they are enabled.
 //
 // Dense text is dominated by the stops, so the common ones are made
 // cheap without changing what they find: digit runs that continue a

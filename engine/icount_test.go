@@ -2,6 +2,7 @@ package engine
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	benchcorpus "github.com/datafog/datafog-api/bench/corpus"
@@ -13,7 +14,8 @@ import (
 // (bench/icount.sh runs it: --toggle-collect=*icountMeasure). Counts are
 // repeatable on a shared machine, where wall-clock figures are not. It is
 // skipped unless ICOUNT_CORPUS names a corpus: prose or jsonlogs (the
-// engine's own, seed 42) or a bench/corpus kind (seed 1).
+// engine's own, seed 42) or a bench/corpus kind (seed 1). ICOUNT_DISABLE
+// lists types to disable, comma-separated ("person,street_address").
 func TestICount(t *testing.T) {
 	name := os.Getenv("ICOUNT_CORPUS")
 	if name == "" {
@@ -28,7 +30,11 @@ func TestICount(t *testing.T) {
 	default:
 		text, _ = benchcorpus.Generate(benchcorpus.Kind(name), 4<<20, 1)
 	}
-	e, err := New(Config{})
+	cfg := Config{Detectors: map[EntityType]DetectorConfig{}}
+	for _, typ := range strings.FieldsFunc(os.Getenv("ICOUNT_DISABLE"), func(r rune) bool { return r == ',' }) {
+		cfg.Detectors[EntityType(typ)] = DetectorConfig{Disabled: true}
+	}
+	e, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -183,10 +183,15 @@ blocks:
 					}
 				}
 				adv = st.digitRun(i, j)
+			} else if c == clsTerm {
+				st.termsAt(i)
 			} else if c == clsFold {
 				if foldsAt(t, i) {
 					st.sawFold = true
 					break blocks
+				}
+				if d.termAt[clsFold] {
+					st.termsAt(i)
 				}
 			} else if d.quoted[c] && i >= 16 && t[i-1] == '"' && !st.exhaustive && (i+1 >= n || d.callAfter[uint16(c)<<8|uint16(t[i+1])] == 0) {
 				// A JSON key `"name":`: nothing but an assignment can
@@ -238,12 +243,36 @@ func (st *scanState) terms(td *termsDet, from, to int) {
 	}
 }
 
+// termsAt calls the word-start term detectors (OnTerms.WordStart) for
+// the terms that start at t[i], when no word byte stands before it.
+func (st *scanState) termsAt(i int) {
+	t := st.s.T
+	if i > 0 && detect.IsWord(t[i-1]) {
+		return
+	}
+	starts := st.e.dispatch.starts
+	for k := range starts {
+		td := &starts[k]
+		if !td.first[t[i]] {
+			continue
+		}
+		st.dm = td.aut.StartsAt(st.dm[:0], t[:min(len(t), i+td.aut.MaxPatternLen())], i)
+		for _, m := range st.dm {
+			st.s.Enter(td.b, i)
+			td.find(&st.s, m)
+		}
+	}
+}
+
 // stop handles the trigger byte t[i] of class c (not a digit): the byte
 // detectors and literal prefixes its neighbours call for, and an
 // assignment. For a JSON key `"name":` the assignment's verdict is
 // cached (keyCache), so the call is saved for every key no key detector
 // takes.
 func (st *scanState) stop(d *dispatch, c uint8, i int) {
+	if d.termAt[c] {
+		st.termsAt(i)
+	}
 	t := st.s.T
 	var prev, next byte
 	if i > 0 {

@@ -207,18 +207,28 @@ type OnKey struct {
 	Find     func(s *Scan, a *Assignment)
 }
 
-// OnTerms asks for every occurrence of the terms of a word list (a
-// gazetteer of given names, surnames or street-type words). The engine
-// runs the list's automaton once over the text, as it runs policy
-// dictionaries: a pass of its own, so it costs only while the detector is
-// enabled. Find is called for each match, in ascending order of end, with
-// the match's offsets in T, anchored at its start.
+// OnTerms asks for the occurrences of the terms of a word list (a
+// gazetteer of given names, surnames or street-type words). Find is called
+// for each match with the match's offsets in T, anchored at its start.
+//
+// Without WordStart the engine runs the list's automaton once over the
+// text, as it runs policy dictionaries: a pass of its own, calling Find
+// for every match in ascending order of end. With WordStart the terms
+// only count where a word starts: the engine asks the automaton, anchored
+// (automaton.StartsAt), at each byte that starts some term and follows
+// neither an ASCII letter, digit or '_' nor nothing but the text's start,
+// as its main pass reaches it; Find sees the matches that start there,
+// shortest first. A term list whose terms start with a capital letter
+// then costs little more than the capitals of the text.
 type OnTerms struct {
 	// Automaton returns the compiled word list. The engine calls it once
 	// per engine it builds; it should build or load the automaton once
 	// per process (sync.OnceValues) and return the same one.
 	Automaton func() (*automaton.Automaton, error)
 	Find      func(s *Scan, m automaton.Match)
+	// WordStart says that Find wants only matches at the start of a
+	// word (see above); no term may start with a digit.
+	WordStart bool
 }
 
 // Assignment is a key name and the start of its value.

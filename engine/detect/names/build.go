@@ -203,14 +203,6 @@ func prefixLen(f string) int {
 // short name before a full stop is found through its neighbours).
 const shortNameEnds = " ,"
 
-// lanesOn is a pattern of frequent bytes that no text word starts a
-// name with. It turns the automaton's rare-byte prefilter off: every
-// trigger starts with a capital, so the prefilter would pick capitals,
-// and text has one every few dozen bytes, where the prefilter's restarts
-// cost more than the four-lane DFA walk it replaces (callgrind on the
-// prose corpus: 184 million instructions with it, 152 million without).
-const lanesOn = "eeeee"
-
 // frequent reports whether a frequent word, in Title case or upper
 // case, starts with p.
 func (b *builder) frequent(p string) bool {
@@ -258,7 +250,6 @@ func (b *builder) lexicon() {
 	for _, p := range "ODNL" {
 		b.pattern(string(p) + "’")
 	}
-	b.pats[lanesOn] = true
 }
 
 // image lays out the table and the automaton (see table.go).

@@ -32,7 +32,7 @@ var Person = &detect.Detector{
 	}},
 	Source: "US SSA national baby names 1880-2024; US Census Bureau 1990 surnames; faker-js 10.6.0 person names (41 locales, MIT); " +
 		"pinyin-pro 3.29.4 romanization of faker-js zh_CN/zh_TW names; SCOWL size-35 common words (see engine/detect/names/data/DATA.md)",
-	Terms: &detect.OnTerms{Automaton: triggers, Find: findTerm},
+	Terms: &detect.OnTerms{Automaton: triggers, Find: findTerm, WordStart: true},
 	Keys:  &detect.OnKey{Words: keyWords, MinValue: 1, Find: findKey},
 	Examples: []detect.Example{
 		{Text: "Please ask Maria Garcia to sign.", Span: "Maria Garcia", Valid: true},
