@@ -142,8 +142,8 @@ func (g *gen) secrets(gens []secretGen) {
 			g.secretRecord(s, sg, sg.valid(g.rng), "")
 		case x < 3:
 			sg := gens[nn%len(gens)]
+			v, kind := g.hardNegative(sg, nn/len(gens))
 			nn++
-			v, kind := g.hardNegative(sg)
 			g.secretRecord(s, sg, v, kind)
 		default:
 			g.ordinary(s)
@@ -168,9 +168,11 @@ func (g *gen) ordinaryOnly() {
 }
 
 // hardNegative returns a value of sg's shape that is not a credential: a
-// placeholder, or a lookalike that fails the type's check.
-func (g *gen) hardNegative(sg secretGen) (string, string) {
-	if sg.invalid != nil && g.rng.IntN(2) == 0 {
+// placeholder in even rounds (so every type has one from its first
+// round), a lookalike that fails the type's check in odd rounds when the
+// type has one.
+func (g *gen) hardNegative(sg secretGen, round int) (string, string) {
+	if sg.invalid != nil && round%2 == 1 {
 		return sg.invalid(g.rng), NegLookalike
 	}
 	return placeholderOf(g.rng, sg.typ, sg.valid(g.rng)), NegPlaceholder
