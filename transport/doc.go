@@ -65,14 +65,14 @@
 //     keep the certificate they started with.
 //   - mTLS: DATAFOG_TLS_CLIENT_CA_FILE, with DATAFOG_TLS_CLIENT_AUTH
 //     "require" (the default: no handshake without a verified certificate)
-//     or "optional" (verified when sent). A verified certificate
-//     authenticates the request and names the caller: its SPIFFE URI SAN,
-//     else its subject. The start-up rule (no non-loopback address without
-//     authentication) counts client certificates as authentication.
+//     or "optional" (verified when sent). A verified certificate names the
+//     caller: its SPIFFE URI SAN, else its subject; without a token set it
+//     is what authenticates. The start-up rule (no non-loopback address
+//     without authentication) counts client certificates as authentication.
 //   - Tokens (tokens.go): DATAFOG_API_TOKEN (named "default") and
-//     DATAFOG_API_TOKENS_FILE ("NAME TOKEN" lines). A request that sends a
-//     token must send a valid one; one that sends none needs a verified
-//     client certificate whenever tokens or a client CA are configured.
+//     DATAFOG_API_TOKENS_FILE ("NAME TOKEN" lines). With a token set,
+//     every route but /health needs one (the contract); with none set but
+//     a client CA, a verified client certificate.
 //   - Reload (reload.go): a poll every second reads the certificate, key,
 //     client CA, tokens and peer CA files and reloads a set whose contents
 //     changed. A set that fails to load (a key not matching yet, a

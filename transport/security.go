@@ -21,10 +21,13 @@ import (
 // swaps them in atomically, and a file that fails to load leaves the value
 // in force. Requests read the values with atomic loads only.
 //
-// Authentication: a request that carries a token (either header) must
-// carry a valid one; one that carries none is authenticated by a verified
-// client certificate on its connection. With neither tokens nor a client
-// CA configured, every request is accepted. /health needs nothing.
+// Authentication, as the contract puts it: when a token is set (the
+// variable or the tokens file), every route but /health requires one. When
+// no token is set but a client CA is, every route but /health requires a
+// verified client certificate (with DATAFOG_TLS_CLIENT_AUTH=require the
+// handshake already did; with "optional" the request is refused here).
+// With neither, every request is accepted. A verified certificate always
+// names the caller in receipts.
 type security struct {
 	log *slog.Logger
 
@@ -185,9 +188,7 @@ func newSecurity(cfg Config) (*security, error) {
 }
 
 // authenticates reports whether the configuration authenticates every
-// request but /health: some token, or client certificates (with
-// "optional", a request without a certificate needs a token, and without
-// tokens it is refused).
+// request but /health: by token, or by client certificate.
 func (s *security) authenticates() bool {
 	return s.tokens.Load() != nil || s.clientAuth != clientAuthNone
 }
@@ -195,20 +196,14 @@ func (s *security) authenticates() bool {
 // authenticate decides whether a request may proceed and returns the name
 // of the token it carried, if any. It allocates nothing.
 func (s *security) authenticate(ctx *fasthttp.RequestCtx) (token string, ok bool) {
-	set := s.tokens.Load()
-	if set != nil {
-		name, presented, valid := set.check(&ctx.Request.Header)
-		if presented {
-			return name, valid
-		}
+	if set := s.tokens.Load(); set != nil {
+		return set.check(&ctx.Request.Header)
 	}
 	if s.clientAuth != clientAuthNone {
-		if pc, isPeer := ctx.Conn().(*peerConn); isPeer && pc.verified() {
-			return "", true
-		}
-		return "", false
+		pc, isPeer := ctx.Conn().(*peerConn)
+		return "", isPeer && pc.verified()
 	}
-	return "", set == nil
+	return "", true
 }
 
 // parseProxy parses a CIDR ("10.0.0.0/8") or an address ("127.0.0.1"), which

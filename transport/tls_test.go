@@ -177,9 +177,11 @@ func TestMTLS(t *testing.T) {
 }
 
 // TestMTLSOptional: with DATAFOG_TLS_CLIENT_AUTH=optional a connection
-// without a certificate may probe /health, but any other route needs a
-// certificate or a token; a certificate from another CA still fails the
-// handshake.
+// without a certificate may probe /health. Without a token configured any
+// other route needs a verified certificate; with one (the contract: a set
+// token is required on every route but /health), it needs the token, and a
+// certificate adds the caller's identity. A certificate from another CA
+// still fails the handshake.
 func TestMTLSOptional(t *testing.T) {
 	dir := t.TempDir()
 	ca := newTestCA(t, "CA")
@@ -187,23 +189,33 @@ func TestMTLSOptional(t *testing.T) {
 	certFile, keyFile, caFile := tlsFiles(t, dir, ca, 1)
 	cfg := testConfig()
 	cfg.TLSCertFile, cfg.TLSKeyFile, cfg.TLSClientCAFile, cfg.TLSClientAuth = certFile, keyFile, caFile, "optional"
-	cfg.APIToken = "token-for-the-optional-test"
 	_, base := startTLSServer(t, cfg, nil)
-
 	anon := tlsClient(ca.pool())
+	withCert := tlsClient(ca.pool(), ca.clientCert(t, leafSpec{serial: 5, subject: pkix.Name{CommonName: "svc"}}))
 	if r := do(t, anon, "GET", base+"/health", nil, nil); r.status != 200 {
 		t.Fatalf("/health without a certificate: %d", r.status)
 	}
 	wantError(t, do(t, anon, "POST", base+"/v1/scan", strings.NewReader(scanBody), jsonHdr), 401, "unauthorized", "missing or invalid API token")
-	if r := do(t, anon, "POST", base+"/v1/scan", strings.NewReader(scanBody), jsonWith("Authorization", "Bearer token-for-the-optional-test")); r.status != 200 {
+	if r := do(t, withCert, "POST", base+"/v1/scan", strings.NewReader(scanBody), jsonHdr); r.status != 200 {
+		t.Fatalf("certificate, no token configured: %d", r.status)
+	}
+
+	const token = "token-for-the-optional-test"
+	cfg.APIToken = token
+	rec := newFakeStore()
+	_, base = startTLSServer(t, cfg, rec)
+	anon, withCert = tlsClient(ca.pool()), tlsClient(ca.pool(), ca.clientCert(t, leafSpec{serial: 6, subject: pkix.Name{CommonName: "svc"}}))
+	if r := do(t, anon, "POST", base+"/v1/scan", strings.NewReader(scanBody), jsonWith("Authorization", "Bearer "+token)); r.status != 200 {
 		t.Fatalf("token without a certificate: %d", r.status)
 	}
-	withCert := tlsClient(ca.pool(), ca.clientCert(t, leafSpec{serial: 5, subject: pkix.Name{CommonName: "svc"}}))
-	if r := do(t, withCert, "POST", base+"/v1/scan", strings.NewReader(scanBody), jsonHdr); r.status != 200 {
-		t.Fatalf("certificate without a token: %d", r.status)
-	}
-	// A wrong token is refused even on a verified connection.
+	wantError(t, do(t, withCert, "POST", base+"/v1/scan", strings.NewReader(scanBody), jsonHdr), 401, "unauthorized", "missing or invalid API token")
 	wantError(t, do(t, withCert, "POST", base+"/v1/scan", strings.NewReader(scanBody), jsonWith("X-API-Key", "wrong-token-0123456789")), 401, "unauthorized", "missing or invalid API token")
+	if r := do(t, withCert, "POST", base+"/v1/decide", strings.NewReader(decideBody), jsonWith("X-API-Key", token)); r.status != 200 {
+		t.Fatalf("token and certificate: %d", r.status)
+	}
+	if c := rec.recs["rcpt-1"].Caller; c.Token != "default" || c.IdentitySource != "mtls" || c.Identity != "CN=svc" {
+		t.Fatalf("caller with token and certificate: %+v", c)
+	}
 	bad := tlsClient(ca.pool(), other.clientCert(t, leafSpec{serial: 6, subject: pkix.Name{CommonName: "svc"}}))
 	if res, err := bad.Get(base + "/health"); err == nil || !strings.HasSuffix(err.Error(), "remote error: tls: unknown certificate authority") {
 		if err == nil {

@@ -33,37 +33,36 @@ const (
 
 var bearerPrefix = []byte("Bearer ")
 
-// check looks at the request's credentials: "Authorization: Bearer <token>"
-// and "X-API-Key: <token>". presented reports whether either header is
-// there; ok whether what is there names a token of the set, and name is
-// that token's name. When both headers are present both must carry the
-// same token, so a proxy that adds one cannot mask a wrong other one. An
-// Authorization header that is not a bearer token is a failed credential.
-// It allocates nothing.
-func (t *tokenSet) check(h *fasthttp.RequestHeader) (name string, presented, ok bool) {
+// check looks at the request's credentials, "Authorization: Bearer
+// <token>" and "X-API-Key: <token>": ok reports whether they name a token
+// of the set, and name is that token's name. When both headers are
+// present both must carry the same token, so a proxy that adds one cannot
+// mask a wrong other one. An Authorization header that is not a bearer
+// token fails. It allocates nothing.
+func (t *tokenSet) check(h *fasthttp.RequestHeader) (name string, ok bool) {
 	authz := h.Peek(fasthttp.HeaderAuthorization)
 	key := h.Peek("X-API-Key")
 	if len(authz) == 0 && len(key) == 0 {
-		return "", false, false
+		return "", false
 	}
 	if len(authz) > 0 {
 		if len(authz) < len(bearerPrefix) || !bytes.EqualFold(authz[:len(bearerPrefix)], bearerPrefix) {
-			return "", true, false
+			return "", false
 		}
 		n, found := t.lookup(authz[len(bearerPrefix):])
 		if !found {
-			return "", true, false
+			return "", false
 		}
 		name = n
 	}
 	if len(key) > 0 {
 		n, found := t.lookup(key)
 		if !found || (name != "" && n != name) {
-			return "", true, false
+			return "", false
 		}
 		name = n
 	}
-	return name, true, true
+	return name, true
 }
 
 func (t *tokenSet) lookup(token []byte) (string, bool) {
