@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net"
+	"net/http"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -133,5 +134,34 @@ func TestTrustedProxyConnCap(t *testing.T) {
 			}
 		}
 		waitOpen(t, s, tc.normal, tc.reserved)
+	}
+}
+
+// TestRedactStreamReceiptCaller: the redact stream's receipt names its
+// caller like /v1/decide's: the token's name and the forwarded client.
+func TestRedactStreamReceiptCaller(t *testing.T) {
+	cfg := testConfig()
+	cfg.APIToken = "stream-token-0123456789"
+	cfg.TrustedProxies = "127.0.0.1"
+	rec := newFakeStore()
+	_, base := startServer(t, cfg, rec)
+	req, err := http.NewRequest("POST", base+"/v1/redact/stream", strings.NewReader("mail bob@example.com now"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer stream-token-0123456789")
+	req.Header.Set("X-Forwarded-For", "2001:db8::42")
+	res, err := testClient().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	id := res.Trailer.Get("X-Receipt-ID")
+	if res.StatusCode != 200 || id == "" || strings.Contains(string(out), "bob@example.com") {
+		t.Fatalf("redact stream: %d %q id %q", res.StatusCode, out, id)
+	}
+	if c := rec.recs[id].Caller; c == nil || *c != (receipts.Caller{Token: "default", Address: "2001:db8::42"}) {
+		t.Fatalf("caller %+v", c)
 	}
 }
