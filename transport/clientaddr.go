@@ -57,17 +57,13 @@ func peerAddr(a net.Addr) netip.Addr {
 // hopRing keeps the rightmost maxHops hops of a header. A hop is an address,
 // or the zero Addr when it could not be read.
 type hopRing struct {
-	hops    [maxHops]netip.Addr
-	n       int // hops added, including dropped ones
-	dropped bool
+	hops [maxHops]netip.Addr
+	n    int // hops added, including those overwritten
 }
 
 func (r *hopRing) add(a netip.Addr) {
 	r.hops[r.n%maxHops] = a
 	r.n++
-	if r.n > maxHops {
-		r.dropped = true
-	}
 }
 
 // forwardedClient walks the forwarding header of a request from a trusted
