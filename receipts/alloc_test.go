@@ -8,13 +8,14 @@ import (
 )
 
 // TestAllocsEncode pins the Append encode path (stored JSON into a reused
-// buffer, payload digest, chain value, framing) and Hash's append form at
-// zero allocations.
+// buffer, caller digests included, payload digest, chain value, framing)
+// and Hash's append form at zero allocations.
 func TestAllocsEncode(t *testing.T) {
 	l := openTest(t, filepath.Join(t.TempDir(), "r"), nil)
 	defer l.Close()
 	rec := sampleRecord(l, 7)
 	rec.Action.Resource, rec.Action.Command, rec.Action.Args = "/tmp/x", "cat", []string{"a", "b"}
+	rec.Caller = &Caller{Token: "billing", IdentitySource: IdentityMTLS, Identity: "spiffe://example.org/a", Address: "203.0.113.7"}
 	set := l.NewFindingSet()
 	for _, f := range rec.Findings {
 		set.Add(f)

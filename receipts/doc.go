@@ -27,9 +27,10 @@
 //
 // The receipt key (DATAFOG_RECEIPT_KEY_FILE, or by default the sibling file
 // Dir + ".key", outside the directory) holds at least 32 bytes as hex. When
-// absent it is generated once with mode 0600. Two keys are derived from it:
-// the chain key HMAC-SHA256(key, "datafog receipts chain v2") and the hash
-// key HMAC-SHA256(key, "datafog receipts hash v1").
+// absent it is generated once with mode 0600. Keys are derived from it:
+// the chain key HMAC-SHA256(key, "datafog receipts chain v2"), the hash
+// key HMAC-SHA256(key, "datafog receipts hash v1"), the finding key (see
+// below) and the caller key HMAC-SHA256(key, "datafog receipts caller v1").
 //
 // # Segment header (72 bytes, little-endian)
 //
@@ -90,7 +91,7 @@
 // # Receipt payload versions
 //
 // A receipt's size depends on its decision, not on its findings. Version 2
-// payloads (this build) start with "receipt_version":2 and carry, after
+// and 3 payloads start with "receipt_version":2 or 3 and carry, after
 // "findings":
 //
 //	findings          the first MaxListedFindings findings (default 100)
@@ -117,11 +118,33 @@
 // bytes each by the server; about 40 KB, against 4.4 MB for a 30,000-finding
 // version 1 receipt.
 //
+// Version 3 payloads (this build) add, last, who asked:
+//
+//	"caller":{"token":"billing","identity_source":"mtls",
+//	          "identity":"hmac-sha256:<hex>","address":"hmac-sha256:<hex>"}
+//
+// token is the name of the API token the request carried (a name the
+// operator chose in DATAFOG_API_TOKENS_FILE, "default" for
+// DATAFOG_API_TOKEN; never the token). identity is the caller's verified
+// identity, from its client certificate (identity_source "mtls": the SPIFFE
+// URI SAN, else the subject) or from the identity header a trusted proxy
+// set ("header"). address is the client's IP address, behind trusted
+// proxies the one they reported. identity and address are personal data,
+// so Append stores them as "hmac-sha256:" + hex HMAC-SHA256 under the
+// caller key, a key of its own so that an address digest never equals the
+// value_hash of the same address found in a request's text. Whoever holds
+// the receipt key finds one client's receipts by computing its digest
+// (CallerDigest; `datafog receipts caller-digest`). Each field is left out
+// when unknown; a receipt appended without a caller (not one the server
+// writes) has no "caller". The caller is part of the payload, so the chain
+// covers it like every other field and Verify finds any edit of it.
+//
 // Version 1 payloads (older builds) have no receipt_version and list every
 // finding. They stay readable: Get reports them as Version 1 with
 // findings_total and findings_by_type derived from the list and no
-// findings_root. The framing, the chain and Verify are the same for both
-// versions, and one segment may hold both (a log upgraded in place).
+// findings_root. Versions 1 and 2 have no caller. The framing, the chain
+// and Verify are the same for every version, and one segment may hold
+// several (a log upgraded in place).
 //
 // A checkpoint payload is {"checkpoint":{"first_segment":S,"anchor":hex,
 // "purged_from":A,"purged_to":B,"time":…}}: it is written and synced before
@@ -227,7 +250,9 @@
 // 2-core build machine (Xeon 2.5 GHz, AVX2, no SHA-NI), real disk, ~1.4 KB
 // records (bench/receiptsbench's record: 1357 bytes of JSON when measured;
 // 1398 since version 2 added findings_total and findings_by_type, and its
-// stored payload adds receipt_version and findings_root). Throughput
+// stored payload adds receipt_version and findings_root; 1532 since
+// version 3 added the caller, 237 bytes stored, which the figures below
+// predate). Throughput
 // on this VM varies by ±25% from minute to minute, so "before" and "after"
 // are two test binaries run alternately, and each run of the after binary
 // measures the fdatasync-per-append baseline in the same process:

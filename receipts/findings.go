@@ -12,7 +12,7 @@ import (
 	"strings"
 )
 
-// Receipts scale with decisions, not with findings. A receipt (version 2)
+// Receipts scale with decisions, not with findings. A receipt (version 2 and later)
 // lists at most MaxListedFindings findings; for all of them it carries
 // their number, their number per entity type, and findings_root: the root
 // of an RFC 6962 Merkle tree over one keyed hash per finding, so that any
@@ -27,10 +27,11 @@ const DefaultMaxListedFindings = 100
 // rest are counted in action.args_total (action_hash covers them all).
 const maxListedArgs = 64
 
-// ReceiptVersion is the version of the receipt payload this build writes.
-// Version 1 receipts (written before findings were summarized) carry no
-// receipt_version and list every finding; they are still read.
-const ReceiptVersion = 2
+// ReceiptVersion is the version of the receipt payload this build writes:
+// 3, which adds "caller" to version 2. Version 1 receipts (written before
+// findings were summarized) carry no receipt_version and list every
+// finding; versions 1 and 2 are still read.
+const ReceiptVersion = 3
 
 // findingLabel derives the key of the finding hashes from the receipt key.
 const findingLabel = "datafog receipts finding v1"

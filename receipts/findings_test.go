@@ -110,7 +110,7 @@ func TestReceiptScalesWithDecision(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Version != 2 || got.FindingsTotal != n || len(got.Findings) != DefaultMaxListedFindings ||
+	if got.Version != ReceiptVersion || got.FindingsTotal != n || len(got.Findings) != DefaultMaxListedFindings ||
 		!reflect.DeepEqual(got.Findings, all[:DefaultMaxListedFindings]) {
 		t.Fatalf("version %d, total %d, listed %d", got.Version, got.FindingsTotal, len(got.Findings))
 	}
@@ -241,8 +241,8 @@ func TestReadsVersion1Receipts(t *testing.T) {
 		!reflect.DeepEqual(got.FindingsByType, TypeCounts{{"email", 1}, {"ssn", 2}}) {
 		t.Fatalf("version 1 receipt read as %+v", got)
 	}
-	if n, err := l.Get(newID); err != nil || n.Version != 2 || n.FindingsTotal != 1 || len(n.FindingsRoot) != 64 {
-		t.Fatalf("version 2 receipt: %+v %v", n, err)
+	if n, err := l.Get(newID); err != nil || n.Version != ReceiptVersion || n.FindingsTotal != 1 || len(n.FindingsRoot) != 64 {
+		t.Fatalf("version %d receipt: %+v %v", ReceiptVersion, n, err)
 	}
 	l.Close()
 	if rep, err := Verify(dir, testKey(t, dir)); err != nil || rep.Receipts != 2 {
@@ -267,11 +267,12 @@ func TestCountedFindingsReceipt(t *testing.T) {
 		t.Fatalf("%+v %v", got, err)
 	}
 	for name, bad := range map[string]*Record{
-		"sum":      {Decision: "x", Version: 2, FindingsTotal: 3, FindingsByType: TypeCounts{{"ssn", 2}}},
-		"unsorted": {Decision: "x", Version: 2, FindingsTotal: 2, FindingsByType: TypeCounts{{"ssn", 1}, {"email", 1}}},
-		"listed":   {Decision: "x", Version: 2, FindingsTotal: 0, Findings: []Finding{{EntityType: "ssn", End: 1}}, FindingsByType: TypeCounts{}},
-		"root":     {Decision: "x", Version: 2, FindingsRoot: "abc", FindingsByType: TypeCounts{}},
-		"version":  {Decision: "x", Version: 3, FindingsByType: TypeCounts{}},
+		"sum":      {Decision: "x", Version: ReceiptVersion, FindingsTotal: 3, FindingsByType: TypeCounts{{"ssn", 2}}},
+		"unsorted": {Decision: "x", Version: ReceiptVersion, FindingsTotal: 2, FindingsByType: TypeCounts{{"ssn", 1}, {"email", 1}}},
+		"listed":   {Decision: "x", Version: ReceiptVersion, FindingsTotal: 0, Findings: []Finding{{EntityType: "ssn", End: 1}}, FindingsByType: TypeCounts{}},
+		"root":     {Decision: "x", Version: ReceiptVersion, FindingsRoot: "abc", FindingsByType: TypeCounts{}},
+		"version":  {Decision: "x", Version: ReceiptVersion + 1, FindingsByType: TypeCounts{}},
+		"old":      {Decision: "x", Version: 2, FindingsByType: TypeCounts{}},
 	} {
 		if _, err := l.Append(context.Background(), bad); err == nil {
 			t.Errorf("%s: inconsistent summary accepted", name)

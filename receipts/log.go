@@ -99,7 +99,8 @@ type Log struct {
 	retryEvery time.Duration
 
 	hashes     *macPool
-	hashKey    []byte // key of Hash and NewHash
+	callers    *macPool // caller identity and address digests
+	hashKey    []byte   // key of Hash and NewHash
 	chainKey   []byte
 	findingKey []byte // key of the finding hashes under findings_root
 	maxListed  int
@@ -223,6 +224,7 @@ func Open(opts Options) (*Log, error) {
 	l.hashes = newMacPool(l.hashKey)
 	l.chainKey = deriveKey(key, chainLabel)
 	l.findingKey = deriveKey(key, findingLabel)
+	l.callers = newMacPool(deriveKey(key, callerLabel))
 	l.w.chain = newChainMAC(l.chainKey)
 
 	// A full disk does not stop Open: a torn tail is repaired in place, and
@@ -351,8 +353,9 @@ func (l *Log) closeReaders() error {
 //
 // A record with Version 0 carries every finding of its decision in
 // Findings: Append summarizes them (FindingsTotal, FindingsByType,
-// FindingsRoot, Version 2) and keeps the first MaxListedFindings in
-// Findings. A record with Version 2 has its summary filled already, by
+// FindingsRoot, Version ReceiptVersion) and keeps the first
+// MaxListedFindings in Findings. A record with Version ReceiptVersion has
+// its summary filled already, by
 // FindingSet.Fill or, for findings that were only counted, by the caller.
 // Either way Action.Args keeps its first 64 digests and counts the rest in
 // Action.ArgsTotal, so a receipt's size depends on the decision, not on how
@@ -414,12 +417,23 @@ func (l *Log) Append(ctx context.Context, rec *Record) (string, error) {
 
 // encode appends the stored form of rec to dst.
 func (l *Log) encode(dst []byte, rec *Record) []byte {
-	return appendStored(dst, rec, l.appendDigest)
+	return appendStored(dst, rec, l.appendDigest, l.appendCallerDigest)
 }
 
 func (l *Log) appendDigest(dst []byte, s string) []byte {
 	dst = append(dst, digestPrefix...)
 	return l.hashes.appendHexString(dst, s)
+}
+
+func (l *Log) appendCallerDigest(dst []byte, s string) []byte {
+	dst = append(dst, digestPrefix...)
+	return l.callers.appendHexString(dst, s)
+}
+
+// CallerDigest returns the stored form of a caller's identity or address,
+// as CallerDigest does with this log's key.
+func (l *Log) CallerDigest(value string) string {
+	return string(l.appendCallerDigest(nil, value))
 }
 
 // maxPayload is the largest payload one record may carry.

@@ -47,12 +47,13 @@ type TransformStep struct {
 // Receipt. ReceiptID is not stored: it is derived from the record's place in
 // the log.
 //
-// Version 2 receipts (this build's) scale with the decision, not with its
-// findings: Findings lists at most Options.MaxListedFindings of them, and
+// Version 2 and 3 receipts scale with the decision, not with its findings:
+// Findings lists at most Options.MaxListedFindings of them, and
 // FindingsTotal, FindingsByType and FindingsRoot cover every one (see
-// FindingSet). Version 1 receipts, written by older builds, list every
-// finding; Get reports them with Version 1, FindingsTotal and
-// FindingsByType derived from the list, and no FindingsRoot.
+// FindingSet). Version 3 (this build's) adds Caller. Version 1 receipts,
+// written by older builds, list every finding; Get reports them with
+// Version 1, FindingsTotal and FindingsByType derived from the list, and no
+// FindingsRoot. Versions 1 and 2 have no Caller.
 type Record struct {
 	ReceiptID     string    `json:"receipt_id,omitempty"`
 	Version       int       `json:"receipt_version,omitempty"`
@@ -82,13 +83,17 @@ type Record struct {
 	TransformPlan []TransformStep `json:"transform_plan"`
 	Reason        string          `json:"reason,omitempty"`
 	NodeID        string          `json:"node_id,omitempty"`
+	// Caller is who asked (version 3): token name, identity and client
+	// address; the log keeps Identity and Address as digests (see Caller).
+	// Nil in older receipts and when the appender knows no caller.
+	Caller *Caller `json:"caller,omitempty"`
 }
 
 // digestPrefix marks an action field stored as a keyed digest.
 const digestPrefix = "hmac-sha256:"
 
 // validate checks what Append requires of a record whose findings
-// summary is filled (Version 2).
+// summary is filled (Version ReceiptVersion).
 func (r *Record) validate() error {
 	if r.Decision == "" {
 		return fmt.Errorf("decision is empty")
@@ -125,6 +130,9 @@ func (r *Record) validate() error {
 	}
 	if r.FindingsRoot != "" && !isDigest(r.FindingsRoot) {
 		return fmt.Errorf("findings_root is not a hex SHA-256 digest")
+	}
+	if r.Caller != nil {
+		return r.Caller.validate()
 	}
 	return nil
 }
@@ -182,9 +190,10 @@ func hexWord(w uint64) bool {
 // appendStored appends the stored JSON form of r to dst: the same bytes
 // encoding/json produces for r with ReceiptID cleared, nil slices as empty
 // slices, the timestamp in UTC and the sensitive action fields replaced by
-// digests (computed with digest). r must have passed validate. It allocates
-// nothing when dst has room.
-func appendStored(dst []byte, r *Record, digest func(dst []byte, s string) []byte) []byte {
+// digests (computed with digest), and the caller's identity and address by
+// digests computed with callerDigest. r must have passed validate. It
+// allocates nothing when dst has room.
+func appendStored(dst []byte, r *Record, digest, callerDigest func(dst []byte, s string) []byte) []byte {
 	dst = append(dst, '{')
 	if r.Version != 0 {
 		dst = append(dst, `"receipt_version":`...)
@@ -273,6 +282,9 @@ func appendStored(dst []byte, r *Record, digest func(dst []byte, s string) []byt
 	dst = append(dst, ']')
 	dst = appendField(dst, "reason", r.Reason, true)
 	dst = appendField(dst, "node_id", r.NodeID, true)
+	if r.Caller != nil {
+		dst = appendCaller(dst, r.Caller, callerDigest)
+	}
 	return append(dst, '}')
 }
 

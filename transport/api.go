@@ -350,6 +350,7 @@ func (c *call) buildReceipt(cf commonFields, ids [3][]byte, act *policy.Action, 
 			Command: strings.Clone(act.Command), Adapter: strings.Clone(act.Adapter), Sensitive: act.Sensitive,
 		},
 		ActionHash: h.Hash(appendActionJSON(nil, act)),
+		Caller:     c.caller(),
 	}
 	for _, a := range act.Args {
 		rec.Action.Args = append(rec.Action.Args, strings.Clone(a))
@@ -677,6 +678,7 @@ func (c *call) metricsPage() *apiError {
 	}
 	c.out = c.s.m.appendPrometheus(c.out[:0], c.s.rec)
 	c.out = c.s.appendServerMetrics(c.out)
+	c.out = c.s.appendSecurityMetrics(c.out)
 	c.ctx.SetStatusCode(fasthttp.StatusOK)
 	c.ctx.SetContentType("text/plain; version=0.0.4; charset=utf-8")
 	c.s.setBody(c.ctx, c.out)

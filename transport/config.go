@@ -78,6 +78,46 @@ type Config struct {
 	// Peers, when set, forwards GET /v1/receipts/{id} for ids of other
 	// replicas to the replica that holds them (see PeersFromEnv).
 	Peers *Peers
+
+	// Transport security and caller identity (issue 20; security.go).
+	// New checks these together and lists every problem in one error.
+
+	// TLSCertFile and TLSKeyFile (DATAFOG_TLS_CERT_FILE,
+	// DATAFOG_TLS_KEY_FILE), both or neither, serve HTTPS: TLS 1.2 at
+	// least, Go's default cipher suites. They are reloaded when they change.
+	TLSCertFile, TLSKeyFile string
+	// TLSClientCAFile (DATAFOG_TLS_CLIENT_CA_FILE) asks clients for a
+	// certificate that chains to one of its PEM CAs (mTLS); a verified
+	// certificate authenticates the caller and names it in receipts.
+	TLSClientCAFile string
+	// TLSClientAuth (DATAFOG_TLS_CLIENT_AUTH) is "require" (the default
+	// with a client CA: no handshake without a verified certificate) or
+	// "optional" (a certificate is verified when sent; a request without
+	// one needs a token, except GET /health).
+	TLSClientAuth string
+	// TrustedProxies (DATAFOG_TRUSTED_PROXIES) is a comma-separated list of
+	// CIDRs or addresses. Only from a TCP peer in it does the server read
+	// the client address from ForwardedHeader and the identity from
+	// IdentityHeader.
+	TrustedProxies string
+	// ForwardedHeader (DATAFOG_FORWARDED_HEADER) is the header trusted
+	// proxies report the client in: "x-forwarded-for" (the default) or
+	// "forwarded" (RFC 7239).
+	ForwardedHeader string
+	// IdentityHeader (DATAFOG_IDENTITY_HEADER) names a header that trusted
+	// proxies set to the caller's identity, such as Linkerd's
+	// l5d-client-id. It is ignored on requests from any other peer.
+	IdentityHeader string
+	// APITokensFile (DATAFOG_API_TOKENS_FILE) holds "NAME TOKEN" lines:
+	// each token is accepted like APIToken, and receipts name it. The file
+	// is reloaded when it changes.
+	APITokensFile string
+	// PeerCAFile (DATAFOG_PEER_CA_FILE) holds the PEM CAs that https peer
+	// URLs (Peers) are verified against, instead of the system roots.
+	PeerCAFile string
+	// CredentialPollInterval is how often the files above are checked for
+	// changes; 0 means one second.
+	CredentialPollInterval time.Duration
 }
 
 // Defaults for Config fields left zero.
@@ -109,6 +149,10 @@ var Env = []string{
 	"DATAFOG_MAX_CONCURRENCY", "DATAFOG_MAX_HEADER_BYTES",
 	"DATAFOG_MAX_DECOMPRESSED_BYTES", "DATAFOG_MAX_COMPRESSION_RATIO",
 	"DATAFOG_READ_HEADER_TIMEOUT", "DATAFOG_MAX_INFLIGHT_BYTES", "DATAFOG_MAX_FINDINGS",
+	// Transport security and caller identity (security.go).
+	"DATAFOG_TLS_CERT_FILE", "DATAFOG_TLS_KEY_FILE", "DATAFOG_TLS_CLIENT_CA_FILE", "DATAFOG_TLS_CLIENT_AUTH",
+	"DATAFOG_TRUSTED_PROXIES", "DATAFOG_FORWARDED_HEADER", "DATAFOG_IDENTITY_HEADER",
+	"DATAFOG_API_TOKENS_FILE", "DATAFOG_PEER_CA_FILE",
 }
 
 // DefaultConfig returns the configuration used when no variable is set.
@@ -231,6 +275,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	intVar("DATAFOG_MAX_CONCURRENCY", &c.MaxConcurrency, 1, 1<<30)
 	intVar("DATAFOG_MAX_HEADER_BYTES", &c.MaxHeaderBytes, minHeaderBytes, maxHeaderBytesCeiling)
 	intVar("DATAFOG_MAX_COMPRESSION_RATIO", &c.MaxCompressionRatio, 1, 1<<20)
+	securityFromEnv(getenv, &c) // checked by New, with the files they name
 
 	if len(problems) > 0 {
 		return c, errors.New("transport: config: " + strings.Join(problems, "; "))

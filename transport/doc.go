@@ -18,7 +18,8 @@
 // Every request gets an X-Request-ID: the caller's when it is 1-128 bytes of
 // visible ASCII without quotes or backslashes, else a generated one. Then,
 // in order: exact-path routing (404 not_found), the rate limiter (429 with
-// Retry-After; /health exempt), the token (401; /health exempt), the method
+// Retry-After; /health exempt), authentication (a token or a client
+// certificate; 401; /health exempt), the method
 // (405 with Allow), and the route's handler. Errors have the shape
 // {"error":{"code","message","request_id"}} with fixed messages: never the
 // caller's text, a stack trace or a path. A panic becomes a 500
@@ -44,9 +45,50 @@
 // JSON response lists at most MaxFindings findings and then says
 // "truncated":true and "findings_total".
 //
-// Client IPs for rate limiting are the TCP peer's; X-Forwarded-For is not
-// trusted. A client is an IPv4 address or an IPv6 /64 (see clientKey). Behind a gateway, rate-limit at the gateway or run one gateway
-// address per client.
+// The rate limiter's client is clientAddr's (below): an IPv4 address or an
+// IPv6 /64 of it (see clientKey). The connection caps count TCP peers,
+// except trusted proxies, which are exempt from the per-client cap.
+//
+// # Transport security and caller identity (issue 20)
+//
+// security.go holds it all; New checks it and refuses a bad configuration
+// with every problem listed (missing or unreadable files, a key that does
+// not match its certificate, CA files without a certificate, bad CIDRs,
+// bad values, a bad tokens file).
+//
+//   - Native TLS (tlsconf.go): DATAFOG_TLS_CERT_FILE and _KEY_FILE, TLS 1.2
+//     or later, Go's default cipher suites, ALPN http/1.1. A tlsListener
+//     over the connLimiter wraps each connection; fasthttp serves the TLS
+//     connections as any other (the zero-copy request path is unchanged).
+//     GetConfigForClient gives each handshake the current certificate and
+//     client CAs, so a reload changes new handshakes only: open connections
+//     keep the certificate they started with.
+//   - mTLS: DATAFOG_TLS_CLIENT_CA_FILE, with DATAFOG_TLS_CLIENT_AUTH
+//     "require" (the default: no handshake without a verified certificate)
+//     or "optional" (verified when sent). A verified certificate names the
+//     caller: its SPIFFE URI SAN, else its subject; without a token set it
+//     is what authenticates. The start-up rule (no non-loopback address
+//     without authentication) counts client certificates as authentication.
+//   - Tokens (tokens.go): DATAFOG_API_TOKEN (named "default") and
+//     DATAFOG_API_TOKENS_FILE ("NAME TOKEN" lines). With a token set,
+//     every route but /health needs one (the contract); with none set but
+//     a client CA, a verified client certificate.
+//   - Reload (reload.go): a poll every second reads the certificate, key,
+//     client CA, tokens and peer CA files and reloads a set whose contents
+//     changed. A set that fails to load (a key not matching yet, a
+//     truncated tokens file) is refused and logged once; the one in force
+//     stays.
+//   - Clients (clientaddr.go): DATAFOG_TRUSTED_PROXIES lists the CIDRs whose
+//     forwarding header is read (DATAFOG_FORWARDED_HEADER:
+//     X-Forwarded-For, or RFC 7239 Forwarded); the client is the rightmost
+//     hop that is not a trusted proxy. clientAddr is the one function that
+//     decides it, for the rate limit, the receipts and the access log.
+//   - Identity (caller.go): DATAFOG_IDENTITY_HEADER (Linkerd's
+//     l5d-client-id, or an auth filter's header) is read only when the TCP
+//     peer is a trusted proxy.
+//   - Receipts: /v1/decide and /v1/redact/stream receipts carry the caller
+//     (token name, identity, client address); the log stores the identity
+//     and the address as keyed digests (receipts.Caller).
 //
 // # Bodies and buffer lifetimes
 //

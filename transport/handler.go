@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/netip"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -47,6 +49,8 @@ type call struct {
 	check    jsonCheck
 	raw      bytes.Reader // over a buffered (non-streamed) request body
 	streamed bool         // a stream route took over metrics and logging
+	client   netip.Addr   // the client's address (clientaddr.go)
+	token    string       // the name of the token the request carried, or ""
 }
 
 var callPool = sync.Pool{New: func() any { return new(call) }}
@@ -67,6 +71,7 @@ func releaseCall(c *call) {
 	}
 	c.weight = 0
 	c.s, c.ctx, c.pol, c.streamed = nil, nil, nil, false
+	c.client, c.token = netip.Addr{}, ""
 	c.raw.Reset(nil)
 	c.check.reset()
 	if cap(c.check.names) > maxPooledBuf {
@@ -192,16 +197,19 @@ func (c *call) dispatch(r route, receiptID []byte) *apiError {
 			return errOverloaded
 		}
 	}
+	c.client = s.clientAddr(ctx)
 	if r != routeHealth {
 		if s.rl != nil {
-			if ok, wait := s.rl.allow(clientKey(ctx.RemoteIP()), time.Now()); !ok {
+			a16 := c.client.As16()
+			if ok, wait := s.rl.allow(clientKey(net.IP(a16[:])), time.Now()); !ok {
 				s.m.limited.Add(1)
 				var b [20]byte
 				ctx.Response.Header.SetBytesV(fasthttp.HeaderRetryAfter, fasthttp.AppendUint(b[:0], wait))
 				return errRateLimited
 			}
 		}
-		if !s.auth.check(&ctx.Request.Header) {
+		var ok bool
+		if c.token, ok = s.sec.authenticate(ctx); !ok {
 			ctx.Response.Header.Set(fasthttp.HeaderWWWAuthenticate, `Bearer realm="datafog"`)
 			return errUnauthorized
 		}

@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"crypto/tls"
 	"errors"
 	"io"
 	"net"
@@ -31,12 +32,13 @@ import (
 //     open when its drain time is over (closeAll), which makes the streams
 //     on them end and log "transport: stream aborted".
 //
-// Extending it: a TLS listener wraps a connLimiter (tls.NewListener(cl,
-// cfg)), so the limits count TCP connections; set respond to false then,
-// since a plain-text rejection cannot be written before a handshake.
-// probeOnly unwraps connections that expose NetConn (as *tls.Conn does).
-// A trusted-proxy layer works per request in the handler and needs nothing
-// here.
+// With TLS, a tlsListener wraps the connLimiter, so the limits count TCP
+// connections; a rejection is then written over TLS (the handshake runs
+// on the rejecting goroutine, under its one-second deadline), and
+// probeOnly unwraps connections through NetConn. A connection from a
+// trusted proxy (DATAFOG_TRUSTED_PROXIES) is exempt from the per-client
+// cap: it carries many clients, each counted by the rate limiter under
+// the address the proxy reports (clientaddr.go).
 type connLimiter struct {
 	net.Listener
 	s            *Server
@@ -44,7 +46,8 @@ type connLimiter struct {
 	perIP        int // 0: no per-client cap
 	reserve      int
 	reservePerIP int
-	respond      bool // write a contract-shaped rejection before closing
+	respond      bool        // write a contract-shaped rejection before closing
+	tlsConf      *tls.Config // set when serving TLS: rejections are written over TLS
 
 	mu        sync.Mutex
 	conns     map[*limitedConn]struct{}
@@ -125,13 +128,14 @@ func (l *connLimiter) isClosed() bool {
 // and returns nil.
 func (l *connLimiter) admit(c net.Conn) *limitedConn {
 	key := connKey(c.RemoteAddr())
+	proxy := l.s.sec.trusted(peerAddr(c.RemoteAddr()))
 	l.mu.Lock()
 	cc := l.byClient[key]
 	if cc == nil {
 		cc = &clientConns{}
 		l.byClient[key] = cc
 	}
-	overIP := l.perIP > 0 && cc.normal >= l.perIP
+	overIP := l.perIP > 0 && !proxy && cc.normal >= l.perIP
 	overAll := l.normal >= l.maxConns
 	lc := &limitedConn{Conn: c, l: l, key: key}
 	switch {
@@ -219,6 +223,9 @@ func (l *connLimiter) reject(c net.Conn, e *apiError) {
 	go func() {
 		defer l.rejecting.Add(-1)
 		_ = c.SetDeadline(time.Now().Add(time.Second))
+		if l.tlsConf != nil {
+			c = tls.Server(c, l.tlsConf)
+		}
 		_, _ = c.Write(appendRejection(nil, e, rid))
 		if cw, ok := c.(interface{ CloseWrite() error }); ok {
 			_ = cw.CloseWrite()

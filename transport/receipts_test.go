@@ -114,7 +114,7 @@ func TestDecideDenseInputKeepsReceipt(t *testing.T) {
 	}
 	listed, _ := rec["findings"].([]any)
 	byType, _ := rec["findings_by_type"].(map[string]any)
-	if rec["receipt_version"] != float64(2) || rec["findings_total"] != float64(n) || len(listed) != 100 ||
+	if rec["receipt_version"] != float64(3) || rec["findings_total"] != float64(n) || len(listed) != 100 ||
 		byType["ssn"] != float64(n) || len(rec["findings_root"].(string)) != 64 {
 		t.Fatalf("receipt: version %v, total %v, listed %d, by type %v", rec["receipt_version"], rec["findings_total"], len(listed), byType)
 	}

@@ -37,7 +37,7 @@ type Server struct {
 	cfg   Config
 	pol   atomic.Pointer[policy.Compiled]
 	rec   ReceiptStore
-	auth  authenticator
+	sec   *security // TLS, tokens, trusted proxies (security.go)
 	rl    *rateLimiter
 	idem  *idempotencyStore
 	ids   *idGenerator
@@ -76,13 +76,20 @@ func New(cfg Config, pol *policy.Compiled, rec ReceiptStore) (*Server, error) {
 	if rec == nil {
 		return nil, errors.New("transport: new: a receipt store is required")
 	}
-	if cfg.APIToken == "" && !cfg.AllowUnauthenticated && !isLoopbackAddr(cfg.Addr) {
-		return nil, fmt.Errorf("transport: new: refusing to listen on non-loopback address %s without DATAFOG_API_TOKEN (pass --allow-unauthenticated to override)", cfg.Addr)
+	sec, err := newSecurity(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if !sec.authenticates() && !cfg.AllowUnauthenticated && !isLoopbackAddr(cfg.Addr) {
+		return nil, fmt.Errorf("transport: new: refusing to listen on non-loopback address %s without DATAFOG_API_TOKEN, DATAFOG_API_TOKENS_FILE or DATAFOG_TLS_CLIENT_CA_FILE (pass --allow-unauthenticated to override)", cfg.Addr)
+	}
+	if cfg.Peers != nil {
+		cfg.Peers.client.TLSConfig = sec.peerClientConfig()
 	}
 	s := &Server{
 		cfg:   cfg,
 		rec:   rec,
-		auth:  newAuthenticator(cfg.APIToken),
+		sec:   sec,
 		rl:    newRateLimiter(cfg.RateLimitRPS, cfg.RateLimitBurst, defaultMaxClients),
 		idem:  newIdempotencyStore(idemMaxEntries, idemMaxBytes, idemTTL),
 		ids:   newIDGenerator(),
@@ -191,12 +198,18 @@ func (s *Server) Serve(ln net.Listener) error {
 	lim := newConnLimiter(ln, s, s.cfg.MaxConcurrency, perIP, probeReserve(s.cfg.MaxConcurrency), reservePerClient)
 	s.ln, s.lim = ln, lim
 	s.mu.Unlock()
+	var served net.Listener = lim
+	if s.sec.gen.Load() != nil {
+		lim.tlsConf = s.sec.listenerConfig()
+		served = &tlsListener{Listener: lim, conf: lim.tlsConf}
+	}
+	s.sec.start(s.cfg.CredentialPollInterval)
 	s.cfg.Logger.Info("transport: connection limits", "nofile", fileLimit(), "max_concurrency", s.cfg.MaxConcurrency,
 		"max_conns_per_ip", perIP, "probe_reserve", probeReserve(s.cfg.MaxConcurrency),
 		"read_header_timeout", s.cfg.ReadHeaderTimeout.String(), "read_timeout", s.cfg.ReadTimeout.String(),
 		"max_inflight_bytes", s.cfg.MaxInflightBytes, "max_findings", s.cfg.MaxFindings)
-	s.cfg.Logger.Info("transport: serving", "addr", ln.Addr().String())
-	if err := s.srv.Serve(lim); err != nil {
+	s.cfg.Logger.Info("transport: serving", "addr", ln.Addr().String(), "tls", lim.tlsConf != nil)
+	if err := s.srv.Serve(served); err != nil {
 		s.mu.Lock()
 		down := s.shutdown
 		s.mu.Unlock()
@@ -219,6 +232,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.shutdown = true
 	lim := s.lim
 	s.mu.Unlock()
+	s.sec.stopWatching()
 	if err := s.srv.ShutdownWithContext(ctx); err != nil {
 		if lim != nil {
 			s.stopping.Store(true)

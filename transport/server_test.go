@@ -244,7 +244,7 @@ func TestNewRefusesOpenNonLoopback(t *testing.T) {
 	cfg := testConfig()
 	cfg.Addr = "0.0.0.0:0"
 	if _, err := New(cfg, testPolicy(t), newFakeStore()); err == nil ||
-		err.Error() != "transport: new: refusing to listen on non-loopback address 0.0.0.0:0 without DATAFOG_API_TOKEN (pass --allow-unauthenticated to override)" {
+		err.Error() != "transport: new: refusing to listen on non-loopback address 0.0.0.0:0 without DATAFOG_API_TOKEN, DATAFOG_API_TOKENS_FILE or DATAFOG_TLS_CLIENT_CA_FILE (pass --allow-unauthenticated to override)" {
 		t.Fatalf("got %v", err)
 	}
 	cfg.AllowUnauthenticated = true

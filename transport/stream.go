@@ -96,6 +96,7 @@ type streamBody struct {
 	byType   map[engine.EntityType]int64
 	status   int       // for metrics: 200, or why the stream was cut
 	inHash   hash.Hash // keyed digest of the decoded input, for the receipt; nil if the store has none
+	caller   *receipts.Caller
 }
 
 // StreamHasher is implemented by receipt stores that can hash input too
@@ -195,6 +196,7 @@ func (c *call) stream(redact bool) *apiError {
 	}
 	sb.sc = c.pol.Engine.NewScanner(flt)
 	if redact {
+		sb.caller = c.caller()
 		if sh, ok := s.rec.(StreamHasher); ok {
 			sb.inHash = sh.NewHash()
 		}
@@ -427,6 +429,7 @@ func (sb *streamBody) finishRedact() error {
 		Version:        receipts.ReceiptVersion,
 		Findings:       []receipts.Finding{},
 		FindingsByType: make(receipts.TypeCounts, 0, len(plan)),
+		Caller:         sb.caller,
 	}
 	for _, t := range sortedTypes(sb.byType) {
 		if n := sb.byType[t]; n > 0 {

@@ -72,22 +72,30 @@ func TestIsLoopbackAddr(t *testing.T) {
 	}
 }
 
-func TestAuthenticator(t *testing.T) {
-	a := newAuthenticator("tok")
+func TestTokenSetCheck(t *testing.T) {
+	set, problems := parseTokens([]byte("alpha tok-alpha-0123456789\nbeta tok-beta-01234567890\n"), "tok-default-0123456")
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	const a, b, d = "tok-alpha-0123456789", "tok-beta-01234567890", "tok-default-0123456"
 	cases := []struct {
 		authz, key string
-		want       bool
+		name       string
+		ok         bool
 	}{
-		{"", "", false},
-		{"Bearer tok", "", true},
-		{"bearer tok", "", true},
-		{"Bearer tok2", "", false},
-		{"Basic tok", "", false},
-		{"", "tok", true},
-		{"", "to", false},
-		{"Bearer tok", "tok", true},
-		{"Bearer tok", "bad", false},
-		{"Bearer bad", "tok", false},
+		{"", "", "", false},
+		{"Bearer " + a, "", "alpha", true},
+		{"bearer " + b, "", "beta", true},
+		{"Bearer " + d, "", "default", true},
+		{"Bearer " + a + "x", "", "", false},
+		{"Basic " + a, "", "", false},
+		{"Bear", "", "", false},
+		{"", b, "beta", true},
+		{"", a[:len(a)-1], "", false},
+		{"Bearer " + a, a, "alpha", true},
+		{"Bearer " + a, b, "", false}, // two valid tokens of different names
+		{"Bearer " + a, "bad", "", false},
+		{"Bearer bad", a, "", false},
 	}
 	for _, c := range cases {
 		var h fasthttp.RequestHeader
@@ -97,13 +105,10 @@ func TestAuthenticator(t *testing.T) {
 		if c.key != "" {
 			h.Set("X-API-Key", c.key)
 		}
-		if got := a.check(&h); got != c.want {
-			t.Errorf("authz=%q key=%q: got %v", c.authz, c.key, got)
+		name, ok := set.check(&h)
+		if name != c.name || ok != c.ok {
+			t.Errorf("authz=%q key=%q: got (%q, %v), want (%q, %v)", c.authz, c.key, name, ok, c.name, c.ok)
 		}
-	}
-	off := newAuthenticator("")
-	if !off.check(&fasthttp.RequestHeader{}) {
-		t.Error("no token configured must allow")
 	}
 }
 

@@ -12,6 +12,7 @@ package load
 
 import (
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -78,6 +79,11 @@ type Config struct {
 	Timeout time.Duration
 	// ExpectStatus is the status that counts as success; default 200.
 	ExpectStatus int
+	// TLSConfig, when set, allows an https URL and is the client's TLS
+	// configuration (for example RootCAs trusting the target's
+	// certificate). Connections are kept alive, so a run measures TLS
+	// record costs, with one handshake per connection.
+	TLSConfig *tls.Config
 }
 
 // Result is the outcome of one run. Latency quantiles come from Latency.
@@ -131,7 +137,7 @@ func (r *Result) String() string {
 
 // validate fills defaults and rejects bad configurations.
 func (c *Config) validate() (target, error) {
-	t, err := parseTarget(c.URL)
+	t, err := parseTarget(c.URL, c.TLSConfig != nil)
 	if err != nil {
 		return t, err
 	}
@@ -221,6 +227,8 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		t:   t,
 		client: &fasthttp.HostClient{
 			Addr:                      t.addr,
+			IsTLS:                     t.tls,
+			TLSConfig:                 cfg.TLSConfig,
 			MaxConns:                  cfg.Connections,
 			ReadTimeout:               cfg.Timeout,
 			WriteTimeout:              cfg.Timeout,

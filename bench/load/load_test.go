@@ -13,7 +13,7 @@ import (
 
 func TestCheckLoopback(t *testing.T) {
 	for _, u := range []string{"http://127.0.0.1:8080/v1/scan", "http://127.9.8.7/", "http://[::1]:1/x", "http://localhost:9/", "http://LOCALHOST/"} {
-		if _, err := parseTarget(u); err != nil {
+		if _, err := parseTarget(u, false); err != nil {
 			t.Errorf("%s refused: %v", u, err)
 		}
 	}
@@ -23,7 +23,7 @@ func TestCheckLoopback(t *testing.T) {
 		"http://8.8.8.8/", "http://169.254.169.254/",
 	}
 	for _, u := range refused {
-		_, err := parseTarget(u)
+		_, err := parseTarget(u, false)
 		if err == nil || !strings.Contains(err.Error(), "is not loopback") {
 			t.Errorf("%s: error = %v, want a loopback refusal", u, err)
 		}
@@ -32,8 +32,14 @@ func TestCheckLoopback(t *testing.T) {
 			t.Errorf("Run(%s) did not refuse", u)
 		}
 	}
-	if _, err := parseTarget("https://127.0.0.1/"); err == nil || !strings.Contains(err.Error(), "scheme must be http") {
-		t.Errorf("https: error = %v", err)
+	if _, err := parseTarget("https://127.0.0.1/", false); err == nil || !strings.Contains(err.Error(), "scheme must be http, or https with Config.TLSConfig") {
+		t.Errorf("https without a TLS configuration: error = %v", err)
+	}
+	if tg, err := parseTarget("https://127.0.0.1/", true); err != nil || tg.addr != "127.0.0.1:443" || !tg.tls {
+		t.Errorf("https with a TLS configuration: %+v %v", tg, err)
+	}
+	if _, err := parseTarget("https://10.0.0.1/", true); err == nil || !strings.Contains(err.Error(), "is not loopback") {
+		t.Errorf("https to a non-loopback host: error = %v", err)
 	}
 	if got := localhostAddr(t); got != "127.0.0.1:9" {
 		t.Errorf("localhost dials %q, want 127.0.0.1:9", got)
@@ -41,7 +47,7 @@ func TestCheckLoopback(t *testing.T) {
 }
 
 func localhostAddr(t *testing.T) string {
-	tg, err := parseTarget("http://localhost:9/")
+	tg, err := parseTarget("http://localhost:9/", false)
 	if err != nil {
 		t.Fatal(err)
 	}

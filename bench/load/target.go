@@ -12,22 +12,27 @@ type target struct {
 	addr string // host:port to dial, always a literal loopback IP
 	host string // Host header value
 	uri  string // full URL for the request line
+	tls  bool   // https
 }
 
-// parseTarget accepts only http URLs whose host is a loopback address
+// parseTarget accepts only http URLs (and https ones when withTLS, that is
+// when the run has a TLS configuration) whose host is a loopback address
 // (127.0.0.0/8, ::1) or the name "localhost", which is dialled as
 // 127.0.0.1 so that name resolution cannot send the load elsewhere.
-func parseTarget(raw string) (target, error) {
+func parseTarget(raw string, withTLS bool) (target, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return target{}, fmt.Errorf("load: target URL: %w", err)
 	}
-	if u.Scheme != "http" {
-		return target{}, fmt.Errorf("load: target %q: scheme must be http", redactURL(u))
+	if u.Scheme != "http" && !(u.Scheme == "https" && withTLS) {
+		return target{}, fmt.Errorf("load: target %q: scheme must be http, or https with Config.TLSConfig", redactURL(u))
 	}
 	host, port := u.Hostname(), u.Port()
 	if port == "" {
 		port = "80"
+		if u.Scheme == "https" {
+			port = "443"
+		}
 	}
 	if err := CheckLoopback(host); err != nil {
 		return target{}, err
@@ -36,7 +41,7 @@ func parseTarget(raw string) (target, error) {
 	if strings.EqualFold(host, "localhost") {
 		ip = "127.0.0.1"
 	}
-	return target{addr: net.JoinHostPort(ip, port), host: u.Host, uri: u.String()}, nil
+	return target{addr: net.JoinHostPort(ip, port), host: u.Host, uri: u.String(), tls: u.Scheme == "https"}, nil
 }
 
 // CheckLoopback returns an error unless host is "localhost" or a literal

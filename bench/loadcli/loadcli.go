@@ -25,7 +25,8 @@ const usage = `usage: load [flags]
 
 Sends load to one loopback target and prints requests/s, MB/s, latency
 quantiles and errors by kind. The target is -url (loopback only) or an
-in-process server started with -target ours|baseline on 127.0.0.1.
+in-process server started with -target ours|ours-tls|baseline on
+127.0.0.1 (ours-tls: ours serving HTTPS with a generated certificate).
 
 Bodies: JSON routes get {"text": ...} with -text-size bytes of the
 -corpus kind; with -stream the body is raw corpus text sent chunked,
@@ -58,7 +59,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	var (
 		url         = fs.String("url", "", "target URL (must be loopback); excludes -target")
-		targetName  = fs.String("target", "", "in-process target: ours or baseline")
+		targetName  = fs.String("target", "", "in-process target: ours, ours-tls or baseline")
 		route       = fs.String("route", "/v1/scan", "route for -target")
 		mode        = fs.String("mode", "closed", "closed (N connections) or open (fixed rate)")
 		conns       = fs.Int("c", 64, "connections (closed) or most in flight (open)")
@@ -142,6 +143,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			}
 		}()
 		cfg.URL = t.BaseURL + "/" + strings.TrimPrefix(*route, "/")
+		cfg.TLSConfig = t.ClientTLS
 	}
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer cancel()

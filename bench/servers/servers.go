@@ -5,6 +5,7 @@ package servers
 
 import (
 	"context"
+	"crypto/tls"
 	"fmt"
 	"log/slog"
 	"net"
@@ -20,24 +21,31 @@ import (
 
 // Target is a running in-process server.
 type Target struct {
-	// Name is "ours" or "baseline".
+	// Name is "ours", "ours-tls" or "baseline".
 	Name string
-	// BaseURL is "http://127.0.0.1:PORT".
+	// BaseURL is "http://127.0.0.1:PORT" ("https://" for ours-tls).
 	BaseURL string
-	stop    func() error
+	// ClientTLS is the client configuration that trusts ours-tls's
+	// certificate; nil for the plain targets.
+	ClientTLS *tls.Config
+	stop      func() error
 }
 
 // Stop shuts the server down and releases what it holds.
 func (t *Target) Stop() error { return t.stop() }
 
-// Start starts the named target: "ours" or "baseline". Ours keeps its
-// receipt log in a fresh directory under dir (the system temp dir when
+// Start starts the named target: "ours", "ours-tls" (ours serving HTTPS
+// with a certificate generated at start, TLS otherwise as configured by
+// default) or "baseline". Ours keeps its receipt log (and ours-tls its
+// certificate) in a fresh directory under dir (the system temp dir when
 // empty), removed by Stop. Server logs are discarded so that logging cost
 // is not part of the measurement for either side.
 func Start(name, dir string) (*Target, error) {
 	switch name {
 	case "ours":
-		return startOurs(dir)
+		return startOurs(dir, false)
+	case "ours-tls":
+		return startOurs(dir, true)
 	case "baseline":
 		base, shutdown, err := baseline.Serve()
 		if err != nil {
@@ -49,10 +57,10 @@ func Start(name, dir string) (*Target, error) {
 			return shutdown(ctx)
 		}}, nil
 	}
-	return nil, fmt.Errorf("servers: unknown target %q (want ours or baseline)", name)
+	return nil, fmt.Errorf("servers: unknown target %q (want ours, ours-tls or baseline)", name)
 }
 
-func startOurs(dir string) (*Target, error) {
+func startOurs(dir string, withTLS bool) (*Target, error) {
 	pol, err := policy.Compile(policy.Default(), "")
 	if err != nil {
 		return nil, fmt.Errorf("servers: compile default policy: %w", err)
@@ -73,6 +81,16 @@ func startOurs(dir string) (*Target, error) {
 	cfg := transport.DefaultConfig()
 	cfg.Addr = "127.0.0.1:0"
 	cfg.Logger = quiet
+	scheme := "http://"
+	var clientTLS *tls.Config
+	if withTLS {
+		if cfg.TLSCertFile, cfg.TLSKeyFile, clientTLS, err = selfSigned(tmp); err != nil {
+			_ = rl.Close()
+			_ = os.RemoveAll(tmp)
+			return nil, err
+		}
+		scheme = "https://"
+	}
 	srv, err := transport.New(cfg, pol, rl)
 	if err != nil {
 		_ = rl.Close()
@@ -88,7 +106,11 @@ func startOurs(dir string) (*Target, error) {
 	// Serve's error after Shutdown is expected; others surface as failed
 	// requests in the load report.
 	go func() { _ = srv.Serve(ln) }()
-	return &Target{Name: "ours", BaseURL: "http://" + ln.Addr().String(), stop: func() error {
+	name := "ours"
+	if withTLS {
+		name = "ours-tls"
+	}
+	return &Target{Name: name, BaseURL: scheme + ln.Addr().String(), ClientTLS: clientTLS, stop: func() error {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		err := srv.Shutdown(ctx)

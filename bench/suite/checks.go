@@ -45,8 +45,8 @@ const (
 	pNames     = "engine/detect/names"
 )
 
-// checks lists every ratio and absolute target of issues 2 to 5, 16 and
-// 17; issue 14's depend on the run (secretsChecks).
+// checks lists every ratio and absolute target of issues 2 to 5, 16, 17
+// and 20; issue 14's depend on the run (secretsChecks).
 func checks(getLog int) []Check {
 	ratio := func(issue int, what string, num, den Ref, op string, target float64) Check {
 		return Check{Issue: issue, What: what, Num: num, Den: &den, Op: op, Target: target, Unit: "x", Scale: 1}
@@ -101,11 +101,23 @@ func checks(getLog int) []Check {
 		ratio(17, "Kafka pipeline exactly-once vs at-least-once, 4 partitions (within 2x)",
 			Ref{"pipeline/kafka", "BenchmarkPipeline/delivery=exactly-once/partitions=4", "records/s"},
 			Ref{"pipeline/kafka", "BenchmarkPipeline/delivery=at-least-once/partitions=4", "records/s"}, ">=", 0.5),
+
+		ratio(20, "TLS cost: /v1/scan, ~1 KB text, 64 kept-alive connections: requests/s over TLS vs plain (alternating rounds)",
+			Ref{pLoad, loadTLSName(true), "req/s"}, Ref{pLoad, loadTLSName(false), "req/s"}, ">=", 0.6),
 	}
 }
 
 func loadScanName(target string) string {
 	return "BenchmarkLoad/route=scan/text=1KB/c=64/target=" + target
+}
+
+// loadTLSName names the TLS cost runs: our server over HTTPS, or over
+// plain HTTP in the same rounds.
+func loadTLSName(tls bool) string {
+	if tls {
+		return "BenchmarkLoad/route=scan/text=1KB/c=64/tls=on"
+	}
+	return "BenchmarkLoad/route=scan/text=1KB/c=64/tls=off"
 }
 
 func loadStreamName(target string) string {

@@ -159,3 +159,32 @@ func TestThinCDF(t *testing.T) {
 		t.Fatalf("kept %+v %+v %+v %+v %+v", out[0], out[1], out[337], out[338], out[len(out)-1])
 	}
 }
+
+// TestTLSCostCheck: the TLS cost is the median of the per-round ratios of
+// the alternating runs, and the TLS runs pair with no baseline.
+func TestTLSCostCheck(t *testing.T) {
+	rounds := func(v ...float64) *Bench {
+		b := &Bench{Pkg: pLoad}
+		for _, x := range v {
+			b.Runs = append(b.Runs, map[string]float64{"req/s": x})
+		}
+		b.Median = medians(b.Runs)
+		return b
+	}
+	on, off := rounds(42000, 20000, 45000), rounds(60000, 50000, 50000)
+	on.Name, off.Name = loadTLSName(true), loadTLSName(false)
+	var got *CheckResult
+	for _, r := range evaluate(checks(100), []*Bench{on, off}) {
+		if r.Issue == 20 {
+			got = &r
+		}
+	}
+	// Per-round ratios 0.7, 0.4, 0.9: median 0.7, over the 0.6 floor (the
+	// ratio of the medians would be 42000/50000 = 0.84).
+	if got == nil || got.Missing != "" || got.Value != 0.7 || !got.Pass {
+		t.Fatalf("TLS check: %+v", got)
+	}
+	if ps := pairs([]*Bench{on, off}); len(ps) != 0 {
+		t.Fatalf("TLS runs paired: %+v", ps)
+	}
+}

@@ -38,7 +38,7 @@ func TestEveryCommandAnswersHelp(t *testing.T) {
 		}
 	}
 	// Second-level commands.
-	for _, args := range [][]string{{"receipts", "verify", "--help"}} {
+	for _, args := range [][]string{{"receipts", "verify", "--help"}, {"receipts", "caller-digest", "--help"}} {
 		r := runCLI(t, nil, nil, args...)
 		if r.code != exitOK || r.stderr != "" || !strings.Contains(r.stdout, "-") || !strings.Contains(strings.ToLower(r.stdout), "usage") {
 			t.Errorf("%v: code %d\nstdout: %q\nstderr: %q", args, r.code, r.stdout, r.stderr)

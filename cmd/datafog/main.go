@@ -40,7 +40,7 @@ func commands() []command {
 		{"redact", "stream input to standard output with every finding replaced", runRedact},
 		{"serve", "run the HTTP service", runServe},
 		{"compile", "compile a policy (and its dictionaries) into a fast-loading blob", runCompile},
-		{"receipts", "receipt log tools: `receipts verify DIR`", runReceipts},
+		{"receipts", "receipt log tools: `receipts verify DIR`, `receipts caller-digest VALUE`", runReceipts},
 		{"entities", "list every entity type this build detects, as JSON", runEntities},
 		{"pipeline", "redaction pipelines: `pipeline kafka` redacts a topic into another, exactly once", runPipeline},
 		{"version", "print the version", runVersion},

@@ -16,13 +16,17 @@ func runReceipts(args []string, env *environment) int {
 		fmt.Fprintln(w, "usage: datafog receipts verify [--key-file FILE] DIR")
 		fmt.Fprintln(w, "       datafog receipts verify --key-file FILE --brokers HOST:PORT[,...] --topic TOPIC")
 		fmt.Fprintln(w, "       datafog receipts verify --key-file FILE --export FILE")
+		fmt.Fprintln(w, "       datafog receipts caller-digest [--key-file FILE] VALUE ...")
 		if len(args) == 0 {
 			return exitError
 		}
 		return exitOK
 	}
+	if args[0] == "caller-digest" {
+		return runCallerDigest(args[1:], env)
+	}
 	if args[0] != "verify" {
-		fmt.Fprintf(env.stderr, "datafog receipts: unknown subcommand %q (want verify)\n", args[0])
+		fmt.Fprintf(env.stderr, "datafog receipts: unknown subcommand %q (want verify or caller-digest)\n", args[0])
 		return exitError
 	}
 	// Exit status: 0 the log verifies, 1 it is broken (the first bad record
