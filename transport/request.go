@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"io"
 	"mime"
+	"strconv"
 	"strings"
 
 	"github.com/valyala/fastjson"
@@ -191,9 +192,12 @@ func parseFindings(dst []engine.Finding, values []string, v *fastjson.Value, tex
 	if err != nil {
 		return dst, values, errInvalid("findings must be an array")
 	}
-	for _, it := range arr {
+	for i, it := range arr {
 		if it.Type() != fastjson.TypeObject {
 			return dst, values, errInvalid("each finding must be an object")
+		}
+		if bad := firstUnknown(it, findingMembers); bad != nil {
+			return dst, values, unknownMember(bad, findingMembers, "findings["+strconv.Itoa(i)+"]")
 		}
 		t, e := strField(it, "entity_type", maxEntityTypeLen)
 		if e != nil {

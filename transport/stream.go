@@ -128,27 +128,22 @@ func (c *call) stream(redact bool) *apiError {
 	if e != nil {
 		return e
 	}
-	q := ctx.QueryArgs()
 	var typesArr [8]string
-	types := typesArr[:0]
-	for rest := q.Peek("entity_types"); len(rest) > 0; {
-		var t []byte
-		t, rest, _ = bytes.Cut(rest, []byte{','})
-		if t = trimSpace(t); len(t) > 0 {
-			types = append(types, b2s(t))
-		}
-	}
-	minConf, e := c.minConfQuery(q.Peek("min_confidence"))
+	sq, e := parseStreamQuery(ctx.QueryArgs(), typesArr[:0])
 	if e != nil {
 		return e
 	}
-	flt, e := c.filter(types, minConf)
+	minConf, e := c.minConfQuery(sq.minConf)
+	if e != nil {
+		return e
+	}
+	flt, e := c.filter(sq.types, minConf)
 	if e != nil {
 		return e
 	}
 	mode := transform.Redact
-	if mb := q.Peek("mode"); len(mb) > 0 {
-		if mode, e = s.parseMode(mb); e != nil {
+	if len(sq.mode) > 0 {
+		if mode, e = s.parseMode("mode", sq.mode); e != nil {
 			return e
 		}
 	}
