@@ -166,7 +166,8 @@ func matchRoute(path []byte) (route, []byte) {
 	return routeNotFound, nil
 }
 
-// routeMethod is the one method each route accepts.
+// routeMethod is the one method each route accepts; a GET route accepts
+// HEAD too.
 func routeMethod(r route) string {
 	switch r {
 	case routeHealth, routeMetrics, routePolicyVersion, routeReceipt, routeEntities:
@@ -206,7 +207,12 @@ func (c *call) dispatch(r route, receiptID []byte) *apiError {
 			return errUnauthorized
 		}
 	}
-	if m := routeMethod(r); string(ctx.Method()) != m {
+	if m := routeMethod(r); string(ctx.Method()) != m && (m != fasthttp.MethodGet || !ctx.IsHead()) {
+		// GET routes answer HEAD too (fasthttp then sends the headers
+		// only, Content-Length included).
+		if m == fasthttp.MethodGet {
+			m = "GET, HEAD"
+		}
 		ctx.Response.Header.Set(fasthttp.HeaderAllow, m)
 		return errMethod
 	}

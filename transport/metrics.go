@@ -49,7 +49,7 @@ var routeNames = [numRoutes]string{
 
 // trackedStatuses are the statuses counted individually; others count under
 // their own code in a small locked map.
-var trackedStatuses = [...]int{200, 400, 401, 404, 405, 409, 413, 415, 429, 500, 503}
+var trackedStatuses = [...]int{200, 400, 401, 404, 405, 408, 409, 413, 415, 429, 431, 500, 503}
 
 func statusIndex(code int) int {
 	for i, c := range trackedStatuses {

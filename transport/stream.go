@@ -194,10 +194,7 @@ func (c *call) stream(redact bool) *apiError {
 			sb.inHash = sh.NewHash()
 		}
 		sb.tw = xf.NewWriter(chunkSink{sb}, sb.sc)
-		ctx.SetContentType("application/octet-stream")
-		if ct := h.ContentType(); len(ct) > 0 {
-			ctx.Response.Header.SetContentTypeBytes(ct)
-		}
+		ctx.SetContentType(redactContentType(h.ContentType()))
 		if err := ctx.Response.Header.SetTrailer(headerReceiptID); err != nil {
 			sb.release()
 			return errInternal

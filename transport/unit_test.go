@@ -110,7 +110,7 @@ func TestAuthenticator(t *testing.T) {
 func TestValidRequestID(t *testing.T) {
 	for id, want := range map[string]bool{
 		"abc-123": true, "": false, strings.Repeat("a", 128): true, strings.Repeat("a", 129): false,
-		"a b": false, "a\"b": false, "a\\b": false, "a\x7fb": false, "é": false, "x:y/z.1_2": true,
+		"a b": false, "a\"b": false, "a\\b": false, "a\x7fb": false, "é": false, "x:y/z.1_2": true, "a<b>": false, "a;b": false,
 	} {
 		if got := validRequestID([]byte(id)); got != want {
 			t.Errorf("validRequestID(%q) = %v", id, got)
