@@ -181,7 +181,7 @@ func TestRoutingAndRequestIDs(t *testing.T) {
 		t.Errorf("Allow = %q", r.header.Get("Allow"))
 	}
 	r = do(t, c, "POST", base+"/health", nil, nil)
-	if r.status != 405 || r.header.Get("Allow") != "GET" {
+	if r.status != 405 || r.header.Get("Allow") != "GET, HEAD" {
 		t.Errorf("POST /health: %d %q", r.status, r.header.Get("Allow"))
 	}
 	// A bad caller id is replaced, a good one reflected.
