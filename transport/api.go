@@ -295,6 +295,7 @@ func (c *call) decide() *apiError {
 			c.s.cfg.Logger.Error("transport: receipt append failed", "request_id", b2s(c.rid), "error", err.Error())
 			return errReceiptFailed
 		}
+		c.s.m.countDecision(dec.Decision)
 		listed := c.listed(c.findings)
 		b := c.growOut(listed, withValues)
 		b = append(b, `{"request_id":`...)
@@ -701,6 +702,9 @@ func (c *call) metricsPage() *apiError {
 	}
 	c.out = c.s.m.appendPrometheus(c.out[:0], c.s.rec)
 	c.out = c.s.appendServerMetrics(c.out)
+	c.out = c.s.appendOpsMetrics(c.out)
+	c.out = appendGoMetrics(c.out)
+	c.out = appendProcessMetrics(c.out)
 	c.ctx.SetStatusCode(fasthttp.StatusOK)
 	c.ctx.SetContentType("text/plain; version=0.0.4; charset=utf-8")
 	c.s.setBody(c.ctx, c.out)

@@ -92,6 +92,7 @@ func (s *Server) Handler() fasthttp.RequestHandler { return s.serve }
 
 func (s *Server) serve(ctx *fasthttp.RequestCtx) {
 	start := time.Now()
+	s.m.inFlight.Add(1)
 	c := acquireCall(s, ctx)
 	defer releaseCall(c)
 	if v := ctx.Request.Header.Peek(headerRequestID); validRequestID(v) {
@@ -126,6 +127,7 @@ func (s *Server) serve(ctx *fasthttp.RequestCtx) {
 // the route label, never the raw path or any request text.
 func (s *Server) finishRequest(r route, method []byte, status int, rid string, start time.Time) {
 	d := time.Since(start)
+	s.m.inFlight.Add(-1)
 	s.m.observe(r, method, status, d)
 	if status >= 500 {
 		s.cfg.Logger.Error("transport: request", "request_id", rid, "route", routeNames[r], "status", status, "duration_ms", float64(d.Microseconds())/1000)

@@ -227,9 +227,17 @@ func (sb *streamBody) WriteTo(w io.Writer) (int64, error) {
 	err := sb.run()
 	if err != nil {
 		label := errorLabel(err)
-		if sb.s.stopping.Load() {
+		switch {
+		case sb.s.stopping.Load():
 			label = "shutdown" // Shutdown's drain time ended and closed the connection
+		case sb.werr != nil:
+			label = "client_gone" // the client stopped reading
 		}
+		r := routeScanStream
+		if sb.redact {
+			r = routeRedactStream
+		}
+		sb.s.m.countStreamAbort(r, label)
 		sb.s.cfg.Logger.Warn("transport: stream aborted", "request_id", sb.rid, "error", label)
 	}
 	return 0, err
@@ -433,7 +441,7 @@ func (sb *streamBody) finishRedact() error {
 	if err != nil {
 		sb.status = fasthttp.StatusServiceUnavailable
 		sb.s.cfg.Logger.Error("transport: receipt append failed", "request_id", sb.rid, "error", err.Error())
-		return err
+		return errStreamReceipt
 	}
 	sb.hdr.Set(headerReceiptID, id)
 	return nil
@@ -517,9 +525,15 @@ func sortedTypes(m map[engine.EntityType]int64) []engine.EntityType {
 	return ts
 }
 
+// errStreamReceipt ends a redact stream whose receipt could not be
+// appended (the append error itself is logged on its own line).
+var errStreamReceipt = errors.New("transport: redact stream: receipt append failed")
+
 // errorLabel names an error class for logs without its text.
 func errorLabel(err error) string {
 	switch {
+	case errors.Is(err, errStreamReceipt):
+		return "receipt_error"
 	case errors.Is(err, errWireLimit), errors.Is(err, errDecodedLimit):
 		return "size_limit"
 	case errors.Is(err, errRatioLimit):
