@@ -72,6 +72,10 @@ type Config struct {
 	MaxCompressionRatio int
 	// Logger receives structured logs; nil means slog.Default().
 	Logger *slog.Logger
+	// AccessLog, when non-nil, receives one "access" line per request at
+	// level INFO (DATAFOG_ACCESS_LOG=1; see accesslog.go). It is separate
+	// from Logger so that DATAFOG_LOG_LEVEL=warn does not hide it.
+	AccessLog *slog.Logger
 	// TokenKey is the HMAC-SHA256 key of the tokenize and hash transform
 	// modes. Without one those modes are refused with invalid_request.
 	TokenKey []byte

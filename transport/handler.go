@@ -115,7 +115,14 @@ func (s *Server) serve(ctx *fasthttp.RequestCtx) {
 			c.streamed = false
 		}
 		if !c.streamed {
-			s.finishRequest(r, ctx.Method(), ctx.Response.StatusCode(), b2s(c.rid), start)
+			var a *accessLine
+			if s.cfg.AccessLog != nil {
+				a = &accessLine{method: ctx.Method(), client: clientOf(ctx.RemoteIP())}
+				if !ctx.IsHead() {
+					a.bytes = int64(len(ctx.Response.Body()))
+				}
+			}
+			s.finishRequest(r, ctx.Method(), ctx.Response.StatusCode(), b2s(c.rid), start, a)
 		}
 	}()
 	if e := c.dispatch(r, receiptID); e != nil {
@@ -123,12 +130,16 @@ func (s *Server) serve(ctx *fasthttp.RequestCtx) {
 	}
 }
 
-// finishRequest records metrics and the access log line. The line holds
-// the route label, never the raw path or any request text.
-func (s *Server) finishRequest(r route, method []byte, status int, rid string, start time.Time) {
+// finishRequest records metrics and the request's log lines: the access
+// line (a, nil when the access log is off) and the debug or error line.
+// The lines hold the route label, never the raw path or any request text.
+func (s *Server) finishRequest(r route, method []byte, status int, rid string, start time.Time, a *accessLine) {
 	d := time.Since(start)
 	s.m.inFlight.Add(-1)
 	s.m.observe(r, method, status, d)
+	if a != nil {
+		s.logAccess(r, status, rid, d, a)
+	}
 	if status >= 500 {
 		s.cfg.Logger.Error("transport: request", "request_id", rid, "route", routeNames[r], "status", status, "duration_ms", float64(d.Microseconds())/1000)
 	} else if s.cfg.Logger.Enabled(context.Background(), slog.LevelDebug) {

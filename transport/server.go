@@ -291,6 +291,10 @@ func (s *Server) connError(ctx *fasthttp.RequestCtx, err error) {
 	}
 	writeError(ctx, e, rid)
 	s.m.observe(routeNotFound, nil, e.status, 0)
+	if s.cfg.AccessLog != nil {
+		s.logAccess(routeNotFound, e.status, rid, 0, &accessLine{method: ctx.Method(),
+			bytes: int64(len(ctx.Response.Body())), client: clientOf(ctx.RemoteIP())})
+	}
 	s.cfg.Logger.Debug("transport: rejected malformed request", "request_id", rid, "status", e.status)
 }
 

@@ -90,6 +90,9 @@ type streamBody struct {
 	w       io.Writer
 	werr    error
 
+	written int64      // response body bytes written, for the access log
+	client  clientAddr // for the access log
+
 	dr       deadlineReader
 	weight   int64 // admission weight, released by Close
 	findings int64
@@ -174,6 +177,9 @@ func (c *call) stream(redact bool) *apiError {
 	sb.s, sb.pol, sb.redact, sb.xf = s, c.pol, redact, xf
 	sb.conn, sb.hdr, sb.rid, sb.start = ctx.Conn(), &ctx.Response.Header, string(c.rid), time.Now()
 	sb.status = fasthttp.StatusOK
+	if s.cfg.AccessLog != nil {
+		sb.client = clientOf(ctx.RemoteIP())
+	}
 	sb.dr = deadlineReader{sb: sb, r: src}
 	br, err := acquireBodyReader(&sb.dr, enc, limits{wire: maxWire, decoded: s.cfg.MaxDecompressedBytes,
 		ratio: int64(s.cfg.MaxCompressionRatio), declared: declaredLength(h)})
@@ -321,7 +327,9 @@ func (sb *streamBody) write(p []byte) error {
 	if d := sb.s.cfg.WriteTimeout; d > 0 && sb.conn != nil {
 		_ = sb.conn.SetWriteDeadline(time.Now().Add(d))
 	}
-	if _, err := sb.w.Write(p); err != nil {
+	n, err := sb.w.Write(p)
+	sb.written += int64(n)
+	if err != nil {
 		sb.werr = err
 		return err
 	}
@@ -457,7 +465,11 @@ func (sb *streamBody) Close() error {
 	if sb.werr != nil {
 		sb.status = statusClientGone
 	}
-	sb.s.finishRequest(r, methodPost, sb.status, sb.rid, sb.start)
+	var a *accessLine
+	if sb.s.cfg.AccessLog != nil {
+		a = &accessLine{method: methodPost, bytes: sb.written, client: sb.client}
+	}
+	sb.s.finishRequest(r, methodPost, sb.status, sb.rid, sb.start, a)
 	sb.s.adm.release(sb.weight)
 	sb.s.streams.Add(-1)
 	sb.release()
