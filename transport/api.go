@@ -18,6 +18,7 @@ import (
 	"github.com/datafog/datafog-api/engine"
 	"github.com/datafog/datafog-api/engine/policy"
 	"github.com/datafog/datafog-api/engine/transform"
+	"github.com/datafog/datafog-api/internal/buildinfo"
 	"github.com/datafog/datafog-api/receipts"
 )
 
@@ -670,7 +671,8 @@ func (c *call) policyVersion() *apiError {
 	return nil
 }
 
-// health serves GET /health: "ok", or "degraded" with a 503 while the
+// health serves GET /health, which names the build too (version, commit,
+// built_at; see internal/buildinfo): "ok", or "degraded" with a 503 while the
 // receipt log is failed (a failed write or fsync, or no room on its disk:
 // it acknowledges nothing until it recovers in place, which it retries
 // every few seconds; scans keep being served).
@@ -687,6 +689,13 @@ func (c *call) health() *apiError {
 	b = appendJSONString(b, c.s.start.Format(time.RFC3339))
 	b = append(b, `,"receipts":`...)
 	b = appendJSONString(b, rs)
+	bi := buildinfo.Get()
+	b = append(b, `,"version":`...)
+	b = appendJSONString(b, bi.Version)
+	b = append(b, `,"commit":`...)
+	b = appendJSONString(b, bi.Commit)
+	b = append(b, `,"built_at":`...)
+	b = appendJSONString(b, bi.Date)
 	c.out = append(b, "}\n"...)
 	c.sendJSON(code)
 	return nil

@@ -76,9 +76,6 @@ func New(cfg Config, pol *policy.Compiled, rec ReceiptStore) (*Server, error) {
 	if rec == nil {
 		return nil, errors.New("transport: new: a receipt store is required")
 	}
-	if cfg.APIToken == "" && !cfg.AllowUnauthenticated && !isLoopbackAddr(cfg.Addr) {
-		return nil, fmt.Errorf("transport: new: refusing to listen on non-loopback address %s without DATAFOG_API_TOKEN (pass --allow-unauthenticated to override)", cfg.Addr)
-	}
 	s := &Server{
 		cfg:   cfg,
 		rec:   rec,
