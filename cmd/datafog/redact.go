@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/datafog/datafog-api/engine/transform"
+	"github.com/datafog/datafog-api/internal/keyfile"
 )
 
 func runRedact(args []string, env *environment) int {
@@ -96,11 +97,15 @@ func runRedact(args []string, env *environment) int {
 }
 
 // readKeyFile reads an HMAC key. It must hold at least 16 bytes; surrounding
-// white space is trimmed so a key written with `echo` works.
+// white space is trimmed so a key written with `echo` works. A file others
+// may read is refused (keyfile.Check; `datafog keygen` writes one right).
 func readKeyFile(path string) ([]byte, error) {
 	data, err := os.ReadFile(filepath.Clean(path))
 	if err != nil {
 		return nil, fmt.Errorf("key file: %w", err)
+	}
+	if err := keyfile.Check(path); err != nil {
+		return nil, err
 	}
 	key := []byte(trimSpace(string(data)))
 	if len(key) < 16 {
