@@ -171,6 +171,8 @@ func matchRoute(path []byte) (route, []byte) {
 		return routeRedactStream, nil
 	case "/v1/entities":
 		return routeEntities, nil
+	case "/openapi.json":
+		return routeOpenAPI, nil
 	}
 	if id, ok := bytes.CutPrefix(path, []byte(receiptsPrefix)); ok &&
 		len(id) > 0 && len(id) <= maxReceiptIDLen && bytes.IndexByte(id, '/') < 0 {
@@ -183,7 +185,7 @@ func matchRoute(path []byte) (route, []byte) {
 // HEAD too.
 func routeMethod(r route) string {
 	switch r {
-	case routeHealth, routeMetrics, routePolicyVersion, routeReceipt, routeEntities:
+	case routeHealth, routeMetrics, routePolicyVersion, routeReceipt, routeEntities, routeOpenAPI:
 		return fasthttp.MethodGet
 	}
 	return fasthttp.MethodPost
@@ -241,6 +243,8 @@ func (c *call) dispatch(r route, receiptID []byte) *apiError {
 		return c.policyVersion()
 	case routeEntities:
 		return c.entities()
+	case routeOpenAPI:
+		return c.openAPI()
 	case routeScan:
 		return c.scan()
 	case routeDecide:

@@ -16,7 +16,7 @@ import (
 func TestHeadOnGetRoutes(t *testing.T) {
 	_, base := startServer(t, testConfig(), nil)
 	c := testClient()
-	for _, path := range []string{"/health", "/metrics", "/v1/policy/version", "/v1/entities"} {
+	for _, path := range []string{"/health", "/metrics", "/v1/policy/version", "/v1/entities", "/openapi.json"} {
 		get := do(t, c, "GET", base+path, nil, nil)
 		head := do(t, c, "HEAD", base+path, nil, nil)
 		if head.status != get.status || head.body != "" || head.header.Get("Content-Type") != get.header.Get("Content-Type") {

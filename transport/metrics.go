@@ -27,6 +27,7 @@ const (
 	routeScanStream
 	routeRedactStream
 	routeEntities
+	routeOpenAPI
 	numRoutes
 )
 
@@ -44,6 +45,7 @@ var routeNames = [numRoutes]string{
 	routeScanStream:    "/v1/scan/stream",
 	routeRedactStream:  "/v1/redact/stream",
 	routeEntities:      "/v1/entities",
+	routeOpenAPI:       "/openapi.json",
 }
 
 // trackedStatuses are the statuses counted individually; others count under
