@@ -23,7 +23,7 @@ DATE      ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 BUILDINFO := github.com/datafog/datafog-api/internal/buildinfo
 LDFLAGS   := -X $(BUILDINFO).version=$(VERSION) -X $(BUILDINFO).commit=$(COMMIT) -X $(BUILDINFO).date=$(DATE)
 
-.PHONY: all build run test fmt vet unit test-race gosec govulncheck fuzz fuzz-seeds crash-test crash-test-short big-stream bench bench-compare check-all clean
+.PHONY: readme all build run test fmt vet unit test-race gosec govulncheck fuzz fuzz-seeds crash-test crash-test-short big-stream bench bench-compare check-all clean
 
 all: build
 
@@ -71,6 +71,9 @@ bench:                 ## the whole suite: JSON, Markdown table and PNG chart in
 
 bench-compare:         ## make bench-compare OLD=bench/results/a.txt NEW=bench/results/b.txt
 	$(TOOL) benchstat $(OLD) $(NEW)
+
+readme:                ## regenerate README.md's entity type list from `datafog entities`
+	$(GO) test -count=1 -run TestREADMEEntityList ./cmd/datafog -update-readme
 
 check-all: test test-race
 
