@@ -11,7 +11,10 @@ import (
 // can see them. An assignment's value that is a base64 blob is decoded
 // and the decoded text scanned, once (a blob inside a blob is not
 // opened); the strongest finding inside is reported over the whole
-// encoded value, with the inner finding's type and confidence.
+// encoded value, with the inner finding's type and its confidence less
+// encodedDiscount: a detector that recognises the encoded form itself (an
+// Amazon Bedrock key is base64 of a URL that names an access key id)
+// knows more than a guess at what the blob wraps.
 //
 // A blob qualifies when it is 24 to maxBlob characters of the standard or
 // URL-safe alphabet with padding at most at the end, mixes upper- and
@@ -21,6 +24,8 @@ import (
 // Limits on blobs. maxBlob keeps the encoded span within detect.Reach of
 // the anchor (the value starts at most 10 bytes after it).
 const (
+	encodedDiscount = 0.02
+
 	minBlob = 24
 	maxBlob = detect.Reach - 16
 )
@@ -107,6 +112,6 @@ func (st *scanState) scanInner(dec []byte, p, v, e int) {
 	c := in.s.Cands[best]
 	st.s.Cands = append(st.s.Cands, detect.Cand{
 		Start: st.s.Base + int64(v), End: st.s.Base + int64(e), Anchor: st.s.Base + int64(p),
-		Conf: c.Conf, Kind: c.Kind, Validated: c.Validated,
+		Conf: c.Conf - encodedDiscount, Kind: c.Kind, Validated: c.Validated,
 	})
 }

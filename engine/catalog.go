@@ -27,9 +27,10 @@ func Catalog() []EntityInfo {
 }
 
 // Entities lists the types this engine reports: the enabled built-ins in
-// BuiltinTypes order, then the policy dictionaries' types.
+// BuiltinTypes order, then the custom rules' and the policy dictionaries'
+// types.
 func (e *Engine) Entities() []EntityInfo {
-	out := catalog(registry, e.detectors)
+	out := catalog(append(registry[:len(registry):len(registry)], e.custom...), e.detectors)
 	seen := make(map[EntityType]bool, len(out))
 	for _, info := range out {
 		seen[EntityType(info.EntityType)] = true

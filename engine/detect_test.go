@@ -78,9 +78,9 @@ func validSamples() []sample {
 		{"mac 00-1a-2b-3c-4d-5e.", MACAddress, "00-1a-2b-3c-4d-5e"},
 		{"id AKIAY34FZKBOKMUTVV7A", AWSAccessKey, "AKIAY34FZKBOKMUTVV7A"},
 		{"id ASIAY34FZKBOKMUTVV7A", AWSAccessKey, "ASIAY34FZKBOKMUTVV7A"},
-		{"tok ghp_abcdefghijklmnopqrstuvwxyz0123456789", GitHubToken, "ghp_abcdefghijklmnopqrstuvwxyz0123456789"},
-		{"pat github_pat_11ABCDEFG0123456789abc_defghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcd", GitHubToken, "github_pat_11ABCDEFG0123456789abc_defghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcd"},
 		{"slack xoxb-263594206564-2343594206574-AbCdEfGhIjKlMnOpQrStUvWx.", SlackToken, "xoxb-263594206564-2343594206574-AbCdEfGhIjKlMnOpQrStUvWx"},
+		{"tok 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", GitHubToken, "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"},
+		{"pat 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", GitHubToken, "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"},
 		{"stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc", StripeKey, "sk_live_4eC39HqLyjWDarjtT1zdp7dc"},
 		{"stripe rk_test_4eC39HqLyjWDarjtT1zdp7dc", StripeKey, "rk_test_4eC39HqLyjWDarjtT1zdp7dc"},
 		{"maps AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe", GoogleAPIKey, "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe"},
@@ -139,7 +139,8 @@ func hardNegatives() []sample {
 		{"id AKIAIOSFODNN7EXAMPL", AWSAccessKey, "AKIAIOSFODNN7EXAMPL"},
 		{"id AKIAIOSFODNN7EXAMPLE1", AWSAccessKey, "AKIAIOSFODNN7EXAMPLE1"},
 		{"docs AKIAIOSFODNN7EXAMPLE", AWSAccessKey, "AKIAIOSFODNN7EXAMPLE"},
-		{"tok ghp_abcdefghijklmnopqrstuvwxyz012345678", GitHubToken, "ghp_abcdefghijklmnopqrstuvwxyz012345678"},
+		{"tok ghp_dGlMoiyrlfxX1rTnyFf3vA7NUtFOY64WuYl", GitHubToken, "ghp_dGlMoiyrlfxX1rTnyFf3vA7NUtFOY64WuYl"},
+		{"tok ghp_dGlMoiyrlfxX1rTnyFf3vA7NUtFOY64WuYlZ", GitHubToken, "ghp_dGlMoiyrlfxX1rTnyFf3vA7NUtFOY64WuYlZ"},
 		{"slack xoxb-short", SlackToken, "xoxb-short"},
 		{"stripe sk_live_short", StripeKey, "sk_live_short"},
 		{"maps AIzaSyDaGmWKa4JsXZ", GoogleAPIKey, "AIzaSyDaGmWKa4JsXZ"},
@@ -218,7 +219,10 @@ func TestOverlaps(t *testing.T) {
 		// A card number is not also a phone.
 		{"4111111111111111", []Finding{{Type: CreditCard, Start: 0, End: 16, Confidence: 0.99, Validated: true}}},
 		// The api_key value that is a GitHub token is reported as the token.
-		{"token=ghp_abcdefghijklmnopqrstuvwxyz0123456789", []Finding{{Type: GitHubToken, Start: 6, End: 46, Confidence: 0.99, Validated: true}}},
+		{"token=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", []Finding{{Type: GitHubToken, Start: 6, End: 46, Confidence: 0.99, Validated: true}}},
+		// A GitHub token with a wrong checksum is neither a token nor,
+		// through the veto, an api_key.
+		{"token=ghp_dGlMoiyrlfxX1rTnyFf3vA7NUtFOY64WuYlZ", nil},
 		// A low-confidence ZIP without context.
 		{"ref 94105", []Finding{{Type: ZipCode, Start: 4, End: 9, Confidence: 0.3}}},
 	} {

@@ -188,8 +188,9 @@ type keys struct {
 }
 
 // compileDispatch builds the dispatch table and the word automaton of
-// every detector in reg that has a type not disabled in cfg.
-func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig) (*dispatch, *detect.Words, error) {
+// every detector in reg that has a type not disabled in cfg. custom maps
+// the types of custom rules' detectors to their kinds.
+func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, custom map[EntityType]uint16) (*dispatch, *detect.Words, error) {
 	d := &dispatch{cls: make([]classInfo, 3)}
 	for c := '0'; c <= '9'; c++ {
 		d.class[c] = clsDigit
@@ -210,7 +211,7 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig) 
 		any := false
 		for k, t := range det.Types {
 			dc := cfg[EntityType(t.Name)]
-			b.Kinds[k] = uint16(builtinRank(EntityType(t.Name))) // #nosec G115 -- a few hundred built-in types
+			b.Kinds[k] = kindOf(EntityType(t.Name), custom)
 			b.On[k] = !dc.Disabled
 			b.Min[k] = dc.MinConfidence
 			any = any || b.On[k]

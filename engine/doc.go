@@ -48,6 +48,13 @@
 // the original bytes (fold.go). All-ASCII text costs one test of the high
 // bits, 32 bytes at a time.
 //
+// A policy's custom rules (Config.Rules, custom.go: a literal prefix, a
+// charset, a length range and an optional entropy floor) become detectors
+// with an OnPrefix trigger each, compiled into the same dispatch table as
+// the built-in prefixes: they cost one table lookup at their anchor byte
+// and no pass of their own. Their types come after the dictionaries' in
+// the tie-break order, and the compiled form (MarshalBinary) carries them.
+//
 // # Boundaries
 //
 // A candidate must not be glued to its neighbours: the bytes just before

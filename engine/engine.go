@@ -45,6 +45,9 @@ type Config struct {
 	Detectors map[EntityType]DetectorConfig
 	// Dictionaries add literal-term detectors, in tie-break order.
 	Dictionaries []Dictionary
+	// Rules add custom credential formats (custom.go), compiled into the
+	// dispatch table with the built-in detectors.
+	Rules []CustomRule
 }
 
 // Limits on configuration.
@@ -91,6 +94,11 @@ type Engine struct {
 
 	dictGroups []dictGroup
 
+	// rules are the custom rules as configured, and custom their
+	// detectors (custom.go).
+	rules  []CustomRule
+	custom []*detect.Detector
+
 	pool statePool
 }
 
@@ -106,10 +114,11 @@ type dictMeta struct {
 // kindInfo describes one candidate source: a built-in type or a
 // dictionary.
 type kindInfo struct {
-	typ  EntityType
-	bit  uint16
-	rank int // tie-break order: lower wins
-	conf float64
+	typ     EntityType
+	bit     uint16
+	rank    int // tie-break order: lower wins
+	conf    float64
+	generic bool // detect.Type.Generic
 }
 
 // dictGroup is the automaton for all dictionaries that share case and
@@ -171,8 +180,14 @@ func New(cfg Config) (*Engine, error) {
 	if total > MaxTerms {
 		problems = append(problems, fmt.Sprintf("dictionaries: %d terms in all, more than %d", total, MaxTerms))
 	}
+	ruleProblems := checkRules(cfg.Rules, nil)
+	problems = append(problems, ruleProblems...)
+	rules := append([]CustomRule(nil), cfg.Rules...)
+	if len(ruleProblems) > 0 {
+		rules = nil
+	}
 	e := &Engine{}
-	if err := e.setup(cfg.Detectors, metas); err != nil {
+	if err := e.setup(cfg.Detectors, metas, rules); err != nil {
 		problems = append(problems, err.Error())
 	}
 	if len(problems) > 0 {
@@ -185,8 +200,9 @@ func New(cfg Config) (*Engine, error) {
 }
 
 // setup derives the kinds and type names from a checked configuration
-// and compiles the enabled detectors into the dispatch table.
-func (e *Engine) setup(detectors map[EntityType]DetectorConfig, dicts []dictMeta) error {
+// and compiles the enabled detectors, custom rules included, into the
+// dispatch table.
+func (e *Engine) setup(detectors map[EntityType]DetectorConfig, dicts []dictMeta, rules []CustomRule) error {
 	e.detectors = make(map[EntityType]DetectorConfig, len(detectors))
 	e.dicts = dicts
 	e.bits = make(map[EntityType]uint16)
@@ -194,8 +210,8 @@ func (e *Engine) setup(detectors map[EntityType]DetectorConfig, dicts []dictMeta
 		e.detectors[t] = dc
 	}
 	for i, t := range BuiltinTypes {
-		e.bits[t] = uint16(i)                                                // #nosec G115 -- a few hundred built-in types
-		e.kinds = append(e.kinds, kindInfo{typ: t, bit: uint16(i), rank: i}) // #nosec G115 -- as above
+		e.bits[t] = uint16(i)                                                                          // #nosec G115 -- a few hundred built-in types
+		e.kinds = append(e.kinds, kindInfo{typ: t, bit: uint16(i), rank: i, generic: genericTypes[t]}) // #nosec G115 -- as above
 		if !e.detectors[t].Disabled {
 			e.types = append(e.types, t)
 		}
@@ -213,9 +229,30 @@ func (e *Engine) setup(detectors map[EntityType]DetectorConfig, dicts []dictMeta
 		e.types = append(e.types, m.typ)
 		e.kinds = append(e.kinds, kindInfo{typ: m.typ, bit: bit, rank: len(BuiltinTypes) + d, conf: m.conf})
 	}
+	// Custom rules: one kind per distinct type, after the dictionaries'.
+	e.rules = rules
+	e.custom = customDetectors(rules)
+	customKinds := make(map[EntityType]uint16, len(rules))
+	for r, rule := range rules {
+		if _, ok := customKinds[rule.EntityType]; ok {
+			continue
+		}
+		bit, ok := e.bits[rule.EntityType]
+		if !ok {
+			if len(e.bits) >= maxKinds {
+				return fmt.Errorf("custom_rules[%d]: more than %d distinct entity types", r, maxKinds)
+			}
+			bit = uint16(len(e.bits)) // #nosec G115 -- below maxKinds
+			e.bits[rule.EntityType] = bit
+		}
+		customKinds[rule.EntityType] = uint16(len(e.kinds)) // #nosec G115 -- built-ins, maxDicts dictionaries and MaxCustomRules rules stay under 2^16
+		e.kinds = append(e.kinds, kindInfo{typ: rule.EntityType, bit: bit, rank: len(e.kinds)})
+		e.types = append(e.types, rule.EntityType)
+	}
 	e.types = dedupTypes(e.types)
 	var err error
-	e.dispatch, e.words, err = compileDispatch(registry, e.detectors)
+	reg := append(registry[:len(registry):len(registry)], e.custom...)
+	e.dispatch, e.words, err = compileDispatch(reg, e.detectors, customKinds)
 	return err
 }
 
@@ -330,8 +367,9 @@ func asciiLower(s string) string {
 }
 
 // Types returns every type this engine can report: the enabled built-ins in
-// BuiltinTypes order, then dictionary types in dictionary order. The caller
-// may modify the returned slice.
+// BuiltinTypes order, then dictionary types in dictionary order, then the
+// custom rules' types in rule order. The caller may modify the returned
+// slice.
 func (e *Engine) Types() []EntityType {
 	return append([]EntityType(nil), e.types...)
 }

@@ -50,6 +50,19 @@ var builtinIndex = func() map[EntityType]int {
 	return m
 }()
 
+// genericTypes holds the built-in types marked detect.Type.Generic.
+var genericTypes = func() map[EntityType]bool {
+	m := map[EntityType]bool{}
+	for _, d := range registry {
+		for _, t := range d.Types {
+			if t.Generic {
+				m[EntityType(t.Name)] = true
+			}
+		}
+	}
+	return m
+}()
+
 // registryTypes returns the distinct types of dets in order of first
 // appearance.
 func registryTypes(dets []*detect.Detector) []EntityType {

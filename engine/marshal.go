@@ -7,24 +7,28 @@ import (
 	"hash/crc32"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/datafog/datafog-api/engine/automaton"
 )
 
 // Compiled form (all integers unsigned varints unless noted):
 //
-//	magic   "DFENG\x00\x01\x00" (format version 1)
+//	magic   "DFENG\x00\x02\x00" (format version 2)
 //	detectors: count, then per entry: type (len+bytes), disabled (1 byte),
 //	           min confidence (8 bytes, IEEE 754 little endian)
 //	dictionaries: count, then per entry: type, flags (1 byte: bit 0 case-
 //	           insensitive, bit 1 whole-word), confidence (8 bytes), terms
+//	rules:   custom rules (custom.go, appendRules)
 //	groups:  count, then per group: options (1 byte), automaton (len+bytes),
 //	           pattern count P, P+1 owner offsets, owner count, owners
 //	crc32    Castagnoli over everything before it (4 bytes, little endian)
 //
 // The built-in automata (context and key words) are rebuilt on Load.
+// Version 2 added the custom rules; a version 1 blob is refused (compile
+// the policy again).
 
-const engineMagic = "DFENG\x00\x01\x00"
+const engineMagic = "DFENG\x00\x02\x00"
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
@@ -51,6 +55,7 @@ func (e *Engine) MarshalBinary() ([]byte, error) {
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(d.conf))
 		b = appendCount(b, d.terms)
 	}
+	b = appendRules(b, e.rules)
 	b = appendCount(b, len(e.dictGroups))
 	for _, g := range e.dictGroups {
 		ab, err := g.aut.MarshalBinary()
@@ -205,6 +210,7 @@ func Load(data []byte) (*Engine, error) {
 			metas = append(metas, dictMeta{typ: EntityType(name), ci: flags[0]&1 != 0, ww: flags[0]&2 != 0, conf: conf, terms: terms})
 		}
 	}
+	rules := d.rules()
 	ng := d.uvarint("group count", 4)
 	var groups []dictGroup
 	for i := uint64(0); i < ng && d.err == nil; i++ {
@@ -258,8 +264,13 @@ func Load(data []byte) (*Engine, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
+	if d.err == nil {
+		if problems := checkRules(rules, nil); len(problems) > 0 {
+			return nil, fmt.Errorf("engine: load: %s", strings.Join(problems, "; "))
+		}
+	}
 	e := &Engine{}
-	if err := e.setup(detectors, metas); err != nil {
+	if err := e.setup(detectors, metas, rules); err != nil {
 		return nil, fmt.Errorf("engine: load: %w", err)
 	}
 	e.dictGroups = groups

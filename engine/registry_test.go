@@ -79,7 +79,7 @@ func TestRegistryWellFormed(t *testing.T) {
 			}
 		}
 	}
-	if _, _, err := compileDispatch(registry, nil); err != nil {
+	if _, _, err := compileDispatch(registry, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 }

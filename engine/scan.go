@@ -435,8 +435,9 @@ func candLess(a, b *detect.Cand) bool {
 	return !a.Hidden && b.Hidden
 }
 
-// outranks reports whether a beats b when they overlap: the evidence
-// decides, as its confidence says (a checksum with a context word scores
+// outranks reports whether a beats b when they overlap: a specific type
+// that covers a generic one wins (detect.Type.Generic); otherwise the
+// evidence decides, as its confidence says (a checksum with a context word scores
 // highest, a shape without one lowest), then validated over unvalidated,
 // then longer, then the type order.
 // On a complete tie the earlier one (in candLess order) wins; a must then
@@ -444,6 +445,14 @@ func candLess(a, b *detect.Cand) bool {
 // asking "does the later outrank the earlier" strictly and "does the
 // earlier fail to outrank the later" otherwise.
 func outranks(a, b *detect.Cand, kinds []kindInfo) bool {
+	if ga, gb := kinds[a.Kind].generic, kinds[b.Kind].generic; ga != gb {
+		if gb && a.Start <= b.Start && a.End >= b.End {
+			return true // a specific type over a generic one (detect.Type.Generic)
+		}
+		if ga && b.Start <= a.Start && b.End >= a.End {
+			return false
+		}
+	}
 	if a.Conf != b.Conf {
 		return a.Conf > b.Conf
 	}

@@ -36,20 +36,25 @@ const (
 	// Clean is English-like text with no values inserted at all; a scanner
 	// should report nothing on it.
 	Clean Kind = "clean"
+	// Secrets is code, configuration and log text dense with credentials
+	// and their hard negatives (secrets.go): the contract's secret types
+	// here; GenerateSecrets takes any list of secret types.
+	Secrets Kind = "secrets"
 )
 
 // Kinds lists the five corpora of the benchmark suite, in report order.
-// Clean is left out: it is a control, not a workload.
+// Clean is left out: it is a control, not a workload; so is Secrets, which
+// the suite's comparison with gitleaks uses.
 var Kinds = []Kind{Prose, JSONLogs, CSV, Binary, Adversarial}
 
 // ParseKind returns the Kind named s.
 func ParseKind(s string) (Kind, error) {
-	for _, k := range append(Kinds, Clean) {
+	for _, k := range append(Kinds, Clean, Secrets) {
 		if string(k) == s {
 			return k, nil
 		}
 	}
-	return "", fmt.Errorf("corpus: unknown kind %q (want prose, jsonlogs, csv, binary, adversarial or clean)", s)
+	return "", fmt.Errorf("corpus: unknown kind %q (want prose, jsonlogs, csv, binary, adversarial, clean or secrets)", s)
 }
 
 // Label records one inserted value: its entity type (the contract's
@@ -60,6 +65,9 @@ type Label struct {
 	Type       string
 	Start, End int
 	Valid      bool
+	// Negative says, for a hard negative of the secrets corpus, what kind
+	// it is (NegPlaceholder or NegLookalike); "" otherwise.
+	Negative string
 }
 
 // Generate returns exactly size bytes of kind, generated from seed, and the
@@ -68,6 +76,9 @@ type Label struct {
 func Generate(kind Kind, size int, seed int64) (data []byte, labels []Label) {
 	if size < 0 {
 		panic("corpus: negative size")
+	}
+	if kind == Secrets {
+		return GenerateSecrets(ContractSecretTypes, size, seed)
 	}
 	g := &gen{
 		// #nosec G404 G115 -- a seeded, reproducible benchmark corpus, not a secret; the seed's bits are reinterpreted as unsigned on purpose

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-var allKinds = append(append([]Kind{}, Kinds...), Clean)
+var allKinds = append(append([]Kind{}, Kinds...), Clean, Secrets)
 
 func TestGenerateDeterministic(t *testing.T) {
 	for _, k := range allKinds {

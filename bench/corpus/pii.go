@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"hash/crc32"
 	"strconv"
 )
 
@@ -293,8 +294,21 @@ func (g *gen) apiKeyValue() []byte { return g.chars(nil, alnum, 32) }
 // awsKey returns AKIA followed by 16 base32 characters.
 func (g *gen) awsKey() []byte { return g.chars([]byte("AKIA"), base32, 16) }
 
-// githubToken returns ghp_ followed by 36 base62 characters.
-func (g *gen) githubToken() []byte { return g.chars([]byte("ghp_"), alnum, 36) }
+// githubToken returns ghp_ followed by 36 base62 characters, the last 6
+// of which are the CRC-32 of the first 30 in base62 (0-9, A-Z, a-z), as
+// GitHub issues its tokens.
+func (g *gen) githubToken() []byte {
+	t := g.chars([]byte("ghp_"), alnum, 36)
+	sum := crc32.ChecksumIEEE(t[4:34])
+	for i := len(t) - 1; i >= 34; i-- {
+		t[i] = base62Digits[sum%62]
+		sum /= 62
+	}
+	return t
+}
+
+// base62Digits are the base62 digits in GitHub's order.
+const base62Digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 // zip returns a five-digit US ZIP code that does not start with 0.
 func (g *gen) zip() []byte { return g.digits([]byte{decimal[1+g.rng.IntN(9)]}, 4) }

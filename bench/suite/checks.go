@@ -42,9 +42,11 @@ const (
 	pBench     = "bench"
 	pReceipts  = "bench/receiptsbench"
 	pLoad      = "bench/load"
+	pNames     = "engine/detect/names"
 )
 
-// checks lists every ratio and absolute target of issues 2 to 5 and 17.
+// checks lists every ratio and absolute target of issues 2 to 5, 16 and
+// 17; issue 14's depend on the run (secretsChecks).
 func checks(getLog int) []Check {
 	ratio := func(issue int, what string, num, den Ref, op string, target float64) Check {
 		return Check{Issue: issue, What: what, Num: num, Den: &den, Op: op, Target: target, Unit: "x", Scale: 1}
@@ -66,6 +68,11 @@ func checks(getLog int) []Check {
 		abs(2, "(c) 100,000-term dictionary: build time", ns(pAutomaton, "BenchmarkDict100k/op=build"), "<=", 1000, "ms", 1e-6),
 		abs(2, "(c) 100,000-term dictionary: bytes held", Ref{pAutomaton, "BenchmarkDict100k/op=build", "MB-held"}, "<=", 100, "MB", 1),
 		abs(2, "(c) 100,000-term dictionary: Load time", ns(pAutomaton, "BenchmarkDict100k/op=load"), "<=", 50, "ms", 1e-6),
+
+		abs(16, "names gazetteer: load time", ns(pNames, "BenchmarkNames/op=load"), "<=", 50, "ms", 1e-6),
+		abs(16, "names gazetteer: automaton bytes held", Ref{pNames, "BenchmarkNames/op=load", "MB-held"}, "<=", 50, "MB", 1),
+		abs(16, "engine with person and street_address, prose", mbs(pNames, "BenchmarkNames/corpus=prose/names=on"), ">=", 500, "MB/s", 1),
+		abs(16, "engine with person and street_address, JSON logs", mbs(pNames, "BenchmarkNames/corpus=jsonlogs/names=on"), ">=", 200, "MB/s", 1),
 
 		abs(3, "engine, English prose with sparse PII (aim 1 GB/s)", mbs(pBench, eng("prose", "ours")), ">=", 300, "MB/s", 1),
 		abs(3, "engine, dense JSON log lines (aim 400 MB/s)", mbs(pBench, eng("jsonlogs", "ours")), ">=", 150, "MB/s", 1),
@@ -188,7 +195,7 @@ type Pair struct {
 
 // Implementation names that are baselines, and the unit that decides which
 // is faster (higher is better for every unit used).
-var baselineImpls = map[string]bool{"impl=regexp": true, "impl=cloudflare": true, "impl=fdatasync": true, "target=baseline": true}
+var baselineImpls = map[string]bool{"impl=regexp": true, "impl=cloudflare": true, "impl=fdatasync": true, "target=baseline": true, "impl=gitleaks": true}
 
 // pairs matches every "impl=ours"/"impl=groupcommit"/"target=ours"
 // benchmark with each baseline benchmark whose name differs only in that

@@ -84,6 +84,8 @@ func markdown(rep *Report, image string) string {
 			num(p.OursV), p.Unit, num(p.BaseV), p.Unit, num(p.Ratio))
 	}
 
+	writeSecrets(&b, rep)
+
 	if len(rep.Load) > 0 {
 		b.WriteString("\n## Load runs (bench/load, in-process servers on 127.0.0.1)\n\n")
 		b.WriteString("| run | mode | conns | requests ok | req/s | MB/s | p50 | p90 | p99 | p99.9 | max | errors |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n")
@@ -122,6 +124,48 @@ func markdown(rep *Report, image string) string {
 	}
 	fmt.Fprintf(&b, "\n![throughput by corpus and component; latency CDF](%s)\n", image)
 	return b.String()
+}
+
+// writeSecrets renders the comparison with gitleaks, when it ran.
+func writeSecrets(b *strings.Builder, rep *Report) {
+	run := rep.Secrets
+	if run == nil {
+		return
+	}
+	fmt.Fprintf(b, "\n## Secrets: datafog against gitleaks %s (issue 14)\n\n", run.GitleaksVersion)
+	fmt.Fprintf(b, "- Corpus: `bench/corpus` secrets kind, %d bytes in %d files, %d secret types: %s.\n",
+		run.Bytes, run.Files, len(run.Types), strings.Join(run.Types, ", "))
+	if len(run.Missing) > 0 {
+		fmt.Fprintf(b, "- Built-in secret types without a corpus generator (left out): %s.\n", strings.Join(run.Missing, ", "))
+	}
+	b.WriteString("- Whole processes on the same files; recall counts datafog only on the exact type and span, gitleaks on any rule overlapping the value; precision counts each value or span once.\n\n")
+	b.WriteString("| tool | MB/s | peak RSS |\n|---|---|---|\n")
+	for _, tool := range []string{"ours", "gitleaks"} {
+		for _, bm := range rep.Benchmarks {
+			if bm.Pkg == pSecrets && bm.Name == secretsName(tool) {
+				fmt.Fprintf(b, "| %s | %s | %s MB |\n", map[string]string{"ours": "datafog", "gitleaks": "gitleaks"}[tool], opt(bm.Median, "MB/s"), opt(bm.Median, "peak-RSS-MB"))
+			}
+		}
+	}
+	b.WriteString("\n| family | values | hard negatives | datafog recall | gitleaks recall | datafog precision | gitleaks precision | hard negatives flagged: datafog | gitleaks |\n|---|---|---|---|---|---|---|---|---|\n")
+	fams := make([]string, 0, len(run.Scores["ours"]))
+	for fam := range run.Scores["ours"] {
+		if fam != "all" {
+			fams = append(fams, fam)
+		}
+	}
+	sort.Strings(fams)
+	for _, fam := range append(fams, "all") {
+		o, g := run.Scores["ours"][fam], run.Scores["gitleaks"][fam]
+		if o == nil {
+			continue
+		}
+		if g == nil {
+			g = &FamilyScore{}
+		}
+		fmt.Fprintf(b, "| %s | %d | %d | %s | %s | %s | %s | %d | %d |\n", fam, o.Labels, o.Negatives,
+			num(o.Recall), num(g.Recall), num(o.Precision), num(g.Precision), o.NegHit, g.NegHit)
+	}
 }
 
 func opt(m map[string]float64, unit string) string {

@@ -1,6 +1,7 @@
 // Package suite runs the whole benchmark suite: the Go benchmarks of the
-// component packages and of bench/, and the load runs of our service and
-// the baseline service, then writes bench/results/<date>-<commit>.{json,
+// component packages and of bench/, the load runs of our service and the
+// baseline service, and datafog's CLI against gitleaks on a secrets
+// corpus, then writes bench/results/<date>-<commit>.{json,
 // txt,md,png} and latest.{md,png}. bench/suite/cmd/suite is its command
 // line.
 //
@@ -37,7 +38,7 @@ const Module = "github.com/datafog/datafog-api"
 var DefaultPackages = []string{
 	"engine/automaton", "engine", "engine/transform", "engine/policy",
 	"receipts", "transport", "bench", "bench/receiptsbench",
-	"pipeline/kafka",
+	"pipeline/kafka", "engine/detect/names",
 }
 
 // Options configures Run.
@@ -62,6 +63,10 @@ type Options struct {
 	Load         bool
 	LoadDuration time.Duration
 	StreamBytes  int64
+	// Secrets enables the comparison with gitleaks on a secrets corpus of
+	// SecretsSize bytes (secrets.go).
+	Secrets     bool
+	SecretsSize int
 	// Note is printed with the results (for example, what else was running).
 	Note string
 	// Command is the command line that produced the results.
@@ -86,6 +91,7 @@ type Report struct {
 	Elapsed    time.Duration `json:"elapsed_ns"`
 	Benchmarks []*Bench      `json:"benchmarks"`
 	Load       []*LoadRun    `json:"load"`
+	Secrets    *SecretsRun   `json:"secrets,omitempty"`
 	Checks     []CheckResult `json:"checks"`
 	Pairs      []Pair        `json:"pairs"`
 	Errors     []string      `json:"errors,omitempty"`
@@ -116,7 +122,10 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	if o.Load && ctx.Err() == nil {
 		rep.runLoad(ctx, o)
 	}
-	rep.Checks = evaluate(checks(o.GetLog), rep.Benchmarks)
+	if o.Secrets && ctx.Err() == nil {
+		rep.runSecrets(ctx, o, binDir)
+	}
+	rep.Checks = evaluate(append(checks(o.GetLog), secretsChecks(rep.Secrets)...), rep.Benchmarks)
 	rep.Pairs = pairs(rep.Benchmarks)
 	rep.Elapsed = time.Since(start)
 	return rep, ctx.Err()

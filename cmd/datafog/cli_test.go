@@ -18,7 +18,7 @@ import (
 // nothing on standard error.
 func TestEveryCommandAnswersHelp(t *testing.T) {
 	usageOf := map[string]string{
-		"scan":     "usage: datafog scan [--entities a,b] [--min-confidence F] [--policy FILE] [--show-values] [FILE ...]\n",
+		"scan":     "usage: datafog scan [flags] [FILE|DIR ...]\n",
 		"redact":   "usage: datafog redact [--mode mask|redact|tokenize|hash|anonymize] [--entities a,b] [--min-confidence F] [--policy FILE] [--key-file FILE] [FILE]\n",
 		"entities": "usage: datafog entities [--policy FILE]\n",
 		"serve":    "usage: datafog serve [flags]   (flags override the DATAFOG_* variables)\n",
@@ -127,10 +127,8 @@ func TestCompileBlobScansLikeJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	const in = "E-2040 wrote to bob@example.com from 10.0.0.1; E-1001.\n"
-	want := `{"entity_type":"employee_id","start":0,"end":6,"confidence":0.8}` + "\n" +
-		`{"entity_type":"email","start":16,"end":31,"confidence":0.95}` + "\n" +
-		`{"entity_type":"ip_address","start":37,"end":45,"confidence":0.9}` + "\n" +
-		`{"entity_type":"employee_id","start":47,"end":53,"confidence":0.8}` + "\n"
+	want := ndjson(rec1("employee_id", 0, 6, "0.8", "E-2040"), rec1("email", 16, 31, "0.95", "bob@example.com"),
+		rec1("ip_address", 37, 45, "0.9", "10.0.0.1"), rec1("employee_id", 47, 53, "0.8", "E-1001"))
 	fromJSON := runCLI(t, strings.NewReader(in), nil, "scan", "--policy", "testdata/dict_policy.json")
 	fromBlob := runCLI(t, strings.NewReader(in), nil, "scan", "--policy", blob)
 	if fromJSON.code != exitFindings || fromJSON.stdout != want {

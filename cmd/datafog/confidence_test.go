@@ -16,7 +16,7 @@ func TestMinConfidenceFlag(t *testing.T) {
 		out, errOut string
 	}{
 		{[]string{"scan"}, exitOK, "", ""},
-		{[]string{"scan", "--min-confidence", "0.2"}, exitFindings, `{"entity_type":"zip_code","start":4,"end":9,"confidence":0.3}` + "\n", ""},
+		{[]string{"scan", "--min-confidence", "0.2"}, exitFindings, ndjson(rec1("zip_code", 4, 9, "0.3", "94105")), ""},
 		{[]string{"redact"}, exitOK, in, ""},
 		{[]string{"redact", "--min-confidence=0.3"}, exitOK, "ref [REDACTED] ok\n", ""},
 		{[]string{"scan", "--min-confidence", "2"}, exitError, "", "datafog scan: --min-confidence 2: must be from 0 to 1\n"},

@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
@@ -17,11 +20,94 @@ import (
 // Visa card, and nothing else.
 const sample = "mail bob@example.com ssn 123-45-6789 card 4111 1111 1111 1111\n"
 
-// sampleLines are the scan lines of sample, without "file" and "value".
-var sampleLines = []string{
-	`{"entity_type":"email","start":5,"end":20,"confidence":0.95`,
-	`{"entity_type":"ssn","start":25,"end":36,"confidence":0.95`,
-	`{"entity_type":"credit_card","start":42,"end":61,"confidence":0.99`,
+// sampleRecs are the findings of sample, all on line 1.
+func sampleRecs() []wantRec {
+	return []wantRec{
+		rec1("email", 5, 20, "0.95", "bob@example.com"),
+		rec1("ssn", 25, 36, "0.95", "123-45-6789"),
+		rec1("credit_card", 42, 61, "0.99", "4111 1111 1111 1111"),
+	}
+}
+
+// wantRec is a finding as a test expects `datafog scan` to report it.
+type wantRec struct {
+	typ                        string
+	start, end                 int
+	conf                       string
+	value                      string // the finding's text, which its fingerprint covers
+	file                       string
+	rel                        string // the path the fingerprint covers
+	named, show                bool
+	line, col, endLine, endCol int
+}
+
+// rec1 is a finding on line 1 of ASCII text, whose columns follow from
+// its offsets.
+func rec1(typ string, start, end int, conf, value string) wantRec {
+	return wantRec{typ: typ, start: start, end: end, conf: conf, value: value, line: 1, col: start + 1, endLine: 1, endCol: end + 1}
+}
+
+// in returns w found in file, named on the command line (outside the
+// working directory when absolute).
+func (w wantRec) in(file string) wantRec { w.file, w.rel, w.named = file, file, true; return w }
+
+// under returns w found in the file rel of the directory root when the
+// scan walked root.
+func (w wantRec) under(root, rel string) wantRec {
+	w.file, w.rel, w.named = filepath.Join(root, filepath.FromSlash(rel)), rel, true
+	return w
+}
+
+// shown returns w as --show-values reports it.
+func (w wantRec) shown() wantRec { w.show = true; return w }
+
+// at returns w with its line and columns.
+func (w wantRec) at(line, col, endLine, endCol int) wantRec {
+	w.line, w.col, w.endLine, w.endCol = line, col, endLine, endCol
+	return w
+}
+
+// fingerprint is w's fingerprint under key, computed here from the
+// documented definition (HMAC-SHA256 of the domain, type, file and value,
+// NUL-separated; the first 16 bytes in hex).
+func (w wantRec) fingerprint(key string) string {
+	m := hmac.New(sha256.New, []byte(key))
+	m.Write([]byte("datafog-fingerprint-v1\x00" + w.typ + "\x00" + w.rel + "\x00" + w.value))
+	return hex.EncodeToString(m.Sum(nil))[:32]
+}
+
+// json is w's NDJSON line (and JSON report entry), without the newline,
+// under the default fingerprint key.
+func (w wantRec) json() string { return w.jsonKey(defaultFingerprintKey) }
+
+func (w wantRec) jsonKey(key string) string {
+	s := fmt.Sprintf(`{"entity_type":%q,"start":%d,"end":%d,"confidence":%s`, w.typ, w.start, w.end, w.conf)
+	if w.named {
+		s += `,"file":` + jsonString(w.file)
+	}
+	s += fmt.Sprintf(`,"line":%d,"column":%d,"end_line":%d,"end_column":%d,"fingerprint":%q`, w.line, w.col, w.endLine, w.endCol, w.fingerprint(key))
+	if w.show {
+		s += `,"value":` + jsonString(w.value)
+	}
+	return s + "}"
+}
+
+// ndjson is the NDJSON report of recs.
+func ndjson(recs ...wantRec) string {
+	var b strings.Builder
+	for _, r := range recs {
+		b.WriteString(r.json() + "\n")
+	}
+	return b.String()
+}
+
+// mapRecs applies f to each of recs.
+func mapRecs(recs []wantRec, f func(wantRec) wantRec) []wantRec {
+	out := make([]wantRec, len(recs))
+	for i, r := range recs {
+		out[i] = f(r)
+	}
+	return out
 }
 
 // cliResult is what one in-process run of the command produced.

@@ -184,13 +184,13 @@ func TestBinaryCLI(t *testing.T) {
 		}
 		return code, out.String(), errb.String()
 	}
-	if code, out, errs := runBin(sample, "scan"); code != 1 || out != strings.Join(sampleLines, "}\n")+"}\n" || errs != "" {
+	if code, out, errs := runBin(sample, "scan"); code != 1 || out != ndjson(sampleRecs()...) || errs != "" {
 		t.Errorf("scan: %d %q %q", code, out, errs)
 	}
 	if code, out, _ := runBin("nothing here\n", "scan"); code != 0 || out != "" {
 		t.Errorf("scan clean: %d %q", code, out)
 	}
-	if code, out, errs := runBin("", "scan", "/nonexistent/file.txt"); code != 2 || out != "" || !strings.HasPrefix(errs, "datafog scan: open /nonexistent/file.txt") {
+	if code, out, errs := runBin("", "scan", "/nonexistent/file.txt"); code != 2 || out != "" || errs != "datafog scan: /nonexistent/file.txt: no such file or directory\n" {
 		t.Errorf("scan missing: %d %q %q", code, out, errs)
 	}
 	if code, out, _ := runBin(sample, "redact", "--mode", "anonymize"); code != 0 || out != "mail <EMAIL_1> ssn <SSN_1> card <CREDIT_CARD_1>\n" {

@@ -260,10 +260,9 @@ func renderEntityList(t *testing.T) string {
 	var list struct {
 		Count    int `json:"count"`
 		Entities []struct {
-			EntityType   string `json:"entity_type"`
-			Family       string `json:"family"`
-			ConfirmedBy  string `json:"confirmed_by"`
-			NeedsContext bool   `json:"needs_context"`
+			EntityType  string `json:"entity_type"`
+			Family      string `json:"family"`
+			ConfirmedBy string `json:"confirmed_by"`
 		} `json:"entities"`
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil || list.Count != len(list.Entities) || list.Count == 0 {
@@ -273,9 +272,6 @@ func renderEntityList(t *testing.T) string {
 	fmt.Fprintf(&b, "%d types.\n\n| entity_type | family | how a candidate is confirmed |\n|---|---|---|\n", list.Count)
 	for _, e := range list.Entities {
 		how := strings.ReplaceAll(e.ConfirmedBy, "|", `\|`)
-		if e.NeedsContext {
-			how += "; needs a context word"
-		}
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", e.EntityType, e.Family, how)
 	}
 	return b.String()

@@ -9,11 +9,12 @@ import (
 )
 
 // TestScanStdinExactLines pins the output format of `datafog scan` on
-// standard input: one JSON object per finding per line, no "file", no
-// "value", exit 1 because something was found.
+// standard input: one JSON object per finding per line, with line,
+// column and fingerprint but no "file" and no "value", exit 1 because
+// something was found.
 func TestScanStdinExactLines(t *testing.T) {
 	r := runCLI(t, strings.NewReader(sample), nil, "scan")
-	want := strings.Join(sampleLines, "}\n") + "}\n"
+	want := ndjson(sampleRecs()...)
 	if r.code != exitFindings || r.stdout != want || r.stderr != "" {
 		t.Fatalf("code %d\nstdout:\n%s\nwant:\n%s\nstderr: %q", r.code, r.stdout, want, r.stderr)
 	}
@@ -38,35 +39,25 @@ func TestScanNamedFiles(t *testing.T) {
 	b := writeFile(t, dir, "b.txt", "clean\n")
 	c := writeFile(t, dir, "c.txt", "x 10.0.0.1\n")
 	r := runCLI(t, strings.NewReader("stdin bob@example.com\n"), nil, "scan", a, b, c)
-	var want strings.Builder
-	for _, l := range sampleLines {
-		want.WriteString(l + `,"file":` + jsonString(a) + "}\n")
-	}
-	want.WriteString(`{"entity_type":"ip_address","start":2,"end":10,"confidence":0.9,"file":` + jsonString(c) + "}\n")
-	if r.code != exitFindings || r.stdout != want.String() || r.stderr != "" {
-		t.Fatalf("code %d\nstdout:\n%s\nwant:\n%s\nstderr: %q", r.code, r.stdout, want.String(), r.stderr)
+	want := ndjson(append(mapRecs(sampleRecs(), func(w wantRec) wantRec { return w.in(a) }),
+		rec1("ip_address", 2, 10, "0.9", "10.0.0.1").in(c))...)
+	if r.code != exitFindings || r.stdout != want || r.stderr != "" {
+		t.Fatalf("code %d\nstdout:\n%s\nwant:\n%s\nstderr: %q", r.code, r.stdout, want, r.stderr)
 	}
 }
 
 // TestScanShowValues adds "value" only with --show-values.
 func TestScanShowValues(t *testing.T) {
-	values := []string{"bob@example.com", "123-45-6789", "4111 1111 1111 1111"}
-	var want strings.Builder
-	for i, l := range sampleLines {
-		want.WriteString(l + `,"value":` + jsonString(values[i]) + "}\n")
-	}
+	want := ndjson(mapRecs(sampleRecs(), wantRec.shown)...)
 	r := runCLI(t, strings.NewReader(sample), nil, "scan", "--show-values")
-	if r.code != exitFindings || r.stdout != want.String() {
-		t.Fatalf("code %d\nstdout:\n%s\nwant:\n%s", r.code, r.stdout, want.String())
+	if r.code != exitFindings || r.stdout != want {
+		t.Fatalf("code %d\nstdout:\n%s\nwant:\n%s", r.code, r.stdout, want)
 	}
 	f := writeFile(t, t.TempDir(), "in.txt", sample)
 	r = runCLI(t, nil, nil, "scan", "--show-values", f)
-	want.Reset()
-	for i, l := range sampleLines {
-		want.WriteString(l + `,"file":` + jsonString(f) + `,"value":` + jsonString(values[i]) + "}\n")
-	}
-	if r.code != exitFindings || r.stdout != want.String() {
-		t.Fatalf("file: code %d\nstdout:\n%s\nwant:\n%s", r.code, r.stdout, want.String())
+	want = ndjson(mapRecs(sampleRecs(), func(w wantRec) wantRec { return w.in(f).shown() })...)
+	if r.code != exitFindings || r.stdout != want {
+		t.Fatalf("file: code %d\nstdout:\n%s\nwant:\n%s", r.code, r.stdout, want)
 	}
 }
 
@@ -74,7 +65,8 @@ func TestScanShowValues(t *testing.T) {
 // nothing present exits 0.
 func TestScanEntitiesFilter(t *testing.T) {
 	r := runCLI(t, strings.NewReader(sample), nil, "scan", "--entities", "email, credit_card")
-	want := sampleLines[0] + "}\n" + sampleLines[2] + "}\n"
+	recs := sampleRecs()
+	want := ndjson(recs[0], recs[2])
 	if r.code != exitFindings || r.stdout != want {
 		t.Fatalf("code %d\nstdout:\n%s\nwant:\n%s", r.code, r.stdout, want)
 	}
@@ -98,7 +90,7 @@ func TestScanErrors(t *testing.T) {
 		stdout string // exact
 		stderr string // substring
 	}{
-		{"missing file", nil, []string{"scan", missing}, "", "datafog scan: open " + missing + ": no such file or directory"},
+		{"missing file", nil, []string{"scan", missing}, "", "datafog scan: " + missing + ": no such file or directory\n"},
 		{"bad entity name", nil, []string{"scan", "--entities", "email,shoe_size", good}, "", "shoe_size"},
 		{"bad policy JSON", nil, []string{"scan", "--policy", badPolicy, good}, "", "datafog scan: policy " + badPolicy + ":"},
 		{"bad policy blob", nil, []string{"scan", "--policy", badBlob, good}, "", "datafog scan: compiled policy " + badBlob + ":"},
@@ -115,11 +107,8 @@ func TestScanErrors(t *testing.T) {
 	// A missing file among good ones: the good file is still scanned and
 	// printed, and the exit status is 2, not 1.
 	r := runCLI(t, nil, nil, "scan", missing, good)
-	var want strings.Builder
-	for _, l := range sampleLines {
-		want.WriteString(l + `,"file":` + jsonString(good) + "}\n")
-	}
-	if r.code != exitError || r.stdout != want.String() || !strings.Contains(r.stderr, "missing.txt") {
+	want := ndjson(mapRecs(sampleRecs(), func(w wantRec) wantRec { return w.in(good) })...)
+	if r.code != exitError || r.stdout != want || !strings.Contains(r.stderr, "missing.txt") {
 		t.Fatalf("missing+good: code %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
 	}
 }
@@ -129,14 +118,14 @@ func TestScanErrors(t *testing.T) {
 // DATAFOG_POLICY_PATH; --policy wins over the variable.
 func TestScanCustomPolicyDictionary(t *testing.T) {
 	const in = "staff E-1002 mailed bob@example.com; E-9999 and xE-1001 are not staff\n"
-	want := `{"entity_type":"employee_id","start":6,"end":12,"confidence":0.8}` + "\n" +
-		`{"entity_type":"email","start":20,"end":35,"confidence":0.95}` + "\n"
+	emp := rec1("employee_id", 6, 12, "0.8", "E-1002")
+	want := ndjson(emp, rec1("email", 20, 35, "0.95", "bob@example.com"))
 	r := runCLI(t, strings.NewReader(in), nil, "scan", "--policy", "testdata/dict_policy.json")
 	if r.code != exitFindings || r.stdout != want || r.stderr != "" {
 		t.Fatalf("--policy: code %d\nstdout:\n%s\nwant:\n%s\nstderr: %s", r.code, r.stdout, want, r.stderr)
 	}
 	r = runCLI(t, strings.NewReader(in), map[string]string{"DATAFOG_POLICY_PATH": "testdata/dict_policy.json"}, "scan", "--entities", "employee_id")
-	if want := `{"entity_type":"employee_id","start":6,"end":12,"confidence":0.8}` + "\n"; r.code != exitFindings || r.stdout != want {
+	if want := ndjson(emp); r.code != exitFindings || r.stdout != want {
 		t.Fatalf("DATAFOG_POLICY_PATH: code %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
 	}
 	r = runCLI(t, strings.NewReader(in), map[string]string{"DATAFOG_POLICY_PATH": "/nonexistent.json"}, "scan", "--policy", "testdata/dict_policy.json")
@@ -177,10 +166,8 @@ func TestScanAcross64KiBBoundary(t *testing.T) {
 	if len(in) != 131090 || scanChunk != 65536 {
 		t.Fatalf("input %d bytes, chunk %d", len(in), scanChunk)
 	}
-	const (
-		email = `{"entity_type":"email","start":65531,"end":65546,"confidence":0.95`
-		card  = `{"entity_type":"credit_card","start":131065,"end":131084,"confidence":0.99`
-	)
+	email := rec1("email", 65531, 65546, "0.95", "bob@example.com")
+	card := rec1("credit_card", 131065, 131084, "0.99", "4111 1111 1111 1111")
 	comp, err := loadPolicy("")
 	if err != nil {
 		t.Fatal(err)
@@ -190,20 +177,19 @@ func TestScanAcross64KiBBoundary(t *testing.T) {
 		t.Fatalf("whole-buffer scan: %+v", whole)
 	}
 	f := writeFile(t, t.TempDir(), "big.txt", string(in))
+	inFile := func(w wantRec) wantRec { return w.in(f) }
 	for _, tc := range []struct {
-		name   string
-		stdin  func() *chunkReader
-		args   []string
-		suffix [2]string
+		name  string
+		stdin func() *chunkReader
+		args  []string
+		recs  func(wantRec) wantRec
 	}{
-		{"stdin", func() *chunkReader { return &chunkReader{bytes.NewReader(in), 1 << 20} }, nil, [2]string{"}", "}"}},
-		{"stdin 7919-byte reads", func() *chunkReader { return &chunkReader{bytes.NewReader(in), 7919} }, nil, [2]string{"}", "}"}},
+		{"stdin", func() *chunkReader { return &chunkReader{bytes.NewReader(in), 1 << 20} }, nil, func(w wantRec) wantRec { return w }},
+		{"stdin 7919-byte reads", func() *chunkReader { return &chunkReader{bytes.NewReader(in), 7919} }, nil, func(w wantRec) wantRec { return w }},
 		{"stdin 1000-byte reads with values", func() *chunkReader { return &chunkReader{bytes.NewReader(in), 1000} },
-			[]string{"--show-values"}, [2]string{`,"value":"bob@example.com"}`, `,"value":"4111 1111 1111 1111"}`}},
-		{"file", nil, []string{f}, [2]string{`,"file":` + jsonString(f) + "}", `,"file":` + jsonString(f) + "}"}},
-		{"file with values", nil, []string{"--show-values", f}, [2]string{
-			`,"file":` + jsonString(f) + `,"value":"bob@example.com"}`,
-			`,"file":` + jsonString(f) + `,"value":"4111 1111 1111 1111"}`}},
+			[]string{"--show-values"}, wantRec.shown},
+		{"file", nil, []string{f}, inFile},
+		{"file with values", nil, []string{"--show-values", f}, func(w wantRec) wantRec { return w.in(f).shown() }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var r cliResult
@@ -212,7 +198,7 @@ func TestScanAcross64KiBBoundary(t *testing.T) {
 			} else {
 				r = runCLI(t, nil, nil, append([]string{"scan"}, tc.args...)...)
 			}
-			want := email + tc.suffix[0] + "\n" + card + tc.suffix[1] + "\n"
+			want := ndjson(tc.recs(email), tc.recs(card))
 			if r.code != exitFindings || r.stdout != want || r.stderr != "" {
 				t.Fatalf("code %d\nstdout:\n%s\nwant:\n%s\nstderr: %q", r.code, r.stdout, want, r.stderr)
 			}

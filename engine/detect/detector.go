@@ -35,6 +35,13 @@ type Type struct {
 	// NeedsContext is true when a candidate is reported only with a
 	// context word (or scores below the default minimum without one).
 	NeedsContext bool
+	// Generic marks a type judged from where a value stands rather than
+	// from what it is (api_key: the value of a secret-like key). A
+	// candidate of a specific type that covers a generic one outranks
+	// it whatever their confidences: a Stripe publishable key, a Twilio
+	// account id or a Telegram bot token under "api_key=" is that, even
+	// when its own confidence is lower.
+	Generic bool
 }
 
 // Word is a context word and the confidence a candidate of its detector

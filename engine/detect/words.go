@@ -2,7 +2,10 @@ package detect
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/datafog/datafog-api/engine/automaton"
 )
@@ -36,6 +39,48 @@ type WordEntry struct {
 	Owner WordOwner
 }
 
+// caseForms returns the forms of w the automaton must hold. Matching
+// folds ASCII letters only, so a word is stored in ASCII lower case, and
+// a word with other letters also in its lower-case, upper-case and
+// title-case forms ("ΑΦΜ", "αφμ", "Αφμ"; "RČ", "rč").
+func caseForms(w string) []string {
+	forms := []string{asciiLower(w)}
+	if isASCII(w) {
+		return forms
+	}
+	lower := strings.ToLower(w)
+	r, n := utf8.DecodeRuneInString(lower)
+	title := string(unicode.ToUpper(r)) + lower[n:]
+	for _, f := range []string{lower, strings.ToUpper(w), title} {
+		if f = asciiLower(f); !slices.Contains(forms, f) {
+			forms = append(forms, f)
+		}
+	}
+	return forms
+}
+
+// asciiLower maps the ASCII capitals of w to lower case, leaving every
+// other byte alone.
+func asciiLower(w string) string {
+	b := []byte(w)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// isASCII reports whether w is all ASCII.
+func isASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // BuildWords compiles the entries into one case-insensitive automaton.
 func BuildWords(entries []WordEntry) (*Words, error) {
 	index := map[string]int{}
@@ -45,15 +90,18 @@ func BuildWords(entries []WordEntry) (*Words, error) {
 		if e.Text == "" {
 			return nil, fmt.Errorf("detect: detector %d has an empty word", e.Owner.Det)
 		}
-		k := strings.ToLower(e.Text)
-		p, ok := index[k]
-		if !ok {
-			p = len(pats)
-			index[k] = p
-			pats = append(pats, k)
-			owners = append(owners, nil)
+		for _, k := range caseForms(e.Text) {
+			p, ok := index[k]
+			if !ok {
+				p = len(pats)
+				index[k] = p
+				pats = append(pats, k)
+				owners = append(owners, nil)
+			}
+			if n := len(owners[p]); n == 0 || owners[p][n-1] != e.Owner {
+				owners[p] = append(owners[p], e.Owner)
+			}
 		}
-		owners[p] = append(owners[p], e.Owner)
 	}
 	w := &Words{text: pats, start: make([]int32, 0, len(pats)+1)}
 	for _, o := range owners {

@@ -88,7 +88,7 @@ func (c *Compiled) Decide(a Action, findings []engine.Finding) Decision {
 	return c.eval.decide(a, findings)
 }
 
-// engineConfig translates p's detectors and dictionaries, reading
+// engineConfig translates p's detectors, dictionaries and custom rules, reading
 // dictionary files relative to baseDir.
 func engineConfig(p *Policy, baseDir string) (engine.Config, []string) {
 	var cfg engine.Config
@@ -135,6 +135,9 @@ func engineConfig(p *Policy, baseDir string) (engine.Config, []string) {
 	}
 	if total > MaxTerms {
 		problems = append(problems, fmt.Sprintf("dictionaries: %d terms in total, more than %d", total, MaxTerms))
+	}
+	for i := range p.CustomRules {
+		cfg.Rules = append(cfg.Rules, p.CustomRules[i].engineRule())
 	}
 	return cfg, problems
 }

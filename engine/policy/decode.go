@@ -51,6 +51,7 @@ func (d *decoder) policy(data []byte) *Policy {
 		"rules":          func(r json.RawMessage) { p.Rules = d.rules(r) },
 		"dictionaries":   func(r json.RawMessage) { p.Dictionaries = d.dictionaries(r) },
 		"detectors":      func(r json.RawMessage) { p.Detectors = d.detectors(r) },
+		"custom_rules":   func(r json.RawMessage) { p.CustomRules = d.customRules(r) },
 		"min_confidence": func(r json.RawMessage) {
 			if !isNull(r) {
 				p.MinConfidence = new(float64)
@@ -299,6 +300,42 @@ func (d *decoder) detectors(raw json.RawMessage) map[string]DetectorSetting {
 		out[name] = s
 	}
 	return out
+}
+
+// customRules decodes the custom_rules array.
+func (d *decoder) customRules(raw json.RawMessage) []CustomRule {
+	arr := d.asArray("custom_rules", raw)
+	rules := make([]CustomRule, len(arr))
+	for i, elem := range arr {
+		obj, ok := d.asObject(fmt.Sprintf("custom_rules[%d]", i), elem)
+		if !ok {
+			continue
+		}
+		x := &rules[i]
+		if nameRaw, ok := obj["name"]; ok {
+			d.str(fmt.Sprintf("custom_rules[%d].name", i), nameRaw, &x.Name)
+		}
+		where := customLabel(i, x.Name)
+		d.object(where, obj, map[string]fieldFunc{
+			"name":        func(json.RawMessage) {},
+			"entity_type": func(raw json.RawMessage) { d.str(where+": entity_type", raw, &x.EntityType) },
+			"prefix":      func(raw json.RawMessage) { d.str(where+": prefix", raw, &x.Prefix) },
+			"charset":     func(raw json.RawMessage) { d.str(where+": charset", raw, &x.Charset) },
+			"min_length":  func(raw json.RawMessage) { d.integer(where+": min_length", raw, &x.MinLength) },
+			"max_length":  func(raw json.RawMessage) { d.integer(where+": max_length", raw, &x.MaxLength) },
+			"min_entropy": func(raw json.RawMessage) { d.number(where+": min_entropy", raw, &x.MinEntropy) },
+			"confidence":  func(raw json.RawMessage) { d.number(where+": confidence", raw, &x.Confidence) },
+		})
+	}
+	return rules
+}
+
+// customLabel names custom rule i in problems.
+func customLabel(i int, name string) string {
+	if strings.TrimSpace(name) == "" {
+		return fmt.Sprintf("custom_rules[%d]", i)
+	}
+	return fmt.Sprintf("custom_rules[%d] %q", i, clip(name))
 }
 
 // isNull reports whether raw is the JSON null literal.

@@ -31,16 +31,32 @@
 //	    }
 //	  ],
 //
-// plus three extensions:
+// plus four extensions:
 //
 //	  "dictionaries": [
 //	    {"name": "staff", "entity_type": "employee_id",
 //	     "terms": ["E-1001", "E-1002"] | "file": "staff.txt",
 //	     "case_insensitive": true, "whole_word": true, "confidence": 0.8}
 //	  ],
+//	  "custom_rules": [
+//	    {"name": "acme", "entity_type": "acme_token", "prefix": "acme_",
+//	     "charset": "base62", "min_length": 32, "max_length": 40,
+//	     "min_entropy": 3.5, "confidence": 0.9}
+//	  ],
 //	  "detectors": {"zip_code": {"enabled": false}, "phone": {"min_confidence": 0.7}},
 //	  "min_confidence": 0.5
 //	}
+//
+// A custom rule is a credential format of the organisation's own: a
+// literal prefix (3 to 64 printable bytes, at least one of them neither a
+// lower-case letter nor a digit), then a body of min_length to max_length
+// (default: min_length) characters of charset (a name of
+// engine.CharsetNames, or the characters and ranges themselves, as in
+// "A-Za-z0-9_-"), with at least min_entropy bits of Shannon entropy per
+// character (0: no floor). Its entity_type must be new (not a built-in
+// type). The rules are compiled into the engine's dispatch table with the
+// built-in prefixes (engine.CustomRule), so they cost no pass of their
+// own, and a rule's type may be named in rules like any other.
 //
 // min_confidence is the least confidence a finding needs to be reported
 // (0.5 when absent); a request's "min_confidence" or the CLI's

@@ -41,6 +41,9 @@ type Policy struct {
 	Dictionaries []Dictionary `json:"dictionaries,omitempty"`
 	// Detectors tunes built-in detectors, keyed by entity type.
 	Detectors map[string]DetectorSetting `json:"detectors,omitempty"`
+	// CustomRules add the organisation's own credential formats, found
+	// in the same pass as the built-in detectors.
+	CustomRules []CustomRule `json:"custom_rules,omitempty"`
 	// MinConfidence is the least confidence a finding needs to be
 	// reported, unless a request or the command line sets its own; nil
 	// means engine.DefaultMinConfidence (0.5).
@@ -95,6 +98,39 @@ type Dictionary struct {
 	WholeWord       bool     `json:"whole_word,omitempty"`
 	// Confidence of the findings, in (0, 1]; 0 means 0.9.
 	Confidence float64 `json:"confidence,omitempty"`
+}
+
+// CustomRule is a credential format of the organisation's own: a literal
+// Prefix, then a body of MinLength to MaxLength characters of Charset,
+// with a Shannon entropy of at least MinEntropy bits per character. See
+// engine.CustomRule for how a match is found.
+type CustomRule struct {
+	Name       string `json:"name"`
+	EntityType string `json:"entity_type"`
+	Prefix     string `json:"prefix"`
+	// Charset is a named set (engine.CharsetNames: "base62", "hex",
+	// "base64url", ...) or the characters and ranges themselves, as in
+	// "A-Za-z0-9_-".
+	Charset   string `json:"charset"`
+	MinLength int    `json:"min_length"`
+	// MaxLength is the longest body; 0 means MinLength (a fixed length).
+	MaxLength int `json:"max_length,omitempty"`
+	// MinEntropy is in bits per character; 0 means no floor.
+	MinEntropy float64 `json:"min_entropy,omitempty"`
+	// Confidence of a match, in (0, 1]; 0 means 0.9.
+	Confidence float64 `json:"confidence,omitempty"`
+}
+
+// engineRule is r as the engine takes it.
+func (r *CustomRule) engineRule() engine.CustomRule {
+	max := r.MaxLength
+	if max == 0 {
+		max = r.MinLength
+	}
+	return engine.CustomRule{
+		Name: r.Name, EntityType: engine.EntityType(r.EntityType), Prefix: r.Prefix, Charset: r.Charset,
+		MinLen: r.MinLength, MaxLen: max, MinEntropy: r.MinEntropy, Confidence: r.Confidence,
+	}
 }
 
 // DetectorSetting tunes one built-in detector.
@@ -194,6 +230,12 @@ func (p *Policy) normalize() {
 	}
 	if len(p.Detectors) == 0 {
 		p.Detectors = nil
+	}
+	for i := range p.CustomRules {
+		p.CustomRules[i].EntityType = normType(p.CustomRules[i].EntityType)
+	}
+	if len(p.CustomRules) == 0 {
+		p.CustomRules = nil
 	}
 }
 

@@ -96,6 +96,7 @@ func TestSchemaAndCompilerAgree(t *testing.T) {
 		"dictionary file":  policyOf(okRule, `"dictionaries":[{"name":"s","entity_type":"staff","file":"staff.txt"}]`),
 		"detectors":        policyOf(okRule, `"detectors":{"zip_code":{"enabled":false},"phone":{"min_confidence":0.7}},"min_confidence":0.25`),
 		"updated_at":       policyOf(okRule, `"updated_at":"2026-12-01T10:00:00Z"`),
+		"custom rule":      policyOf(`{"id":"r","effect":"deny","entity_requirements":["acme_token"]}`, `"custom_rules":[{"name":"acme","entity_type":"acme_token","prefix":"acme_","charset":"base62","min_length":32,"max_length":40,"min_entropy":3.5,"confidence":0.95}]`),
 	}
 	// Structural problems: both refuse.
 	bad := map[string]string{
@@ -103,7 +104,13 @@ func TestSchemaAndCompilerAgree(t *testing.T) {
 		"no policy_id":           `{"policy_version":"1","rules":[` + okRule + `]}`,
 		"blank policy_version":   `{"policy_id":"p","policy_version":"  ","rules":[` + okRule + `]}`,
 		"no rules":               `{"policy_id":"p","policy_version":"1","rules":[]}`,
-		"unknown member":         policyOf(okRule, `"custom_rules":[]`),
+		"unknown member":         policyOf(okRule, `"custom_rule":[]`),
+		"custom rule typo":       policyOf(okRule, `"custom_rules":[{"name":"a","entity_type":"acme_token","prefix":"acme_","charset":"hex","min_length":8,"maxlength":9}]`),
+		"custom rule no prefix":  policyOf(okRule, `"custom_rules":[{"name":"a","entity_type":"acme_token","charset":"hex","min_length":8}]`),
+		"custom prefix anchor":   policyOf(okRule, `"custom_rules":[{"name":"a","entity_type":"acme_token","prefix":"acme","charset":"hex","min_length":8}]`),
+		"custom body length":     policyOf(okRule, `"custom_rules":[{"name":"a","entity_type":"acme_token","prefix":"acme_","charset":"hex","min_length":2000}]`),
+		"custom entropy":         policyOf(okRule, `"custom_rules":[{"name":"a","entity_type":"acme_token","prefix":"acme_","charset":"hex","min_length":8,"min_entropy":9}]`),
+		"custom type case":       policyOf(okRule, `"custom_rules":[{"name":"a","entity_type":"Acme-Token","prefix":"acme_","charset":"hex","min_length":8}]`),
 		"typo in a rule":         policyOf(`{"id":"r","effect":"allow","priorty":1}`, ""),
 		"typo in match":          policyOf(`{"id":"r","effect":"allow","match":{"adapter":["x"]}}`, ""),
 		"unknown effect":         policyOf(`{"id":"r","effect":"block"}`, ""),
@@ -140,6 +147,9 @@ func TestSchemaAndCompilerAgree(t *testing.T) {
 		"duplicate dictionary":     policyOf(okRule, `"dictionaries":[{"name":"s","entity_type":"x","terms":["a"]},{"name":"s","entity_type":"y","terms":["b"]}]`),
 		"unknown detector":         policyOf(okRule, `"detectors":{"passport":{}}`),
 		"missing dictionary file":  policyOf(okRule, `"dictionaries":[{"name":"s","entity_type":"x","file":"missing.txt"}]`),
+		"custom rule builtin type": policyOf(okRule, `"custom_rules":[{"name":"a","entity_type":"email","prefix":"acme_","charset":"hex","min_length":8}]`),
+		"custom unknown charset":   policyOf(okRule, `"custom_rules":[{"name":"a","entity_type":"acme_token","prefix":"acme_","charset":"z-a","min_length":8}]`),
+		"custom max below min":     policyOf(okRule, `"custom_rules":[{"name":"a","entity_type":"acme_token","prefix":"acme_","charset":"hex","min_length":8,"max_length":4}]`),
 		"duplicate transform type": policyOf(`{"id":"r","effect":"transform","entity_transforms":[{"entity_type":"email","mode":"mask"},{"entity_type":"email","mode":"hash"}]}`, ""),
 	}
 	for name, doc := range good {

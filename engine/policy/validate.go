@@ -31,6 +31,7 @@ func (p *Policy) validate(problems *[]string, stripped bool) {
 		}
 	}
 	known := p.validateDictionaries(add, stripped)
+	p.validateCustomRules(add, known)
 	p.validateDetectors(add)
 	if len(p.Rules) == 0 {
 		add("rules: the policy needs at least one rule")
@@ -149,6 +150,49 @@ func (p *Policy) validateDictionaries(add func(string, ...any), stripped bool) m
 		add("dictionaries: %d terms in total, more than %d", total, MaxTerms)
 	}
 	return known
+}
+
+// validateCustomRules checks the custom rules and adds their entity
+// types to known.
+func (p *Policy) validateCustomRules(add func(string, ...any), known map[string]bool) {
+	if len(p.CustomRules) > engine.MaxCustomRules {
+		add("custom_rules: %d rules, more than %d", len(p.CustomRules), engine.MaxCustomRules)
+	}
+	names := make(map[string]int, len(p.CustomRules))
+	for i := range p.CustomRules {
+		x := &p.CustomRules[i]
+		where := customLabel(i, x.Name)
+		if strings.TrimSpace(x.Name) == "" {
+			add("%s: missing name", where)
+		} else if first, dup := names[x.Name]; dup {
+			add("%s: duplicate name (also custom_rules[%d])", where, first)
+		} else {
+			names[x.Name] = i
+		}
+		switch {
+		case x.EntityType == "":
+			add("%s: missing entity_type", where)
+		case !validTypeName(x.EntityType):
+			add("%s: entity_type %q must be lowercase letters, digits and '_', starting with a letter, at most %d bytes", where, clip(x.EntityType), MaxEntityTypeLen)
+		case engine.IsBuiltin(engine.EntityType(x.EntityType)):
+			add("%s: entity_type %q is a built-in type; a custom rule reports a type of its own", where, x.EntityType)
+		default:
+			known[x.EntityType] = true
+		}
+		missing := map[string]bool{"prefix": x.Prefix == "", "charset": x.Charset == "", "min_length": x.MinLength == 0}
+		for _, field := range []string{"prefix", "charset", "min_length"} {
+			if missing[field] {
+				add("%s: missing %s", where, field)
+			}
+		}
+		for _, problem := range engine.CustomRuleProblems(x.engineRule()) {
+			field, _, _ := strings.Cut(problem, " ")
+			if missing[field] || field == "max_length" && x.MaxLength == 0 && missing["min_length"] {
+				continue // reported as missing above
+			}
+			add("%s: %s", where, problem)
+		}
+	}
 }
 
 // termProblem describes what is wrong with a dictionary term, or "".

@@ -20,7 +20,7 @@ var piiSamples = []string{
 	"AKIAY34FZKBOKMUTVV7A",
 	"host 192.168.10.1",
 	"on 2024-02-29",
-	"ghp_0123456789abcdefghijklmnopqrstuvwxyz",
+	"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",
 	"mac 00:1A:2B:3C:4D:5E",
 	`{"password": "hunter2-Xq9!vB7#pL"}`,
 }

@@ -30,6 +30,10 @@ func TestZeroAllocs(t *testing.T) {
 		b58Bad  = []byte("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3")
 		bech    = []byte("bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0")
 		eip     = []byte("5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")
+		ghBody  = []byte("fIkRGaBu5PeKsznMzXQOg3kETH1Sgx")
+		ghSum   = []byte("2oIfSC")
+		glsa    = []byte("glsa_yvok56yK5SsJry2UWKaXpQ1bC8jjUukq")
+		glsaSum = []byte("0a1b2c3d")
 		sink    bool
 		fsink   float64
 	)
@@ -73,6 +77,10 @@ func TestZeroAllocs(t *testing.T) {
 			sh := PhoneShape{N: 3, Lens: [8]uint8{4, 3, 4}}
 			sink, _ = NationalPhone([]byte("09171234567"), &sh)
 		}},
+		{"CRC32Base62", func() { sink = CRC32Base62(ghBody, ghSum) }},
+		{"CRC32Base36", func() { sink = CRC32Base36(ghBody, ghSum) }},
+		{"CRC32HexUpper", func() { sink = CRC32HexUpper(ghBody, ghSum) }},
+		{"CRC32HexLE", func() { sink = CRC32HexLE(glsa, glsaSum) }},
 	}
 	for _, c := range cases {
 		c.f() // warm up (fills the EIP-55 pool)

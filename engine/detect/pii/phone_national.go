@@ -93,7 +93,7 @@ func nationalGrouped(s *detect.Scan, g *detect.Groups) {
 	var buf [40]byte
 	for k := g.N; k >= 2; k-- {
 		n := g.Digits(k)
-		if n < 7 || n > 13 || !detect.NumRight(t, g.E[k-1]) || !natSeparators(g, k) || dateLike(g, k) {
+		if n < 7 || n > 13 || !detect.NumRight(t, g.E[k-1]) || !natSeparators(g, k) || dateLike(g, k) || runsOn(g, k) {
 			continue
 		}
 		var sh validate.PhoneShape
@@ -105,6 +105,14 @@ func nationalGrouped(s *detect.Scan, g *detect.Groups) {
 			return
 		}
 	}
+}
+
+// runsOn reports whether the groups after the first k continue the
+// number in its own style: the next separator is the one the number ends
+// with ("2 95 10 99 126 111 93" is one number of fifteen digits, not a
+// phone of thirteen and a trailing 93).
+func runsOn(g *detect.Groups, k int) bool {
+	return k < g.N && k >= 2 && g.Sep[k-1] == g.Sep[k-2]
 }
 
 // natSeparators reports whether the separators of groups 0..k-1 are

@@ -23,11 +23,11 @@ const (
 // itself looks like a credential (plausibleSecret): 12 to 256 bytes, not a
 // path, URL, UUID, dotted or code identifier, not a placeholder, and
 // random enough for its alphabet. A provider detector wins over it on the
-// same span (it is validated and more confident).
+// same span: the type is Generic.
 var APIKey = &detect.Detector{
 	Name: "api_key",
 	Types: []detect.Type{{
-		Name: "api_key", Family: detect.Secret, Confidence: 0.8,
+		Name: "api_key", Family: detect.Secret, Confidence: 0.8, Generic: true,
 		Confirm: "key/token/secret/password-style assignment whose value is credential-like: not a path, URL, identifier or placeholder, and above an entropy floor for its alphabet",
 	}},
 	Source:      "generic: secret-like key names (OWASP Secrets Management Cheat Sheet) and a Shannon-entropy floor per alphabet",

@@ -16,6 +16,7 @@ var StripeKey = &detect.Detector{
 		Literals: []string{"sk_live_", "rk_live_", "sk_test_", "rk_test_"},
 		Find:     findStripe,
 	},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "key sk_live_4eC39HqLyjWDarjtT1zdp7dc", Span: "sk_live_4eC39HqLyjWDarjtT1zdp7dc", Valid: true},
 		{Text: "key sk_live_4eC39HqLyj"},

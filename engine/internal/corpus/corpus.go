@@ -302,7 +302,7 @@ func (g gen) valid(typ string) instance {
 	case "aws_access_key":
 		return instance{"key id", g.pick("AKIA", "ASIA", "AROA") + g.alnum(16, upperDigits), typ}
 	case "github_token":
-		return instance{"token", g.pick("ghp_", "gho_", "ghs_") + g.alnum(36, base62), typ}
+		return instance{"token", withGitHubChecksum(g.pick("ghp_", "gho_", "ghs_") + g.alnum(36, base62)), typ}
 	case "slack_token":
 		return instance{"slack", g.pick("xoxb-", "xoxp-") + g.digits(12) + "-" + g.digits(13) + "-" + g.alnum(24, base62), typ}
 	case "stripe_key":

@@ -39,6 +39,10 @@ type TypeGen struct {
 	// whose shape is valid (a phone number), a lookalike must be
 	// something else of a similar look (a date, an amount, an id).
 	Lookalike func(r *rand.Rand) string
+	// Span, when set, returns the part of a valid value that a finding
+	// covers (the password of a connection URI); by default the whole
+	// value.
+	Span func(v string) (start, end int)
 }
 
 var typeGens = map[string]TypeGen{}
@@ -85,14 +89,18 @@ func TypeRecords(seed uint64, perType int) []Record {
 				word = ctx[r.IntN(len(ctx))]
 			}
 			v := g.Valid(r)
-			out = append(out, typeRecord(r, word, v, g.Type, ""))
+			vs, ve := 0, len(v)
+			if g.Span != nil {
+				vs, ve = g.Span(v)
+			}
+			out = append(out, typeRecord(r, word, v, g.Type, "", vs, ve))
 			lab := g.Type
 			if g.NeedsContext {
 				lab = ""
 			}
-			out = append(out, typeRecord(r, "", v, lab, negativeOf(lab, g.Type)))
+			out = append(out, typeRecord(r, "", v, lab, negativeOf(lab, g.Type), vs, ve))
 			if g.Invalid != nil {
-				out = append(out, typeRecord(r, word, g.Invalid(r), "", g.Type))
+				out = append(out, typeRecord(r, word, g.Invalid(r), "", g.Type, 0, 0))
 			}
 			sv := scramble(r, v)
 			for k := 0; k < 50 && g.Check != nil && g.Check(sv); k++ {
@@ -101,7 +109,7 @@ func TypeRecords(seed uint64, perType int) []Record {
 			if g.Lookalike != nil {
 				sv = g.Lookalike(r)
 			}
-			out = append(out, typeRecord(r, pickStr(r, "order", "ref", "ticket", "invoice"), sv, "", g.Type))
+			out = append(out, typeRecord(r, pickStr(r, "order", "ref", "ticket", "invoice"), sv, "", g.Type, 0, 0))
 		}
 	}
 	return out
@@ -117,8 +125,8 @@ func negativeOf(lab, typ string) string {
 }
 
 // typeRecord puts v after the label word in a sentence, a JSON object or
-// a log line; typ, when set, labels v's span.
-func typeRecord(r *rand.Rand, word, v, typ, negative string) Record {
+// a log line; typ, when set, labels v[vs:ve].
+func typeRecord(r *rand.Rand, word, v, typ, negative string, vs, ve int) Record {
 	var pre, post string
 	switch r.IntN(3) {
 	case 0:
@@ -145,7 +153,7 @@ func typeRecord(r *rand.Rand, word, v, typ, negative string) Record {
 	}
 	rec := Record{Text: pre + v + post, Negative: negative, Labels: []Label{}}
 	if typ != "" {
-		rec.Labels = append(rec.Labels, Label{Type: typ, Start: len(pre), End: len(pre) + len(v)})
+		rec.Labels = append(rec.Labels, Label{Type: typ, Start: len(pre) + vs, End: len(pre) + ve})
 	}
 	return rec
 }

@@ -6,7 +6,8 @@
 //	cd bench/suite
 //	go run ./cmd/suite                # what make bench runs
 //	go run ./cmd/suite -quick         # a one-minute smoke run
-//	go run ./cmd/suite -bench 'bench\.BenchmarkEngine' -no-load
+//	go run ./cmd/suite -bench 'bench\.BenchmarkEngine' -no-load -no-secrets
+//	go run ./cmd/suite -pkgs '' -no-load   # only datafog against gitleaks
 package main
 
 import (
@@ -42,7 +43,9 @@ func run(args []string) int {
 		loadDuration = fs.Duration("load-duration", 8*time.Second, "length of each load run")
 		streamBytes  = fs.Int64("stream-bytes", 64<<20, "body bytes per streamed request")
 		note         = fs.String("note", "", "note printed with the results (e.g. what else was running)")
-		quick        = fs.Bool("quick", false, "smoke run: -count 1 -benchtime 50ms -load-duration 2s -getlog 5000")
+		noSecrets    = fs.Bool("no-secrets", false, "skip the comparison with gitleaks on the secrets corpus")
+		secretsSize  = fs.Int("secrets-size", 4<<20, "bytes of the secrets corpus datafog and gitleaks scan")
+		quick        = fs.Bool("quick", false, "smoke run: -count 1 -benchtime 50ms -load-duration 2s -getlog 5000 -secrets-size 1MiB")
 		prof         profiling.Flags
 	)
 	prof.Register(fs)
@@ -57,7 +60,7 @@ func run(args []string) int {
 		return 2
 	}
 	if *quick {
-		*count, *benchtime, *loadDuration, *getLog = 1, "50ms", 2*time.Second, 5000
+		*count, *benchtime, *loadDuration, *getLog, *secretsSize = 1, "50ms", 2*time.Second, 5000, 1<<20
 	}
 	root, err := moduleRoot()
 	if err != nil {
@@ -82,9 +85,10 @@ func run(args []string) int {
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer cancel()
 	rep, err := suite.Run(ctx, suite.Options{
-		Root: root, OutDir: *out, Packages: strings.Split(*pkgs, ","), Filter: re,
+		Root: root, OutDir: *out, Packages: packageList(*pkgs), Filter: re,
 		Count: *count, BenchTime: *benchtime, Timeout: *timeout, CorpusSize: *corpusSize, GetLog: *getLog,
 		Load: !*noLoad, LoadDuration: *loadDuration, StreamBytes: *streamBytes, Note: *note,
+		Secrets: !*noSecrets, SecretsSize: *secretsSize,
 		Command: "go -C bench/suite run ./cmd/suite " + strings.Join(args, " "), Prof: prof, Log: os.Stderr,
 	})
 	if perr := stop(); perr != nil {
@@ -135,4 +139,15 @@ func modulePath(gomod []byte) string {
 		}
 	}
 	return ""
+}
+
+// packageList splits -pkgs, dropping empty items: "" runs no package.
+func packageList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -21,7 +21,7 @@ var IDCard = &detect.Detector{
 	Context: []detect.Word{
 		{Text: "personalausweis", Conf: 0.85}, {Text: "personalausweisnummer", Conf: 0.85}, {Text: "ausweisnummer", Conf: 0.85},
 		{Text: "ausweis-nr", Conf: 0.85}, {Text: "ausweis nr", Conf: 0.85}, {Text: "perso", Conf: 0.8},
-		{Text: "identity card", Conf: 0.8}, {Text: "id card", Conf: 0.75}, {Text: "german id", Conf: 0.8},
+		{Text: "identity card", Conf: 0.55}, {Text: "id card", Conf: 0.55}, {Text: "german id", Conf: 0.8},
 	},
 	Tokens: &detect.OnToken{MinLen: 9, MaxLen: 10, MinLead: 1, MaxLead: 9, Find: idCard},
 	Examples: []detect.Example{
