@@ -128,6 +128,16 @@ func errText(err error) string {
 	return err.Error()
 }
 
+// unwrapPath returns the error inside a *fs.PathError, whose path the
+// caller names itself, or err.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // reportProblems prints the problems, one a line.
 func reportProblems(w io.Writer, problems []string) {
 	noun := "problems"
