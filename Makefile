@@ -15,13 +15,20 @@ PKGS      := ./...
 MODULES   := . deploy bench/suite
 TOOLS_MOD := $(abspath tools/go.mod)
 TOOL      := $(GO) tool -modfile=$(TOOLS_MOD)
+# Build identity (internal/buildinfo), shown by `datafog version`, /health and
+# datafog_build_info. Override on the command line: make build VERSION=v1.2.3
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+DATE      ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
+BUILDINFO := github.com/datafog/datafog-api/internal/buildinfo
+LDFLAGS   := -X $(BUILDINFO).version=$(VERSION) -X $(BUILDINFO).commit=$(COMMIT) -X $(BUILDINFO).date=$(DATE)
 
-.PHONY: all build run test fmt vet unit test-race gosec govulncheck fuzz fuzz-seeds crash-test crash-test-short big-stream bench bench-compare check-all clean
+.PHONY: readme all build run test fmt vet unit test-race gosec govulncheck fuzz fuzz-seeds crash-test crash-test-short big-stream bench bench-compare check-all clean
 
 all: build
 
-build:                 ## one static binary
-	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/datafog
+build:                 ## one static binary, stamped with VERSION, COMMIT and DATE
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/datafog
 
 run: build             ## serve on 127.0.0.1:8080 with the embedded default policy
 	./$(BIN) serve
@@ -64,6 +71,9 @@ bench:                 ## the whole suite: JSON, Markdown table and PNG chart in
 
 bench-compare:         ## make bench-compare OLD=bench/results/a.txt NEW=bench/results/b.txt
 	$(TOOL) benchstat $(OLD) $(NEW)
+
+readme:                ## regenerate README.md's entity type list from `datafog entities`
+	$(GO) test -count=1 -run TestREADMEEntityList ./cmd/datafog -update-readme
 
 check-all: test test-race
 

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -82,6 +83,9 @@ func parseDockerfile(text string) ([]stage, error) {
 	return stages, nil
 }
 
+// digestRef is an image reference pinned by digest.
+var digestRef = regexp.MustCompile(`^[a-z0-9./_-]+(:[A-Za-z0-9._-]+)?@sha256:[0-9a-f]{64}$`)
+
 // checkDockerfile returns every way text misses the image requirements.
 func checkDockerfile(text string) []string {
 	var problems []string
@@ -107,6 +111,12 @@ func checkDockerfile(text string) []string {
 	if !strings.HasPrefix(build.image, "golang:1.26") {
 		addf("builder image %s is not golang:1.26", build.image)
 	}
+	// Every base image is pinned by digest (issue 18).
+	for _, st := range stages {
+		if st.image != "scratch" && !digestRef.MatchString(st.image) {
+			addf("image %s is not pinned by digest (name:tag@sha256:<64 hex>)", st.image)
+		}
+	}
 	built := false
 	for _, in := range build.instr {
 		if in.keyword != "RUN" || !strings.Contains(in.args, "go build") {
@@ -124,6 +134,12 @@ func checkDockerfile(text string) []string {
 		}
 		if !strings.Contains(in.args, "./cmd/datafog") {
 			addf("line %d: go build does not build ./cmd/datafog", in.line)
+		}
+		// The build identity is stamped (issue 18).
+		for _, v := range []string{"version=${VERSION}", "commit=${COMMIT}", "date=${DATE}"} {
+			if !strings.Contains(in.args, "-X github.com/datafog/datafog-api/internal/buildinfo."+v) {
+				addf("line %d: go build does not stamp buildinfo.%s", in.line, v)
+			}
 		}
 	}
 	if !built {
@@ -217,13 +233,18 @@ func TestDockerfileChecksCatchMutations(t *testing.T) {
 	cases := []struct {
 		name, old, new, want string
 	}{
-		{"builder renamed", "FROM golang:1.26 AS build", "FROM golang:1.26 AS compile", "copies from \"build\", not from the builder"},
-		{"old Go", "FROM golang:1.26 AS build", "FROM golang:1.22 AS build", "builder image golang:1.22 is not golang:1.26"},
+		{"builder renamed", " AS build\n", " AS compile\n", "copies from \"build\", not from the builder"},
+		{"old Go", "FROM golang:1.26@", "FROM golang:1.22@", "builder image golang:1.22@sha256:"},
+		{"builder not pinned", "FROM golang:1.26@sha256:", "FROM golang:1.26 AS x\nFROM golang:1.26@sha256:", "image golang:1.26 is not pinned by digest"},
+		{"final not pinned", "FROM gcr.io/distroless/static-debian12:nonroot@sha256:afa5c872c891853ca7fcf1f12c3edb23f7eeef36189728842dd51042ff57f7ab", "FROM gcr.io/distroless/static-debian12:nonroot", "image gcr.io/distroless/static-debian12:nonroot is not pinned by digest"},
+		{"short digest", "@sha256:afa5c872c891853ca7fcf1f12c3edb23f7eeef36189728842dd51042ff57f7ab", "@sha256:afa5c872", "is not pinned by digest"},
+		{"no version stamp", "buildinfo.version=${VERSION}", "buildinfo.v=${VERSION}", "does not stamp buildinfo.version=${VERSION}"},
+		{"no commit stamp", " -X github.com/datafog/datafog-api/internal/buildinfo.commit=${COMMIT}", "", "does not stamp buildinfo.commit=${COMMIT}"},
 		{"cgo on", "CGO_ENABLED=0 go build", "CGO_ENABLED=1 go build", "go build does not run with CGO_ENABLED=0"},
 		{"no trimpath", "-trimpath ", "", "go build lacks -trimpath"},
 		{"no cache mount", "--mount=type=cache,target=/go/pkg/mod", "--mount=type=cache,target=/tmp/mod", "no module cache mount"},
 		{"no build", "go build -trimpath", "go vet -trimpath", "the first stage runs no go build"},
-		{"full base image", "FROM gcr.io/distroless/static-debian12:nonroot", "FROM debian:12", "final image debian:12 is neither distroless static nor scratch"},
+		{"full base image", "FROM gcr.io/distroless/static-debian12:nonroot@", "FROM debian:12@", "final image debian:12@sha256:"},
 		{"root user", "USER 65532:65532", "USER 0:0", "final USER is \"0:0\""},
 		{"user without group", "USER 65532:65532", "USER 65532", "final USER is \"65532\""},
 		{"no user", "USER 65532:65532\n", "", "final USER is \"\""},

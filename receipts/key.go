@@ -15,6 +15,8 @@ import (
 	"sync"
 
 	"golang.org/x/crypto/blake2b"
+
+	"github.com/datafog/datafog-api/internal/keyfile"
 )
 
 // keySize is the size of a generated receipt key.
@@ -27,10 +29,14 @@ const (
 )
 
 // LoadKey reads a receipt key file: at least 32 bytes written as hex digits,
-// optionally surrounded by white space.
+// optionally surrounded by white space. A file others may read is refused
+// (see internal/keyfile: 0600, or 0440 for a root-owned Kubernetes Secret).
 func LoadKey(path string) ([]byte, error) {
 	b, err := os.ReadFile(path) // #nosec G304 -- operator-chosen key path
 	if err != nil {
+		return nil, fmt.Errorf("receipts: load key: %w", err)
+	}
+	if err := keyfile.Check(path); err != nil {
 		return nil, fmt.Errorf("receipts: load key: %w", err)
 	}
 	text := bytes.TrimSpace(b)

@@ -280,3 +280,30 @@ func TestKeyFile(t *testing.T) {
 		t.Fatalf("short key: %v", err)
 	}
 }
+
+// TestLoadKeyRefusesReadableKey: a receipt key others may read is refused
+// with a message naming the file and the fix, by Open too.
+func TestLoadKeyRefusesReadableKey(t *testing.T) {
+	dir := t.TempDir()
+	kf := filepath.Join(dir, "receipts.key")
+	if err := os.WriteFile(kf, []byte(strings.Repeat("ab", 32)+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(kf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := "receipts: load key: key file " + kf + ": others may read or write it (mode 0644); run chmod 600 " + kf
+	if _, err := LoadKey(kf); err == nil || err.Error() != want {
+		t.Fatalf("LoadKey: %v\nwant %s", err, want)
+	}
+	logDir := filepath.Join(dir, "log")
+	if _, err := Open(Options{Dir: logDir, KeyFile: kf}); err == nil || err.Error() != want {
+		t.Fatalf("Open: %v", err)
+	}
+	if err := os.Chmod(kf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadKey(kf); err != nil {
+		t.Fatalf("0600: %v", err)
+	}
+}

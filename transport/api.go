@@ -18,6 +18,7 @@ import (
 	"github.com/datafog/datafog-api/engine"
 	"github.com/datafog/datafog-api/engine/policy"
 	"github.com/datafog/datafog-api/engine/transform"
+	"github.com/datafog/datafog-api/internal/buildinfo"
 	"github.com/datafog/datafog-api/receipts"
 )
 
@@ -101,12 +102,13 @@ func (c *call) idempotent(cf commonFields, fn func() *apiError) *apiError {
 	return nil
 }
 
-// filter resolves entity_types; unknown names are refused without echoing
-// them. Findings under minConf are not reported.
+// filter resolves entity_types; unknown names are refused with the valid
+// ones listed (see errUnknownTypes). Findings under minConf are not
+// reported.
 func (c *call) filter(types []string, minConf float64) (engine.Filter, *apiError) {
 	f, err := c.pol.Engine.Filter(types)
 	if err != nil {
-		return f, errInvalid("entity_types names an unknown entity type")
+		return f, errUnknownTypes(c.pol.Engine, "entity_types", types)
 	}
 	return f.WithMinConfidence(minConf), nil
 }
@@ -115,6 +117,9 @@ func (c *call) filter(types []string, minConf float64) (engine.Filter, *apiError
 func (c *call) scan() *apiError {
 	obj, e := c.readJSON()
 	if e != nil {
+		return e
+	}
+	if e := onlyMembers(obj, scanMembers, ""); e != nil {
 		return e
 	}
 	cf, e := c.common(obj)
@@ -180,6 +185,9 @@ func (c *call) decide() *apiError {
 	if e != nil {
 		return e
 	}
+	if e := onlyMembers(obj, decideMembers, ""); e != nil {
+		return e
+	}
 	cf, e := c.common(obj)
 	if e != nil {
 		return e
@@ -187,6 +195,9 @@ func (c *call) decide() *apiError {
 	av := field(obj, "action")
 	if av == nil || av.Type() != fastjson.TypeObject {
 		return errInvalid("action.type is required")
+	}
+	if e := onlyMembers(av, actionMembers, "action"); e != nil {
+		return e
 	}
 	var act policy.Action
 	for _, f := range [...]struct {
@@ -285,6 +296,7 @@ func (c *call) decide() *apiError {
 			c.s.cfg.Logger.Error("transport: receipt append failed", "request_id", b2s(c.rid), "error", err.Error())
 			return errReceiptFailed
 		}
+		c.s.m.countDecision(dec.Decision)
 		listed := c.listed(c.findings)
 		b := c.growOut(listed, withValues)
 		b = append(b, `{"request_id":`...)
@@ -443,12 +455,12 @@ func (tc *transformerCache) get(mode transform.Mode, key []byte) (*transform.Tra
 	return t, nil
 }
 
-// parseMode parses a mode name and checks that the modes needing the HMAC
-// key have one.
-func (s *Server) parseMode(b []byte) (transform.Mode, *apiError) {
+// parseMode parses the mode named by field and checks that the modes
+// needing the HMAC key have one.
+func (s *Server) parseMode(field string, b []byte) (transform.Mode, *apiError) {
 	m, err := transform.ParseMode(b2s(b))
 	if err != nil {
-		return "", errInvalid("unsupported transform mode")
+		return "", errUnknownMode(field, b)
 	}
 	if (m == transform.Tokenize || m == transform.Hash) && len(s.cfg.TokenKey) == 0 {
 		return "", errInvalid("tokenize and hash modes are not configured on this server")
@@ -461,6 +473,13 @@ func (s *Server) parseMode(b []byte) (transform.Mode, *apiError) {
 func (c *call) transform(anonymize bool) *apiError {
 	obj, e := c.readJSON()
 	if e != nil {
+		return e
+	}
+	members := transformMembers
+	if anonymize {
+		members = anonymizeMembers
+	}
+	if e := onlyMembers(obj, members, ""); e != nil {
 		return e
 	}
 	cf, e := c.common(obj)
@@ -484,7 +503,7 @@ func (c *call) transform(anonymize bool) *apiError {
 			return e
 		}
 		if len(mb) > 0 {
-			if mode, e = c.s.parseMode(mb); e != nil {
+			if mode, e = c.s.parseMode("mode", mb); e != nil {
 				return e
 			}
 		}
@@ -506,7 +525,11 @@ func (c *call) transform(anonymize bool) *apiError {
 					bad = errInvalid("entity_modes keys must be entity types and values mode names")
 					return
 				}
-				m, e := c.s.parseMode(mb)
+				if _, err := c.pol.Engine.Filter([]string{b2s(k)}); err != nil {
+					bad = errUnknownTypes(c.pol.Engine, "entity_modes", []string{b2s(k)})
+					return
+				}
+				m, e := c.s.parseMode("entity_modes", mb)
 				if e != nil {
 					bad = e
 					return
@@ -628,11 +651,14 @@ func (c *call) receipt(id []byte) *apiError {
 		c.s.cfg.Logger.Error("transport: receipt read failed", "request_id", b2s(c.rid), "error", err.Error())
 		return errReceiptRead
 	}
-	b, err := json.Marshal(rec)
-	if err != nil {
+	// Encoded like every other response: '<', '>' and '&' unescaped.
+	buf := bytes.NewBuffer(c.out[:0])
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rec); err != nil {
 		return errInternal
 	}
-	c.out = append(append(c.out[:0], b...), '\n')
+	c.out = buf.Bytes()
 	c.sendJSON(fasthttp.StatusOK)
 	return nil
 }
@@ -646,7 +672,8 @@ func (c *call) policyVersion() *apiError {
 	return nil
 }
 
-// health serves GET /health: "ok", or "degraded" with a 503 while the
+// health serves GET /health, which names the build too (version, commit,
+// built_at; see internal/buildinfo): "ok", or "degraded" with a 503 while the
 // receipt log is failed (a failed write or fsync, or no room on its disk:
 // it acknowledges nothing until it recovers in place, which it retries
 // every few seconds; scans keep being served).
@@ -663,6 +690,13 @@ func (c *call) health() *apiError {
 	b = appendJSONString(b, c.s.start.Format(time.RFC3339))
 	b = append(b, `,"receipts":`...)
 	b = appendJSONString(b, rs)
+	bi := buildinfo.Get()
+	b = append(b, `,"version":`...)
+	b = appendJSONString(b, bi.Version)
+	b = append(b, `,"commit":`...)
+	b = appendJSONString(b, bi.Commit)
+	b = append(b, `,"built_at":`...)
+	b = appendJSONString(b, bi.Date)
 	c.out = append(b, "}\n"...)
 	c.sendJSON(code)
 	return nil
@@ -679,6 +713,9 @@ func (c *call) metricsPage() *apiError {
 	c.out = c.s.m.appendPrometheus(c.out[:0], c.s.rec)
 	c.out = c.s.appendServerMetrics(c.out)
 	c.out = c.s.appendSecurityMetrics(c.out)
+	c.out = c.s.appendOpsMetrics(c.out)
+	c.out = appendGoMetrics(c.out)
+	c.out = appendProcessMetrics(c.out)
 	c.ctx.SetStatusCode(fasthttp.StatusOK)
 	c.ctx.SetContentType("text/plain; version=0.0.4; charset=utf-8")
 	c.s.setBody(c.ctx, c.out)

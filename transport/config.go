@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -72,6 +74,10 @@ type Config struct {
 	MaxCompressionRatio int
 	// Logger receives structured logs; nil means slog.Default().
 	Logger *slog.Logger
+	// AccessLog, when non-nil, receives one "access" line per request at
+	// level INFO (DATAFOG_ACCESS_LOG=1; see accesslog.go). It is separate
+	// from Logger so that DATAFOG_LOG_LEVEL=warn does not hide it.
+	AccessLog *slog.Logger
 	// TokenKey is the HMAC-SHA256 key of the tokenize and hash transform
 	// modes. Without one those modes are refused with invalid_request.
 	TokenKey []byte
@@ -278,9 +284,49 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	securityFromEnv(getenv, &c) // checked by New, with the files they name
 
 	if len(problems) > 0 {
-		return c, errors.New("transport: config: " + strings.Join(problems, "; "))
+		return c, &ConfigError{Problems: problems}
 	}
 	return c, nil
+}
+
+// ConfigError lists every problem of a configuration. Each problem names
+// the variable or field at fault and never quotes a value.
+type ConfigError struct {
+	Problems []string
+}
+
+// Error joins the problems with "; ".
+func (e *ConfigError) Error() string {
+	return "transport: config: " + strings.Join(e.Problems, "; ")
+}
+
+// Validate reports every problem of c, as New would refuse it, in one
+// *ConfigError: the limits, the listen address, and the token rule (a
+// non-loopback address needs a token, a tokens file, a client CA for
+// mTLS, or AllowUnauthenticated), and the TLS, token and proxy settings
+// (security.go: the files are read, nothing is started). It writes
+// nothing, so a caller can check the whole configuration before it does.
+func (c Config) Validate() error {
+	var problems []string
+	_, err := c.withDefaults()
+	var ce *ConfigError
+	switch {
+	case errors.As(err, &ce):
+		problems = append(problems, ce.Problems...)
+	case err != nil:
+		return err
+	}
+	_, err = newSecurity(c)
+	switch {
+	case errors.As(err, &ce):
+		problems = append(problems, ce.Problems...)
+	case err != nil:
+		return err
+	}
+	if len(problems) > 0 {
+		return &ConfigError{Problems: problems}
+	}
+	return nil
 }
 
 // withDefaults fills zero fields and validates the rest. It is what New
@@ -351,8 +397,46 @@ func (c Config) withDefaults() (Config, error) {
 	if c.ReadTimeout < 0 || c.WriteTimeout < 0 || c.IdleTimeout < 0 || c.ShutdownTimeout < 0 || c.ReadHeaderTimeout < 0 {
 		problems = append(problems, "timeouts must not be negative")
 	}
+	problems = append(problems, addrProblems(c)...)
 	if len(problems) > 0 {
-		return c, errors.New("transport: config: " + strings.Join(problems, "; "))
+		return c, &ConfigError{Problems: problems}
 	}
 	return c, nil
+}
+
+// addrProblems checks the listen address (host:port, a port from 0 to
+// 65535) and the token rule.
+func addrProblems(c Config) []string {
+	host, port, err := net.SplitHostPort(c.Addr)
+	if err != nil {
+		return []string{"DATAFOG_ADDR (--addr): want host:port, such as 127.0.0.1:8080 or :8080"}
+	}
+	if n, err := strconv.ParseUint(port, 10, 16); err != nil || (port != "0" && n == 0) {
+		return []string{"DATAFOG_ADDR (--addr): the port must be a number from 0 to 65535"}
+	}
+	if host != "" && !strings.EqualFold(host, "localhost") {
+		if _, err := netip.ParseAddr(host); err != nil && !validHostName(host) {
+			return []string{"DATAFOG_ADDR (--addr): the host must be an IP address or a host name"}
+		}
+	}
+	if c.APIToken == "" && c.APITokensFile == "" && c.TLSClientCAFile == "" && !c.AllowUnauthenticated && !isLoopbackAddr(c.Addr) {
+		return []string{"DATAFOG_ADDR (--addr): refusing to listen on the non-loopback address " + c.Addr +
+			" without DATAFOG_API_TOKEN, DATAFOG_API_TOKENS_FILE or DATAFOG_TLS_CLIENT_CA_FILE (set one, or pass --allow-unauthenticated)"}
+	}
+	return nil
+}
+
+// validHostName reports whether s is a DNS host name (letters, digits,
+// hyphens and dots, at most 253 bytes).
+func validHostName(s string) bool {
+	if len(s) == 0 || len(s) > 253 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
 }

@@ -16,16 +16,21 @@
 // # Request handling
 //
 // Every request gets an X-Request-ID: the caller's when it is 1-128 bytes of
-// visible ASCII without quotes or backslashes, else a generated one. Then,
-// in order: exact-path routing (404 not_found), the rate limiter (429 with
+// letters, digits and "-_.:/+=@", else a generated one. Then, in order:
+// exact-path routing (404 not_found), the rate limiter (429 with
 // Retry-After; /health exempt), authentication (a token or a client
-// certificate; 401; /health exempt), the method
-// (405 with Allow), and the route's handler. Errors have the shape
+// certificate; 401; /health exempt), the method (405 with Allow; GET
+// routes answer HEAD too), and the route's handler. JSON bodies accept
+// only their documented members (strict.go): an unknown one is a 400
+// naming it. openapi.json, served at GET /openapi.json, is the
+// description of every route that openapi_test.go checks the server
+// against. Errors have the shape
 // {"error":{"code","message","request_id"}} with fixed messages: never the
 // caller's text, a stack trace or a path. A panic becomes a 500
 // internal_error; the log line names the panic's type and stack, never its
-// value, which could quote input. Access log lines carry the request id,
-// route label, status and duration, never request text.
+// value, which could quote input. Access log lines (Config.AccessLog,
+// accesslog.go) carry the method, route label, status, bytes, duration,
+// request id and client key, never request text.
 //
 // # Connections, timeouts and memory (issue 19)
 //

@@ -7,7 +7,8 @@ import (
 // Error codes of the external contract. Each maps to exactly one HTTP
 // status (receipt_error uses 503 when the receipt log is failed or an append
 // fails, which is the only way this server produces it). request_timeout
-// and overloaded are additions of issue 19 (see docs/operations.md).
+// and overloaded are additions of issue 19, request_headers_too_large of
+// issue 18 (see docs/operations.md).
 const (
 	CodeInvalidRequest      = "invalid_request"
 	CodeUnauthorized        = "unauthorized"
@@ -25,6 +26,9 @@ const (
 	// CodeOverloaded (503, with Retry-After): the server is at its
 	// connection or in-flight memory limit; retry later.
 	CodeOverloaded = "overloaded"
+	// CodeHeadersTooLarge (431): the request line and headers exceed
+	// DATAFOG_MAX_HEADER_BYTES (issue 18).
+	CodeHeadersTooLarge = "request_headers_too_large"
 )
 
 // apiError is an error a handler returns to end the request with a
@@ -66,7 +70,7 @@ var (
 	errReadTimeout     = &apiError{fasthttp.StatusRequestTimeout, CodeRequestTimeout, "request read timed out"}
 	errOverloaded      = &apiError{fasthttp.StatusServiceUnavailable, CodeOverloaded, "server is at capacity; retry later"}
 	errTooManyConns    = &apiError{fasthttp.StatusTooManyRequests, CodeRateLimited, "too many connections from this client"}
-	errHeaderTooLarge  = &apiError{fasthttp.StatusRequestEntityTooLarge, CodeRequestTooLarge, "request headers exceed limit"}
+	errHeaderTooLarge  = &apiError{fasthttp.StatusRequestHeaderFieldsTooLarge, CodeHeadersTooLarge, "request headers exceed limit"}
 )
 
 // writeError replaces the response with the contract's error body

@@ -97,6 +97,7 @@ func (s *Server) Handler() fasthttp.RequestHandler { return s.serve }
 
 func (s *Server) serve(ctx *fasthttp.RequestCtx) {
 	start := time.Now()
+	s.m.inFlight.Add(1)
 	c := acquireCall(s, ctx)
 	defer releaseCall(c)
 	if v := ctx.Request.Header.Peek(headerRequestID); validRequestID(v) {
@@ -119,7 +120,14 @@ func (s *Server) serve(ctx *fasthttp.RequestCtx) {
 			c.streamed = false
 		}
 		if !c.streamed {
-			s.finishRequest(r, ctx.Method(), ctx.Response.StatusCode(), b2s(c.rid), start)
+			var a *accessLine
+			if s.cfg.AccessLog != nil {
+				a = &accessLine{method: ctx.Method(), client: s.accessClient(ctx)}
+				if !ctx.IsHead() {
+					a.bytes = int64(len(ctx.Response.Body()))
+				}
+			}
+			s.finishRequest(r, ctx.Method(), ctx.Response.StatusCode(), b2s(c.rid), start, a)
 		}
 	}()
 	if e := c.dispatch(r, receiptID); e != nil {
@@ -127,11 +135,16 @@ func (s *Server) serve(ctx *fasthttp.RequestCtx) {
 	}
 }
 
-// finishRequest records metrics and the access log line. The line holds
-// the route label, never the raw path or any request text.
-func (s *Server) finishRequest(r route, method []byte, status int, rid string, start time.Time) {
+// finishRequest records metrics and the request's log lines: the access
+// line (a, nil when the access log is off) and the debug or error line.
+// The lines hold the route label, never the raw path or any request text.
+func (s *Server) finishRequest(r route, method []byte, status int, rid string, start time.Time, a *accessLine) {
 	d := time.Since(start)
+	s.m.inFlight.Add(-1)
 	s.m.observe(r, method, status, d)
+	if a != nil {
+		s.logAccess(r, status, rid, d, a)
+	}
 	if status >= 500 {
 		s.cfg.Logger.Error("transport: request", "request_id", rid, "route", routeNames[r], "status", status, "duration_ms", float64(d.Microseconds())/1000)
 	} else if s.cfg.Logger.Enabled(context.Background(), slog.LevelDebug) {
@@ -163,6 +176,8 @@ func matchRoute(path []byte) (route, []byte) {
 		return routeRedactStream, nil
 	case "/v1/entities":
 		return routeEntities, nil
+	case "/openapi.json":
+		return routeOpenAPI, nil
 	}
 	if id, ok := bytes.CutPrefix(path, []byte(receiptsPrefix)); ok &&
 		len(id) > 0 && len(id) <= maxReceiptIDLen && bytes.IndexByte(id, '/') < 0 {
@@ -171,10 +186,11 @@ func matchRoute(path []byte) (route, []byte) {
 	return routeNotFound, nil
 }
 
-// routeMethod is the one method each route accepts.
+// routeMethod is the one method each route accepts; a GET route accepts
+// HEAD too.
 func routeMethod(r route) string {
 	switch r {
-	case routeHealth, routeMetrics, routePolicyVersion, routeReceipt, routeEntities:
+	case routeHealth, routeMetrics, routePolicyVersion, routeReceipt, routeEntities, routeOpenAPI:
 		return fasthttp.MethodGet
 	}
 	return fasthttp.MethodPost
@@ -214,7 +230,12 @@ func (c *call) dispatch(r route, receiptID []byte) *apiError {
 			return errUnauthorized
 		}
 	}
-	if m := routeMethod(r); string(ctx.Method()) != m {
+	if m := routeMethod(r); string(ctx.Method()) != m && (m != fasthttp.MethodGet || !ctx.IsHead()) {
+		// GET routes answer HEAD too (fasthttp then sends the headers
+		// only, Content-Length included).
+		if m == fasthttp.MethodGet {
+			m = "GET, HEAD"
+		}
 		ctx.Response.Header.Set(fasthttp.HeaderAllow, m)
 		return errMethod
 	}
@@ -230,6 +251,8 @@ func (c *call) dispatch(r route, receiptID []byte) *apiError {
 		return c.policyVersion()
 	case routeEntities:
 		return c.entities()
+	case routeOpenAPI:
+		return c.openAPI()
 	case routeScan:
 		return c.scan()
 	case routeDecide:

@@ -12,9 +12,10 @@ import (
 
 const hexDigits = "0123456789abcdef"
 
-// appendJSONString appends s as a JSON string literal, byte-for-byte as
-// encoding/json writes it (see internal/jsonstr).
-func appendJSONString(dst []byte, s string) []byte { return jsonstr.Append(dst, s) }
+// appendJSONString appends s as a JSON string literal, byte-for-byte as a
+// json.Encoder with SetEscapeHTML(false) writes it (see internal/jsonstr):
+// '<', '>' and '&' stay as they are, so anonymize labels read <EMAIL_1>.
+func appendJSONString(dst []byte, s string) []byte { return jsonstr.AppendText(dst, s) }
 
 // appendJSONStrings appends a JSON array of strings; nil appends [].
 func appendJSONStrings(dst []byte, ss []string) []byte {

@@ -50,8 +50,10 @@ func TestLogsNeverCarryRequestText(t *testing.T) {
 	_, base := startServer(t, cfg, store)
 	c := testClient()
 	auth := map[string]string{"Content-Type": "application/json", "Authorization": "Bearer tok-" + secret}
-	body := `{"text":"` + text + `","include_values":true}`
-
+	body := `{"text":"` + text + `"}`
+	if r := do(t, c, "POST", base+"/v1/scan", strings.NewReader(`{"text":"`+text+`","include_values":true}`), auth); r.status != 200 {
+		t.Fatalf("/v1/scan: %d %s", r.status, r.body)
+	}
 	for _, route := range []string{"/v1/scan", "/v1/transform", "/v1/anonymize"} {
 		if r := do(t, c, "POST", base+route, strings.NewReader(body), auth); r.status != 200 {
 			t.Fatalf("%s: %d %s", route, r.status, r.body)

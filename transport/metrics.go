@@ -1,7 +1,6 @@
 package transport
 
 import (
-	"math"
 	"sort"
 	"strconv"
 	"sync"
@@ -28,6 +27,7 @@ const (
 	routeScanStream
 	routeRedactStream
 	routeEntities
+	routeOpenAPI
 	numRoutes
 )
 
@@ -45,11 +45,12 @@ var routeNames = [numRoutes]string{
 	routeScanStream:    "/v1/scan/stream",
 	routeRedactStream:  "/v1/redact/stream",
 	routeEntities:      "/v1/entities",
+	routeOpenAPI:       "/openapi.json",
 }
 
 // trackedStatuses are the statuses counted individually; others count under
 // their own code in a small locked map.
-var trackedStatuses = [...]int{200, 400, 401, 404, 405, 409, 413, 415, 429, 500, 503}
+var trackedStatuses = [...]int{200, 400, 401, 404, 405, 408, 409, 413, 415, 429, 431, 500, 503}
 
 func statusIndex(code int) int {
 	for i, c := range trackedStatuses {
@@ -91,6 +92,10 @@ type metrics struct {
 	findings  map[engine.EntityType]*atomic.Uint64
 	reloads   atomic.Uint64 // policies swapped in by SetPolicy
 	reloadErr atomic.Uint64 // policies refused by a reload
+
+	inFlight     atomic.Int64                              // requests being served
+	decisions    [len(decisionOutcomes)]atomic.Uint64      // by outcome
+	streamAborts [2][len(streamAbortReasons)]atomic.Uint64 // scan, redact stream; by reason
 
 	acceptErrors      atomic.Uint64                         // temporary accept errors retried
 	connRejected      [len(connRejectReasons)]atomic.Uint64 // connections refused, by reason
@@ -268,9 +273,6 @@ func (m *metrics) appendPrometheus(dst []byte, rec ReceiptStore) []byte {
 	dst = strconv.AppendUint(dst, m.reloads.Load(), 10)
 	dst = append(dst, "\n# HELP datafog_policy_reload_failures_total Policies refused by a reload; the previous policy stayed in force.\n# TYPE datafog_policy_reload_failures_total counter\ndatafog_policy_reload_failures_total "...)
 	dst = strconv.AppendUint(dst, m.reloadErr.Load(), 10)
-	dst = append(dst, '\n')
-	dst = append(dst, "# HELP datafog_uptime_seconds Seconds since the server started.\n# TYPE datafog_uptime_seconds gauge\ndatafog_uptime_seconds "...)
-	dst = strconv.AppendFloat(dst, math.Round(time.Since(m.started).Seconds()*1000)/1000, 'f', -1, 64)
 	dst = append(dst, '\n')
 	if rs, ok := rec.(ReceiptStats); ok {
 		dst = appendReceiptStats(dst, rs.Stats())

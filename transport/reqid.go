@@ -7,24 +7,41 @@ import (
 	"sync/atomic"
 )
 
-// maxRequestIDLen bounds a caller's X-Request-ID. Longer or non-printable
-// values are replaced by a generated id rather than reflected.
+// maxRequestIDLen bounds a caller's X-Request-ID. A longer value, or one
+// with a byte outside the safe set, is replaced by a generated id rather
+// than reflected.
 const maxRequestIDLen = 128
 
 // validRequestID reports whether a caller-sent id may be reflected: 1 to
-// maxRequestIDLen bytes of visible ASCII other than '"' and '\\', so it can
-// go into headers, JSON and logs unescaped.
+// maxRequestIDLen bytes of ASCII letters, digits and "-_.:/+=@" (UUIDs,
+// ULIDs, W3C trace ids, base64 ids), so it can go into headers, JSON, logs
+// and receipts as it is, and can carry no markup, quotes, spaces or
+// separators a log parser would split on.
 func validRequestID(b []byte) bool {
 	if len(b) == 0 || len(b) > maxRequestIDLen {
 		return false
 	}
 	for _, c := range b {
-		if c <= 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+		if !requestIDByte[c] {
 			return false
 		}
 	}
 	return true
 }
+
+// requestIDByte[c] is true for the bytes a caller's request id may hold.
+var requestIDByte = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	for _, c := range "-_.:/+=@" {
+		t[c] = true
+	}
+	return t
+}()
 
 // idGenerator makes request ids: a random per-process prefix and a counter,
 // which is unique within the process, unguessable across processes, and

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"io"
 	"mime"
+	"strconv"
 	"strings"
 
 	"github.com/valyala/fastjson"
@@ -191,9 +192,12 @@ func parseFindings(dst []engine.Finding, values []string, v *fastjson.Value, tex
 	if err != nil {
 		return dst, values, errInvalid("findings must be an array")
 	}
-	for _, it := range arr {
+	for i, it := range arr {
 		if it.Type() != fastjson.TypeObject {
 			return dst, values, errInvalid("each finding must be an object")
+		}
+		if bad := firstUnknown(it, findingMembers); bad != nil {
+			return dst, values, unknownMember(bad, findingMembers, "findings["+strconv.Itoa(i)+"]")
 		}
 		t, e := strField(it, "entity_type", maxEntityTypeLen)
 		if e != nil {
@@ -260,4 +264,37 @@ func isStreamContentType(v []byte) bool {
 	// --data-binary by default. Multipart and message bodies wrap the text
 	// in framing the scanner would report offsets into, so they are refused.
 	return !strings.HasPrefix(mt, "multipart/") && !strings.HasPrefix(mt, "message/")
+}
+
+// redactContentType is the media type of a redact stream's response: the
+// request's own when it is text (text/*, or JSON and NDJSON, which stay
+// text once redacted), with its charset; application/octet-stream for
+// anything else, a form type included, so a browser or client never
+// decodes the redacted bytes as a form. The type is rebuilt from its
+// parsed parts, not copied, so nothing but a media type and a charset
+// goes back.
+func redactContentType(v []byte) string {
+	const binary = "application/octet-stream"
+	if len(bytes.TrimSpace(v)) == 0 {
+		return binary
+	}
+	mt, params, err := mime.ParseMediaType(string(v))
+	if err != nil || !isTextMediaType(mt) {
+		return binary
+	}
+	if cs := params["charset"]; cs != "" {
+		if out := mime.FormatMediaType(mt, map[string]string{"charset": cs}); out != "" {
+			return out
+		}
+	}
+	return mt
+}
+
+// isTextMediaType reports whether a (lower-case) media type is text.
+func isTextMediaType(mt string) bool {
+	switch mt {
+	case "application/json", "application/x-ndjson", "application/ndjson", "application/jsonl", "application/json-seq":
+		return true
+	}
+	return strings.HasPrefix(mt, "text/")
 }

@@ -182,7 +182,7 @@ func newSecurity(cfg Config) (*security, error) {
 		problems = append(problems, s.watch(reloadPeerCA, []string{cfg.PeerCAFile}, s.loadPeerCAs)...)
 	}
 	if len(problems) > 0 {
-		return nil, errors.New("transport: config: " + strings.Join(problems, "; "))
+		return nil, &ConfigError{Problems: problems}
 	}
 	return s, nil
 }

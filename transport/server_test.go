@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"strconv"
@@ -15,6 +16,7 @@ import (
 	"github.com/klauspost/compress/zstd"
 
 	"github.com/datafog/datafog-api/engine"
+	"github.com/datafog/datafog-api/internal/buildinfo"
 	"github.com/datafog/datafog-api/receipts"
 )
 
@@ -67,9 +69,11 @@ func TestScanRoute(t *testing.T) {
 		t.Fatalf("filter: %s", r.body)
 	}
 	r = do(t, c, "POST", base+"/v1/scan", strings.NewReader(`{"text":"x","entity_types":["no_such_type"]}`), jsonHdr)
-	wantError(t, r, 400, "invalid_request", "entity_types names an unknown entity type")
-	if strings.Contains(r.body, "no_such_type") {
-		t.Error("error echoes caller text")
+	wantError(t, r, 400, "invalid_request", `entity_types names an unknown entity type \"no_such_type\"; valid: `+strings.Join(typeNames(testPolicy(t).Engine), ", "))
+	// A name that is not an identifier could be caller text: not echoed.
+	r = do(t, c, "POST", base+"/v1/scan", strings.NewReader(`{"text":"x","entity_types":["bob@example.com"]}`), jsonHdr)
+	if r.status != 400 || strings.Contains(r.body, "bob@example.com") || !strings.Contains(r.body, "unknown entity type (not shown)") {
+		t.Errorf("non-identifier type: %d %s", r.status, r.body)
 	}
 }
 
@@ -179,7 +183,7 @@ func TestRoutingAndRequestIDs(t *testing.T) {
 		t.Errorf("Allow = %q", r.header.Get("Allow"))
 	}
 	r = do(t, c, "POST", base+"/health", nil, nil)
-	if r.status != 405 || r.header.Get("Allow") != "GET" {
+	if r.status != 405 || r.header.Get("Allow") != "GET, HEAD" {
 		t.Errorf("POST /health: %d %q", r.status, r.header.Get("Allow"))
 	}
 	// A bad caller id is replaced, a good one reflected.
@@ -192,8 +196,9 @@ func TestRoutingAndRequestIDs(t *testing.T) {
 		t.Errorf("id not reflected")
 	}
 	pol := testPolicy(t)
+	bi := buildinfo.Get()
 	wantHealthPrefix := `{"status":"ok","policy_id":"` + pol.Policy.PolicyID + `","policy_version":"` + pol.Policy.PolicyVersion + `","started_at":"`
-	if r.status != 200 || !strings.HasPrefix(r.body, wantHealthPrefix) || !strings.HasSuffix(r.body, `","receipts":"ok"}`+"\n") {
+	if r.status != 200 || !strings.HasPrefix(r.body, wantHealthPrefix) || !strings.HasSuffix(r.body, `","receipts":"ok","version":"`+bi.Version+`","commit":"`+bi.Commit+`","built_at":"`+bi.Date+`"}`+"\n") {
 		t.Errorf("health: %d %s", r.status, r.body)
 	}
 	r = do(t, c, "GET", base+"/v1/policy/version", nil, nil)
@@ -244,7 +249,7 @@ func TestNewRefusesOpenNonLoopback(t *testing.T) {
 	cfg := testConfig()
 	cfg.Addr = "0.0.0.0:0"
 	if _, err := New(cfg, testPolicy(t), newFakeStore()); err == nil ||
-		err.Error() != "transport: new: refusing to listen on non-loopback address 0.0.0.0:0 without DATAFOG_API_TOKEN, DATAFOG_API_TOKENS_FILE or DATAFOG_TLS_CLIENT_CA_FILE (pass --allow-unauthenticated to override)" {
+		err.Error() != "transport: config: DATAFOG_ADDR (--addr): refusing to listen on the non-loopback address 0.0.0.0:0 without DATAFOG_API_TOKEN, DATAFOG_API_TOKENS_FILE or DATAFOG_TLS_CLIENT_CA_FILE (set one, or pass --allow-unauthenticated)" {
 		t.Fatalf("got %v", err)
 	}
 	cfg.AllowUnauthenticated = true
@@ -407,11 +412,12 @@ func TestTransformAndAnonymize(t *testing.T) {
 	if !strings.Contains(r.body, `"output":`+string(appendJSONString(nil, out))) || !strings.Contains(r.body, `"modes_applied":"email:mask"`) {
 		t.Errorf("entity_modes: %s", r.body)
 	}
-	r = do(t, c, "POST", base+"/v1/anonymize", strings.NewReader(`{"text":"`+scanText+`","mode":"mask"}`), jsonHdr)
+	r = do(t, c, "POST", base+"/v1/anonymize", strings.NewReader(`{"text":"`+scanText+`"}`), jsonHdr)
 	if !strings.Contains(r.body, `"modes_applied":"email:anonymize"`) {
 		t.Errorf("anonymize: %s", r.body)
 	}
-	wantError(t, do(t, c, "POST", base+"/v1/transform", strings.NewReader(`{"text":"a","mode":"shred"}`), jsonHdr), 400, "invalid_request", "unsupported transform mode")
+	wantError(t, do(t, c, "POST", base+"/v1/transform", strings.NewReader(`{"text":"a","mode":"shred"}`), jsonHdr), 400, "invalid_request",
+		`mode: unknown mode \"shred\"; valid: anonymize, hash, mask, redact, tokenize`)
 	wantError(t, do(t, c, "POST", base+"/v1/transform", strings.NewReader(`{"text":"abc","findings":[{"entity_type":"x","start":0,"end":2},{"entity_type":"x","start":1,"end":3}]}`), jsonHdr), 400, "invalid_request", "findings must not overlap")
 }
 
@@ -486,4 +492,43 @@ type panicStore struct{ *fakeStore }
 
 func (p *panicStore) Append(context.Context, *receipts.Record) (string, error) {
 	panic("boom with secret text at /src/x.go:12")
+}
+
+// TestConfigValidateListsEveryProblem: Validate reports every bad field at
+// once, the address and token rule included, without quoting values.
+func TestConfigValidateListsEveryProblem(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Addr = "0.0.0.0:99999"
+	cfg.MaxHeaderBytes = 10
+	cfg.ReadTimeout = -1
+	err := cfg.Validate()
+	var ce *ConfigError
+	if !errors.As(err, &ce) {
+		t.Fatalf("got %v", err)
+	}
+	want := []string{"MaxHeaderBytes must be between 4096 and 1048576", "timeouts must not be negative",
+		"DATAFOG_ADDR (--addr): the port must be a number from 0 to 65535"}
+	if strings.Join(ce.Problems, "|") != strings.Join(want, "|") {
+		t.Fatalf("problems %q, want %q", ce.Problems, want)
+	}
+	for addr, want := range map[string]string{
+		"localhost:8080": "", "127.0.0.1:0": "", "[::1]:8080": "", "datafog.internal:8080": "",
+		"8080":           "DATAFOG_ADDR (--addr): want host:port, such as 127.0.0.1:8080 or :8080",
+		"bad host!:8080": "DATAFOG_ADDR (--addr): the host must be an IP address or a host name",
+		"127.0.0.1:http": "DATAFOG_ADDR (--addr): the port must be a number from 0 to 65535",
+		":8080":          "DATAFOG_ADDR (--addr): refusing to listen on the non-loopback address :8080 without DATAFOG_API_TOKEN, DATAFOG_API_TOKENS_FILE or DATAFOG_TLS_CLIENT_CA_FILE (set one, or pass --allow-unauthenticated)",
+	} {
+		c := DefaultConfig()
+		c.Addr = addr
+		if addr == "datafog.internal:8080" {
+			c.APIToken = "t"
+		}
+		got := ""
+		if err := c.Validate(); err != nil {
+			got = strings.Join(err.(*ConfigError).Problems, "|")
+		}
+		if got != want {
+			t.Errorf("%q: got %q, want %q", addr, got, want)
+		}
+	}
 }

@@ -90,6 +90,9 @@ type streamBody struct {
 	w       io.Writer
 	werr    error
 
+	written int64      // response body bytes written, for the access log
+	client  clientAddr // for the access log
+
 	dr       deadlineReader
 	weight   int64 // admission weight, released by Close
 	findings int64
@@ -129,27 +132,22 @@ func (c *call) stream(redact bool) *apiError {
 	if e != nil {
 		return e
 	}
-	q := ctx.QueryArgs()
 	var typesArr [8]string
-	types := typesArr[:0]
-	for rest := q.Peek("entity_types"); len(rest) > 0; {
-		var t []byte
-		t, rest, _ = bytes.Cut(rest, []byte{','})
-		if t = trimSpace(t); len(t) > 0 {
-			types = append(types, b2s(t))
-		}
-	}
-	minConf, e := c.minConfQuery(q.Peek("min_confidence"))
+	sq, e := parseStreamQuery(ctx.QueryArgs(), typesArr[:0])
 	if e != nil {
 		return e
 	}
-	flt, e := c.filter(types, minConf)
+	minConf, e := c.minConfQuery(sq.minConf)
+	if e != nil {
+		return e
+	}
+	flt, e := c.filter(sq.types, minConf)
 	if e != nil {
 		return e
 	}
 	mode := transform.Redact
-	if mb := q.Peek("mode"); len(mb) > 0 {
-		if mode, e = s.parseMode(mb); e != nil {
+	if len(sq.mode) > 0 {
+		if mode, e = s.parseMode("mode", sq.mode); e != nil {
 			return e
 		}
 	}
@@ -180,6 +178,9 @@ func (c *call) stream(redact bool) *apiError {
 	sb.s, sb.pol, sb.redact, sb.xf = s, c.pol, redact, xf
 	sb.conn, sb.hdr, sb.rid, sb.start = ctx.Conn(), &ctx.Response.Header, string(c.rid), time.Now()
 	sb.status = fasthttp.StatusOK
+	if s.cfg.AccessLog != nil {
+		sb.client = s.accessClient(ctx)
+	}
 	sb.dr = deadlineReader{sb: sb, r: src}
 	br, err := acquireBodyReader(&sb.dr, enc, limits{wire: maxWire, decoded: s.cfg.MaxDecompressedBytes,
 		ratio: int64(s.cfg.MaxCompressionRatio), declared: declaredLength(h)})
@@ -201,10 +202,7 @@ func (c *call) stream(redact bool) *apiError {
 			sb.inHash = sh.NewHash()
 		}
 		sb.tw = xf.NewWriter(chunkSink{sb}, sb.sc)
-		ctx.SetContentType("application/octet-stream")
-		if ct := h.ContentType(); len(ct) > 0 {
-			ctx.Response.Header.SetContentTypeBytes(ct)
-		}
+		ctx.SetContentType(redactContentType(h.ContentType()))
 		if err := ctx.Response.Header.SetTrailer(headerReceiptID); err != nil {
 			sb.release()
 			return errInternal
@@ -237,9 +235,17 @@ func (sb *streamBody) WriteTo(w io.Writer) (int64, error) {
 	err := sb.run()
 	if err != nil {
 		label := errorLabel(err)
-		if sb.s.stopping.Load() {
+		switch {
+		case sb.s.stopping.Load():
 			label = "shutdown" // Shutdown's drain time ended and closed the connection
+		case sb.werr != nil:
+			label = "client_gone" // the client stopped reading
 		}
+		r := routeScanStream
+		if sb.redact {
+			r = routeRedactStream
+		}
+		sb.s.m.countStreamAbort(r, label)
 		sb.s.cfg.Logger.Warn("transport: stream aborted", "request_id", sb.rid, "error", label)
 	}
 	return 0, err
@@ -323,7 +329,9 @@ func (sb *streamBody) write(p []byte) error {
 	if d := sb.s.cfg.WriteTimeout; d > 0 && sb.conn != nil {
 		_ = sb.conn.SetWriteDeadline(time.Now().Add(d))
 	}
-	if _, err := sb.w.Write(p); err != nil {
+	n, err := sb.w.Write(p)
+	sb.written += int64(n)
+	if err != nil {
 		sb.werr = err
 		return err
 	}
@@ -444,7 +452,7 @@ func (sb *streamBody) finishRedact() error {
 	if err != nil {
 		sb.status = fasthttp.StatusServiceUnavailable
 		sb.s.cfg.Logger.Error("transport: receipt append failed", "request_id", sb.rid, "error", err.Error())
-		return err
+		return errStreamReceipt
 	}
 	sb.hdr.Set(headerReceiptID, id)
 	return nil
@@ -460,7 +468,11 @@ func (sb *streamBody) Close() error {
 	if sb.werr != nil {
 		sb.status = statusClientGone
 	}
-	sb.s.finishRequest(r, methodPost, sb.status, sb.rid, sb.start)
+	var a *accessLine
+	if sb.s.cfg.AccessLog != nil {
+		a = &accessLine{method: methodPost, bytes: sb.written, client: sb.client}
+	}
+	sb.s.finishRequest(r, methodPost, sb.status, sb.rid, sb.start, a)
 	sb.s.adm.release(sb.weight)
 	sb.s.streams.Add(-1)
 	sb.release()
@@ -528,9 +540,15 @@ func sortedTypes(m map[engine.EntityType]int64) []engine.EntityType {
 	return ts
 }
 
+// errStreamReceipt ends a redact stream whose receipt could not be
+// appended (the append error itself is logged on its own line).
+var errStreamReceipt = errors.New("transport: redact stream: receipt append failed")
+
 // errorLabel names an error class for logs without its text.
 func errorLabel(err error) string {
 	switch {
+	case errors.Is(err, errStreamReceipt):
+		return "receipt_error"
 	case errors.Is(err, errWireLimit), errors.Is(err, errDecodedLimit):
 		return "size_limit"
 	case errors.Is(err, errRatioLimit):

@@ -232,7 +232,7 @@ func TestStreamLimits(t *testing.T) {
 	r = do(t, c, "POST", base+"/v1/redact/stream", strings.NewReader("a"), hdrs("Content-Encoding", "br"))
 	wantError(t, r, 415, "unsupported_media_type", "content-encoding must be identity, gzip or zstd")
 	r = do(t, c, "POST", base+"/v1/redact/stream?mode=bogus", strings.NewReader("a"), nil)
-	wantError(t, r, 400, "invalid_request", "unsupported transform mode")
+	wantError(t, r, 400, "invalid_request", `mode: unknown mode \"bogus\"; valid: anonymize, hash, mask, redact, tokenize`)
 }
 
 // TestStreamOverLimitMidStream: past the first block a limit cuts the

@@ -231,7 +231,7 @@ func TestNonLoopbackCountsMTLS(t *testing.T) {
 	cfg := testConfig()
 	cfg.Addr = "0.0.0.0:0"
 	cfg.TLSCertFile, cfg.TLSKeyFile = certFile, keyFile
-	if _, err := New(cfg, testPolicy(t), newFakeStore()); err == nil || !strings.Contains(err.Error(), "refusing to listen on non-loopback address") {
+	if _, err := New(cfg, testPolicy(t), newFakeStore()); err == nil || !strings.Contains(err.Error(), "refusing to listen on the non-loopback address") {
 		t.Fatalf("TLS without client certificates or token: %v", err)
 	}
 	for _, mode := range []string{"", "require", "optional"} {

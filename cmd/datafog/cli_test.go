@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/datafog/datafog-api/internal/buildinfo"
 	"github.com/datafog/datafog-api/receipts"
 )
 
@@ -25,6 +26,8 @@ func TestEveryCommandAnswersHelp(t *testing.T) {
 		"receipts": "usage: datafog receipts verify [--key-file FILE] DIR\n",
 		"pipeline": "usage: datafog pipeline kafka --brokers HOST:PORT[,...] --group ID --in TOPIC[,...] --out TOPIC [--receipts TOPIC] [--dlq TOPIC] [--transactional-id ID] [--mode MODE] [--entities a,b] [--policy FILE] [--format text|json] [flags]\n",
 		"version":  "usage: datafog version\n",
+		"policy":   "usage: datafog policy check FILE\n",
+		"keygen":   "usage: datafog keygen --out FILE [--force]\n",
 	}
 	if len(commands()) != len(usageOf) {
 		t.Fatalf("%d commands, %d usages known: update this test", len(commands()), len(usageOf))
@@ -101,7 +104,7 @@ func TestUnknownCommand(t *testing.T) {
 		}
 	}
 	r = runCLI(t, nil, nil, "version")
-	if r.code != exitOK || r.stdout != "datafog dev\n" {
+	if r.code != exitOK || r.stdout != "datafog "+buildinfo.Get().String()+"\n" {
 		t.Errorf("version: code %d stdout %q", r.code, r.stdout)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 )
 
+//go:generate go test -count=1 -run TestREADMEEntityList . -update-readme
+
 // runEntities prints every entity type the build knows, generated from
 // the detector registry, with the policy's dictionary types (CONTRACT.md:
 // family, how it is confirmed, context words, default confidence).

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/datafog/datafog-api/internal/buildinfo"
 )
 
 // Exit codes shared by every subcommand.
@@ -42,6 +44,8 @@ func commands() []command {
 		{"compile", "compile a policy (and its dictionaries) into a fast-loading blob", runCompile},
 		{"receipts", "receipt log tools: `receipts verify DIR`, `receipts caller-digest VALUE`", runReceipts},
 		{"entities", "list every entity type this build detects, as JSON", runEntities},
+		{"policy", "policy tools: `policy check FILE` lists every problem of a policy", runPolicy},
+		{"keygen", "write a new random key file (mode 0600) for receipts, tokenize and hash", runKeygen},
 		{"pipeline", "redaction pipelines: `pipeline kafka` redacts a topic into another, exactly once", runPipeline},
 		{"version", "print the version", runVersion},
 	}
@@ -115,13 +119,13 @@ func parseFlags(fs *flag.FlagSet, args []string, env *environment) (int, bool) {
 	return exitError, false
 }
 
-var version = "dev"
-
+// runVersion prints the build's identity (internal/buildinfo):
+// "datafog v1.2.3 (commit 0a1b2c3, built 2026-12-01T10:00:00Z, go1.26.8)".
 func runVersion(args []string, env *environment) int {
 	fs := newFlagSet(env, "version", "version")
 	if code, ok := parseFlags(fs, args, env); !ok {
 		return code
 	}
-	fmt.Fprintln(env.stdout, "datafog", version)
+	fmt.Fprintln(env.stdout, "datafog", buildinfo.Get())
 	return exitOK
 }

@@ -23,7 +23,7 @@ func loadPolicy(path string) (*policy.Compiled, error) {
 	}
 	data, err := os.ReadFile(filepath.Clean(path))
 	if err != nil {
-		return nil, fmt.Errorf("policy: %w", err)
+		return nil, fmt.Errorf("policy %s: %w", path, unwrapPath(err))
 	}
 	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '{' {
 		p, err := policy.Parse(data)

@@ -56,7 +56,7 @@ func TestServeProfile(t *testing.T) {
 	}
 
 	r := runCLI(t, nil, nil, "serve", "--profile", "heap", "--receipts", filepath.Join(dir, "r2"))
-	if r.code != exitError || r.stderr != "datafog serve: --profile: want cpu, mem, block, mutex or trace, not \"heap\"\n" {
+	if r.code != exitError || r.stderr != "datafog serve: 1 problem in the configuration; nothing was started:\n  - --profile: want cpu, mem, block, mutex or trace, not \"heap\"\n" {
 		t.Errorf("--profile heap: code %d stderr %q", r.code, r.stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "r2")); !os.IsNotExist(err) || strings.Contains(r.stderr, "serving") {

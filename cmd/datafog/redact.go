@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/datafog/datafog-api/engine/transform"
+	"github.com/datafog/datafog-api/internal/keyfile"
 )
 
 func runRedact(args []string, env *environment) int {
@@ -17,6 +18,7 @@ func runRedact(args []string, env *environment) int {
 	minConf := minConfidenceFlag(fs)
 	policyPath := fs.String("policy", "", "policy JSON or compiled policy (default: $DATAFOG_POLICY_PATH, else the embedded default)")
 	keyFile := fs.String("key-file", "", "HMAC key for tokenize and hash (default: $DATAFOG_TOKEN_KEY_FILE)")
+	quiet := fs.Bool("quiet", false, "no progress on standard error (shown only when it is a terminal)")
 	if code, ok := parseFlags(fs, args, env); !ok {
 		return code
 	}
@@ -27,7 +29,7 @@ func runRedact(args []string, env *environment) int {
 	}
 	mode, err := transform.ParseMode(*modeName)
 	if err != nil {
-		fmt.Fprintln(env.stderr, "datafog redact:", err)
+		fmt.Fprintln(env.stderr, "datafog redact:", cliMessage(err))
 		return exitError
 	}
 	var key []byte
@@ -42,7 +44,7 @@ func runRedact(args []string, env *environment) int {
 		}
 		key, err = readKeyFile(path)
 		if err != nil {
-			fmt.Fprintln(env.stderr, "datafog redact:", err)
+			fmt.Fprintln(env.stderr, "datafog redact:", cliMessage(err))
 			return exitError
 		}
 	}
@@ -52,7 +54,7 @@ func runRedact(args []string, env *environment) int {
 	}
 	comp, err := loadPolicy(path)
 	if err != nil {
-		fmt.Fprintln(env.stderr, "datafog redact:", err)
+		fmt.Fprintln(env.stderr, "datafog redact:", cliMessage(err))
 		return exitError
 	}
 	filter, err := comp.Engine.Filter(splitList(*entities))
@@ -60,47 +62,57 @@ func runRedact(args []string, env *environment) int {
 		filter, err = withMinConfidence(filter, *minConf, comp)
 	}
 	if err != nil {
-		fmt.Fprintln(env.stderr, "datafog redact:", err)
+		fmt.Fprintln(env.stderr, "datafog redact:", cliMessage(err))
 		return exitError
 	}
 	t, err := transform.New(transform.Options{Default: mode, Key: key})
 	if err != nil {
-		fmt.Fprintln(env.stderr, "datafog redact:", err)
+		fmt.Fprintln(env.stderr, "datafog redact:", cliMessage(err))
 		return exitError
 	}
-	in := env.stdin
-	if fs.NArg() == 1 {
+	prog := newProgress(env.stderr, "redact", *quiet)
+	var in io.Reader
+	if fs.NArg() == 0 {
+		in = prog.reader(env.stdin, "", -1)
+	} else {
 		f, err := os.Open(filepath.Clean(fs.Arg(0)))
 		if err != nil {
-			fmt.Fprintln(env.stderr, "datafog redact:", err)
+			fmt.Fprintln(env.stderr, "datafog redact:", cliMessage(err))
 			return exitError
 		}
 		defer f.Close()
-		in = f
+		in = prog.fileReader(f, fs.Arg(0))
 	}
 	out := bufio.NewWriterSize(env.stdout, 64<<10)
 	w := t.NewWriter(out, comp.Engine.NewScanner(filter))
+	prog.counted(func() int64 { return int64(w.Findings()) }, nil)
 	if _, err := io.CopyBuffer(w, in, make([]byte, 64<<10)); err != nil {
-		fmt.Fprintln(env.stderr, "datafog redact:", err)
+		fmt.Fprintln(env.stderr, "datafog redact:", cliMessage(err))
 		return exitError
 	}
 	if err := w.Close(); err != nil {
-		fmt.Fprintln(env.stderr, "datafog redact:", err)
+		fmt.Fprintln(env.stderr, "datafog redact:", cliMessage(err))
 		return exitError
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintln(env.stderr, "datafog redact: writing output:", err)
 		return exitError
 	}
+	prog.counted(nil, w.Stats().ByType)
+	prog.finish()
 	return exitOK
 }
 
 // readKeyFile reads an HMAC key. It must hold at least 16 bytes; surrounding
-// white space is trimmed so a key written with `echo` works.
+// white space is trimmed so a key written with `echo` works. A file others
+// may read is refused (keyfile.Check; `datafog keygen` writes one right).
 func readKeyFile(path string) ([]byte, error) {
 	data, err := os.ReadFile(filepath.Clean(path))
 	if err != nil {
-		return nil, fmt.Errorf("key file: %w", err)
+		return nil, fmt.Errorf("key file %s: %s", path, errText(err))
+	}
+	if err := keyfile.Check(path); err != nil {
+		return nil, err
 	}
 	key := []byte(trimSpace(string(data)))
 	if len(key) < 16 {

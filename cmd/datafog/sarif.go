@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/datafog/datafog-api/engine"
+	"github.com/datafog/datafog-api/internal/buildinfo"
 )
 
 // SARIF 2.1.0 for code scanning (GitHub and other consumers). The log has
@@ -141,7 +142,7 @@ func (s *sarifReporter) finish(sum *summary) error {
 		rules[i] = newSARIFRule(t, s.meta.entities[t])
 	}
 	driver := map[string]any{"driver": map[string]any{
-		"name": "datafog", "version": version, "informationUri": "https://github.com/datafog/datafog-api",
+		"name": "datafog", "version": buildinfo.Get().Version, "informationUri": "https://github.com/datafog/datafog-api",
 		"rules": rules,
 	}}
 	if err := s.enc.Encode(driver); err != nil {

@@ -21,7 +21,7 @@ const defaultMaxFileSize = 10 << 20
 type scanFlags struct {
 	entities, policy, format, reportPath string
 	baseline, fingerprintKey             string
-	showValues, noInlineAllow            bool
+	showValues, noInlineAllow, quiet     bool
 	minConf                              *float64
 	include, exclude                     globsFlag
 	maxSize                              sizeFlag
@@ -47,6 +47,7 @@ func scanFlagSet(env *environment, f *scanFlags) *flag.FlagSet {
 	fs.StringVar(&f.fingerprintKey, "fingerprint-key", "", "file holding the key of the findings' keyed fingerprints (default: a public documented key)")
 	fs.BoolVar(&f.noInlineAllow, "no-inline-allow", false, "ignore datafog:allow comments: report those findings too")
 	fs.IntVar(&f.exitCode, "exit-code", exitFindings, "exit status when something is found, 0 to 125 but not 2 (which means an error)")
+	fs.BoolVar(&f.quiet, "quiet", false, "no progress on standard error (shown only when it is a terminal)")
 	return fs
 }
 
@@ -73,7 +74,7 @@ func runScan(args []string, env *environment) int {
 		return code
 	}
 	fail := func(err error) int {
-		fmt.Fprintln(env.stderr, "datafog scan:", err)
+		fmt.Fprintln(env.stderr, "datafog scan:", cliMessage(err))
 		return exitError
 	}
 	if err := f.check(); err != nil {
@@ -124,7 +125,7 @@ func runScan(args []string, env *environment) int {
 		allowInline: !f.noInlineAllow,
 		ignores:     ig,
 		baseline:    baseline,
-		progress:    isTerminal(env.stderr),
+		prog:        newProgress(env.stderr, "scan", f.quiet),
 		stderr:      env.stderr,
 		buf:         make([]byte, scanChunk),
 	}
@@ -134,7 +135,7 @@ func runScan(args []string, env *environment) int {
 		code = exitError
 	}
 	if fs.NArg() == 0 {
-		if _, err := s.scanStream(env.stdin, "", "", false); err != nil {
+		if _, err := s.scanStream(s.prog.reader(env.stdin, "", -1), "", "", false); err != nil {
 			fileErr("stdin", err)
 		}
 	}
@@ -159,6 +160,7 @@ func runScan(args []string, env *environment) int {
 	if err := out.finish(s); err != nil {
 		return fail(err)
 	}
+	s.prog.finish()
 	if code == exitOK && s.sum.findings > 0 {
 		code = f.exitCode
 	}
@@ -240,7 +242,7 @@ func (s *scanRun) scanFile(in input, note func(p, why string)) error {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return errors.New("is a directory")
 	}
-	skipped, err := s.scanStream(f, in.path, in.rel, !in.named)
+	skipped, err := s.scanStream(s.prog.fileReader(f, in.path), in.path, in.rel, !in.named)
 	if skipped != "" {
 		note(in.path, skipped)
 	}

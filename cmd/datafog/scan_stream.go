@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/datafog/datafog-api/engine"
 	"github.com/datafog/datafog-api/internal/jsonstr"
@@ -24,7 +23,7 @@ type scanRun struct {
 	allowInline bool
 	ignores     *ignores
 	baseline    map[string]bool
-	progress    bool
+	prog        *progress // nil: no progress (progress.go)
 	stderr      io.Writer
 
 	sum summary
@@ -49,7 +48,6 @@ type scanRun struct {
 func (s *scanRun) scanStream(r io.Reader, name, fpPath string, probe bool) (skipped string, err error) {
 	s.sc.Reset()
 	s.name, s.fpPath = name, fpPath
-	named := name != ""
 	s.window, s.wStart = s.window[:0], 0
 	s.cur = startPosition()
 	s.allow.reset()
@@ -68,14 +66,9 @@ func (s *scanRun) scanStream(r io.Reader, name, fpPath string, probe bool) (skip
 		n, rerr = r.Read(s.buf)
 	}
 	s.sum.filesScanned++
-	var lastProgress time.Time
 	for {
 		if n > 0 {
 			s.feed(s.buf[:n])
-			if s.progress && named && time.Since(lastProgress) > 500*time.Millisecond {
-				fmt.Fprintf(s.stderr, "\rdatafog scan: %s: %d MiB", name, s.sc.Offset()>>20)
-				lastProgress = time.Now()
-			}
 		}
 		if rerr == io.EOF {
 			break
@@ -89,9 +82,6 @@ func (s *scanRun) scanStream(r io.Reader, name, fpPath string, probe bool) (skip
 	}
 	s.sc.Close(s.emit)
 	s.settle(true)
-	if s.progress && named && !lastProgress.IsZero() {
-		fmt.Fprintf(s.stderr, "\r\033[K")
-	}
 	return "", nil
 }
 
@@ -189,6 +179,7 @@ func (s *scanRun) report(r *record) {
 		s.sum.baselined++
 	default:
 		s.sum.findings++
+		s.prog.finding(r.typ)
 		if s.err == nil {
 			s.err = s.rep.finding(r)
 		}

@@ -91,10 +91,10 @@ func TestScanErrors(t *testing.T) {
 		stderr string // substring
 	}{
 		{"missing file", nil, []string{"scan", missing}, "", "datafog scan: " + missing + ": no such file or directory\n"},
-		{"bad entity name", nil, []string{"scan", "--entities", "email,shoe_size", good}, "", "shoe_size"},
+		{"bad entity name", nil, []string{"scan", "--entities", "email,shoe_size", good}, "", "datafog scan: --entities: unknown entity types \"shoe_size\" (datafog entities lists them)\n"},
 		{"bad policy JSON", nil, []string{"scan", "--policy", badPolicy, good}, "", "datafog scan: policy " + badPolicy + ":"},
 		{"bad policy blob", nil, []string{"scan", "--policy", badBlob, good}, "", "datafog scan: compiled policy " + badBlob + ":"},
-		{"missing policy", nil, []string{"scan", "--policy", dir + "/nope.json", good}, "", "datafog scan: policy: open " + dir + "/nope.json"},
+		{"missing policy", nil, []string{"scan", "--policy", dir + "/nope.json", good}, "", "datafog scan: policy " + dir + "/nope.json: no such file or directory\n"},
 		{"bad DATAFOG_POLICY_PATH", map[string]string{"DATAFOG_POLICY_PATH": badPolicy}, []string{"scan", good}, "", "datafog scan: policy " + badPolicy + ":"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

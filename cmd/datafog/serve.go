@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/datafog/datafog-api/internal/profile"
 	"github.com/datafog/datafog-api/receipts"
 	"github.com/datafog/datafog-api/transport"
 )
@@ -40,6 +41,9 @@ func runServe(args []string, env *environment) int {
 	maxStream := fs.Int64("max-stream-bytes", 0, "cap on stream request bodies, 0 = unbounded (DATAFOG_MAX_STREAM_BYTES)")
 	profileMode := fs.String("profile", "", "write a profile while serving: cpu, mem, block, mutex or trace")
 	profileDir := fs.String("profile-dir", "profiles", "directory for --profile output")
+	// Logging (issue 18; see serveops.go).
+	logLevel := fs.String("log-level", "", "debug, info, warn or error (DATAFOG_LOG_LEVEL, default info)")
+	accessLog := fs.Bool("access-log", false, "log one line per request: method, route, status, bytes, duration, request id, client (DATAFOG_ACCESS_LOG)")
 	if code, ok := parseFlags(fs, args, env); !ok {
 		return code
 	}
@@ -50,13 +54,19 @@ func runServe(args []string, env *environment) int {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 
-	logger := slog.New(slog.NewJSONHandler(env.stderr, nil))
+	// Everything is read and checked before anything is written or
+	// logged: every problem is reported at once (servecheck.go), and a
+	// bad configuration creates no receipt directory and writes no key.
+	var problems []string
+	ops, p := readOpsSettings(env.getenv, set, *logLevel, *accessLog)
+	problems = append(problems, p...)
+	logger := slog.New(slog.NewJSONHandler(env.stderr, &slog.HandlerOptions{Level: ops.level}))
 	cfg, err := transport.ConfigFromEnv(env.getenv)
-	if err != nil {
-		fmt.Fprintln(env.stderr, "datafog serve:", err)
-		return exitError
-	}
+	problems = appendProblems(problems, err)
 	cfg.Logger = logger
+	if ops.accessLog {
+		cfg.AccessLog = slog.New(slog.NewJSONHandler(env.stderr, nil))
+	}
 	if set["addr"] {
 		cfg.Addr = *addr
 	}
@@ -72,25 +82,27 @@ func runServe(args []string, env *environment) int {
 	if set["max-stream-bytes"] {
 		cfg.MaxStreamBytes = *maxStream
 	}
+	problems = appendProblems(problems, cfg.Validate())
 
-	ropts, err := receiptOptions(env.getenv, set, *receiptPath, *keyFile, *nodeID, *retention)
-	if err != nil {
-		fmt.Fprintln(env.stderr, "datafog serve:", err)
-		return exitError
-	}
+	ropts, p := receiptOptions(env.getenv, set, *receiptPath, *keyFile, *nodeID, *retention)
+	problems = append(problems, p...)
 	ropts.Logger = logger
 	if cfg.Peers, err = transport.PeersFromEnv(env.getenv, ropts.NodeID); err != nil {
-		fmt.Fprintln(env.stderr, "datafog serve:", err)
-		return exitError
+		problems = append(problems, err.Error())
 	}
+	problems = append(problems, receiptPathProblems(ropts)...)
 
 	pPath := *policyPath
 	if !set["policy"] {
 		pPath = env.getenv("DATAFOG_POLICY_PATH")
 	}
 	comp, err := loadPolicy(pPath)
-	if err != nil {
-		fmt.Fprintln(env.stderr, "datafog serve:", err)
+	problems = appendPolicyProblems(problems, err)
+	if *profileMode != "" && !profile.Valid(*profileMode) {
+		problems = append(problems, fmt.Sprintf("--profile: want cpu, mem, block, mutex or trace, not %q", *profileMode))
+	}
+	if len(problems) > 0 {
+		reportProblems(env.stderr, problems)
 		return exitError
 	}
 
@@ -166,8 +178,9 @@ func runServe(args []string, env *environment) int {
 	return exitOK
 }
 
-// receiptOptions resolves the receipt log settings from flags and variables.
-func receiptOptions(getenv func(string) string, set map[string]bool, dir, keyFile, nodeID string, retention time.Duration) (receipts.Options, error) {
+// receiptOptions resolves the receipt log settings from flags and
+// variables, and lists the problems of the values it parsed.
+func receiptOptions(getenv func(string) string, set map[string]bool, dir, keyFile, nodeID string, retention time.Duration) (receipts.Options, []string) {
 	var problems []string
 	if !set["receipts"] {
 		dir = getenv("DATAFOG_RECEIPT_PATH")
@@ -196,10 +209,7 @@ func receiptOptions(getenv func(string) string, set map[string]bool, dir, keyFil
 	if !validNodeID(nodeID) {
 		problems = append(problems, "node id: want 1 to 32 characters of [a-z0-9-]")
 	}
-	if len(problems) > 0 {
-		return receipts.Options{}, errors.New(strings.Join(problems, "; "))
-	}
-	return receipts.Options{Dir: filepath.Clean(dir), KeyFile: keyFile, NodeID: nodeID, Retention: retention}, nil
+	return receipts.Options{Dir: filepath.Clean(dir), KeyFile: keyFile, NodeID: nodeID, Retention: retention}, problems
 }
 
 // ordinalOf returns the StatefulSet ordinal at the end of a pod host name

@@ -10,11 +10,14 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"encoding/pem"
+	"errors"
 	"fmt"
 	"hash/crc32"
+	"io/fs"
 	"math/big"
 	"net"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -153,7 +156,8 @@ func TestServeTLSCallerInReceipts(t *testing.T) {
 }
 
 // TestServeRefusesBadTLSConfig: serve exits 2 before listening and lists
-// every problem of its transport security configuration at once.
+// every problem of its transport security configuration at once, before
+// it creates the receipt directory.
 func TestServeRefusesBadTLSConfig(t *testing.T) {
 	dir := t.TempDir()
 	_, certPEM, _ := testServerCert(t)
@@ -167,11 +171,14 @@ func TestServeRefusesBadTLSConfig(t *testing.T) {
 		"DATAFOG_TLS_CLIENT_CA_FILE": filepath.Join(dir, "missing-ca.pem"),
 		"DATAFOG_TRUSTED_PROXIES":    "10.0.0.0/8,300.1.1.1",
 	}, "serve", "--addr", "127.0.0.1:0")
-	want := "datafog serve: transport: config: " +
-		"DATAFOG_TLS_CLIENT_CA_FILE: open " + filepath.Join(dir, "missing-ca.pem") + ": no such file or directory; " +
-		"DATAFOG_TLS_CERT_FILE " + cert + " and DATAFOG_TLS_KEY_FILE " + key + ": tls: private key does not match public key; " +
-		`DATAFOG_TRUSTED_PROXIES: "300.1.1.1" is not a CIDR or an IP address` + "\n"
+	want := "datafog serve: 3 problems in the configuration; nothing was started:\n" +
+		"  - DATAFOG_TLS_CLIENT_CA_FILE: open " + filepath.Join(dir, "missing-ca.pem") + ": no such file or directory\n" +
+		"  - DATAFOG_TLS_CERT_FILE " + cert + " and DATAFOG_TLS_KEY_FILE " + key + ": tls: private key does not match public key\n" +
+		`  - DATAFOG_TRUSTED_PROXIES: "300.1.1.1" is not a CIDR or an IP address` + "\n"
 	if r.code != exitError || !strings.HasSuffix(r.stderr, want) || strings.Contains(r.stderr, "transport: serving") {
 		t.Fatalf("code %d\nstderr: %s\nwant suffix: %s", r.code, r.stderr, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "receipts")); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the receipt directory was created before the TLS settings were refused: %v", err)
 	}
 }

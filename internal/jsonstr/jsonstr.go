@@ -1,27 +1,37 @@
 // Package jsonstr appends JSON string literals to byte slices without
-// allocating. The output is byte-for-byte what encoding/json.Marshal
+// allocating. Append's output is byte-for-byte what encoding/json.Marshal
 // produces for the same string: control characters, '"', '\\' and the
 // HTML-sensitive '<', '>' and '&' are escaped, invalid UTF-8 becomes
 // U+FFFD, and U+2028 and U+2029 are escaped so the output is safe to embed
-// in HTML and JavaScript.
+// in HTML and JavaScript. AppendText is the same without the HTML escapes,
+// as a json.Encoder with SetEscapeHTML(false) writes: API responses use it,
+// so an anonymize label reads "<EMAIL_1>", not "\u003cEMAIL_1\u003e".
 package jsonstr
 
 import "unicode/utf8"
 
 const hexDigits = "0123456789abcdef"
 
-// safe[c] is true for the ASCII bytes Append copies as they are.
-var safe = func() (t [256]bool) {
+// safeHTML[c] is true for the ASCII bytes Append copies as they are;
+// safeText[c] for those AppendText copies as they are.
+var safeHTML, safeText = func() (h, t [256]bool) {
 	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+		t[c] = c != '"' && c != '\\'
+		h[c] = t[c] && c != '<' && c != '>' && c != '&'
 	}
-	return t
+	return h, t
 }()
 
-// Append appends s to dst as a quoted JSON string and returns the extended
-// slice. Runs of bytes that need no escaping are found with one table
-// lookup per byte and copied at once.
-func Append(dst []byte, s string) []byte {
+// Append appends s to dst as a quoted JSON string, HTML-sensitive
+// characters escaped, and returns the extended slice. Runs of bytes that
+// need no escaping are found with one table lookup per byte and copied at
+// once.
+func Append(dst []byte, s string) []byte { return appendString(dst, s, &safeHTML) }
+
+// AppendText is Append without escaping '<', '>' and '&'.
+func AppendText(dst []byte, s string) []byte { return appendString(dst, s, &safeText) }
+
+func appendString(dst []byte, s string, safe *[256]bool) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {

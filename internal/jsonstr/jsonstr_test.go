@@ -2,6 +2,7 @@ package jsonstr
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -40,6 +41,40 @@ func FuzzAppendMatchesEncodingJSON(f *testing.F) {
 			t.Fatal(err)
 		}
 		if got := Append(nil, s); string(got) != string(want) {
+			t.Fatalf("%q: got %s, want %s", s, got, want)
+		}
+	})
+}
+
+// encodeText is what a json.Encoder with SetEscapeHTML(false) writes for s,
+// without its trailing newline.
+func encodeText(t testing.TB, s string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func TestAppendTextMatchesEncoderWithoutHTMLEscapes(t *testing.T) {
+	for _, s := range cases {
+		if got, want := string(AppendText(nil, s)), encodeText(t, s); got != want {
+			t.Errorf("%q: got %s, want %s", s, got, want)
+		}
+	}
+	if got := string(AppendText(nil, "<EMAIL_1> & <PHONE_2>")); got != `"<EMAIL_1> & <PHONE_2>"` {
+		t.Fatalf("got %s", got)
+	}
+}
+
+func FuzzAppendTextMatchesEncoder(f *testing.F) {
+	for _, s := range cases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(AppendText(nil, s)), encodeText(t, s); got != want {
 			t.Fatalf("%q: got %s, want %s", s, got, want)
 		}
 	})
