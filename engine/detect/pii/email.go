@@ -19,6 +19,7 @@ var Email = &detect.Detector{
 	}},
 	Source: "RFC 5322 §3.4.1; RFC 1035 §2.3.4; IANA root zone TLD list",
 	Bytes:  []detect.OnByte{{Byte: '@', Before: detect.Local, Find: findEmail}},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "mail bob.smith+x@example.co.uk today", Span: "bob.smith+x@example.co.uk", Valid: true},
 		{Text: "user=bob@example.io", Span: "bob@example.io", Valid: true},

@@ -24,6 +24,7 @@ var AWSAccessKey = &detect.Detector{
 		Literals: []string{"AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"},
 		Find:     findAWS,
 	},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "id AKIAY34FZKBOKMUTVV7A", Span: "AKIAY34FZKBOKMUTVV7A", Valid: true},
 		{Text: "id ASIAY34FZKBOKMUTVV7A", Span: "ASIAY34FZKBOKMUTVV7A", Valid: true},

@@ -14,6 +14,7 @@ var GoogleAPIKey = &detect.Detector{
 	Placeholder: detect.SecretPlaceholder,
 	Source:      "Google Cloud documentation, API keys (39 characters starting AIza)",
 	Prefixes:    &detect.OnPrefix{Literals: []string{"AIza"}, Find: findGoogle},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "key AIzaSyDq3mW9sBn2QeZx81kLq0PvR7tY3mW9sBn", Span: "AIzaSyDq3mW9sBn2QeZx81kLq0PvR7tY3mW9sBn", Valid: true},
 		{Text: "key AIzaSyDq3mW9sBn2QeZx81kLq0PvR7tY3mW9sB"},

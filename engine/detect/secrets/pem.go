@@ -27,6 +27,7 @@ var PrivateKey = &detect.Detector{
 	Source:      "RFC 7468 (Textual Encodings of PKIX, PKCS, and CMS Structures) §2, §10, §11; RFC 9580 §6.2 (OpenPGP armor)",
 	Placeholder: pemPlaceholder,
 	Bytes:       []detect.OnByte{{Byte: '-', After: detect.Dash, Find: findPEM}},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "k -----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY----- end",
 			Span: "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----", Valid: true},

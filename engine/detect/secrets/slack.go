@@ -89,6 +89,10 @@ func slackShape(pre string, body []byte) bool {
 			}
 		}
 	}
+	if n == 0 {
+		return false
+	}
+	last := seg[n-1] // #nosec G602 -- n is 1 to len(seg) here
 	digits := func(b []byte, lo, hi int) bool { return len(b) >= lo && len(b) <= hi && detect.All(b, detect.Digit) }
 	alnum := func(b []byte, lo, hi int) bool { return len(b) >= lo && len(b) <= hi && detect.All(b, detect.Alnum) }
 	switch pre {
@@ -96,7 +100,7 @@ func slackShape(pre string, body []byte) bool {
 		return n == 3 && digits(seg[0], 8, 14) && digits(seg[1], 8, 14) && alnum(seg[2], 10, 48) ||
 			n == 2 && digits(seg[0], 8, 14) && alnum(seg[1], 18, 34)
 	case "xoxp-":
-		return (n == 3 || n == 4) && digits(seg[0], 6, 14) && digits(seg[1], 6, 14) && (n == 3 || digits(seg[2], 6, 14)) && alnum(seg[n-1], 10, 64)
+		return (n == 3 || n == 4) && digits(seg[0], 6, 14) && digits(seg[1], 6, 14) && (n == 3 || digits(seg[2], 6, 14)) && alnum(last, 10, 64)
 	case "xoxs-", "xoxo-":
 		return n == 4 && digits(seg[0], 6, 14) && digits(seg[1], 6, 14) && digits(seg[2], 6, 14) && alnum(seg[3], 10, 64)
 	case "xoxa-", "xoxr-":
@@ -112,7 +116,7 @@ func slackShape(pre string, body []byte) bool {
 				return false
 			}
 		}
-		return alnum(seg[n-1], 8, 64)
+		return alnum(last, 8, 64)
 	case "xapp-":
 		return n == 4 && digits(seg[0], 1, 2) && alnum(seg[1], 8, 16) && seg[1][0] == 'A' && upperAlnum(seg[1]) &&
 			digits(seg[2], 8, 16) && len(seg[3]) >= 32 && len(seg[3]) <= 64 && detect.All(seg[3], detect.Hex)
@@ -121,7 +125,7 @@ func slackShape(pre string, body []byte) bool {
 	case "xoxe.":
 		// "xoxp-1-…" or "xoxb-1-…" after the dot.
 		return n >= 3 && (string(seg[0]) == "xoxp" || string(seg[0]) == "xoxb") && digits(seg[1], 1, 1) &&
-			len(body) >= 100 && alnum(seg[n-1], 8, 250)
+			len(body) >= 100 && alnum(last, 8, 250)
 	}
 	return false
 }

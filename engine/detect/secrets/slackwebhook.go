@@ -17,6 +17,7 @@ var SlackWebhookURL = &detect.Detector{
 	Source:      "Slack API documentation: Sending messages using incoming webhooks; Workflow Builder webhooks",
 	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"https://hooks.slack.com/", "http://hooks.slack.com/"}, Find: findSlackWebhook},
+	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "curl -X POST https://hooks.slack.com/services/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 -d x",
 			Span: "https://hooks.slack.com/services/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", Valid: true},

@@ -45,6 +45,13 @@ type TypeGen struct {
 	Span func(v string) (start, end int)
 }
 
+// Alphabets the generators draw from by index (no integer-to-byte
+// conversions).
+const (
+	decimalDigits = "0123456789"
+	lowerLetters  = "abcdefghijklmnopqrstuvwxyz"
+)
+
 var typeGens = map[string]TypeGen{}
 
 // RegisterType adds g to the type corpus. It panics on a second
@@ -166,11 +173,11 @@ func scramble(r *rand.Rand, v string) string {
 	for i, c := range b {
 		switch {
 		case c >= '0' && c <= '9':
-			b[i] = byte('0' + r.IntN(10))
+			b[i] = decimalDigits[r.IntN(10)]
 		case c >= 'A' && c <= 'Z':
-			b[i] = byte('A' + r.IntN(26))
+			b[i] = upper[r.IntN(26)]
 		case c >= 'a' && c <= 'z':
-			b[i] = byte('a' + r.IntN(26))
+			b[i] = lowerLetters[r.IntN(26)]
 		}
 	}
 	return string(b)

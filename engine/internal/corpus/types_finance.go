@@ -126,7 +126,7 @@ func leiValid(r *rand.Rand) string {
 			continue
 		}
 		check := 98 - mod97Big(body+"00")
-		return body + string(rune('0'+check/10)) + string(rune('0'+check%10))
+		return body + string(decimalDigits[check/10]) + string(decimalDigits[check%10])
 	}
 }
 

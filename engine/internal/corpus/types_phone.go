@@ -49,7 +49,7 @@ func phoneValid(r *rand.Rand) string {
 		}
 		nsn := []byte(phonenumbers.GetNationalSignificantNumber(ex))
 		for k := max(0, len(nsn)-4); k < len(nsn); k++ {
-			nsn[k] = byte('0' + r.IntN(10))
+			nsn[k] = decimalDigits[r.IntN(10)]
 		}
 		num, err := phonenumbers.Parse(string(nsn), region)
 		if err != nil || !phonenumbers.IsValidNumberForRegion(num, region) {
@@ -90,7 +90,7 @@ func phoneInvalid(r *rand.Rand) string {
 		v := []byte(phoneValid(r))
 		for k := range v {
 			if v[k] >= '0' && v[k] <= '9' && k > 1 {
-				v[k] = byte('0' + r.IntN(10))
+				v[k] = decimalDigits[r.IntN(10)]
 			}
 		}
 		if !phoneCheck(string(v)) {
