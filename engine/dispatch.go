@@ -58,7 +58,11 @@ type dispatch struct {
 
 	class  [256]uint8
 	trigAt [8][256]uint8 // trigAt[k][c] is 1<<k when c is a trigger byte
-	cls    []classInfo
+	// nib are the vector kernel's tables (trigger.go); nibExact says they
+	// classify exactly (no false positives to skip).
+	nib      nibbleTables
+	nibExact bool
+	cls      []classInfo
 	// For class c, always[c], callBefore[c<<8|b] and callAfter[c<<8|b]
 	// are bit sets over cls[c].dets (bit k for dets[k]): the detectors
 	// called at every such byte, and those whose Before or After class
@@ -125,10 +129,14 @@ type byteDet struct {
 	run    int
 }
 
-// numDet is a detector for a digit-run form that takes the run t[i:j].
+// numDet is a detector for a digit-run form that takes the run t[i:j]:
+// of a length in lens (zero: any) and followed by a byte in next (nil:
+// anything, the end of the text included).
 type numDet struct {
 	find func(*detect.Scan, int, int)
 	b    *detect.Binding
+	lens uint64
+	next *[256]bool
 }
 
 // groupDet is a detector for grouped numbers.
@@ -149,11 +157,16 @@ type numeric struct {
 	colon    [detect.MaxRun + 1][]numDet
 	short    [detect.MaxRun + 1][]numDet
 	iso      []numDet
-	// inert[l] is true when no Compact or Short detector takes a run of
-	// length l (every length above MaxRun is inert); colonLen[l] when a
-	// Colon detector does.
-	inert    [64]bool
-	colonLen [64]bool
+	// inert[l][b] is true when no Compact or Short detector takes a run
+	// of length l followed by byte b (every length above MaxRun is inert);
+	// colonLen[l] when a Colon detector takes it. shortNext[l][b] says
+	// that some Short detector takes a run of length l followed by b (b
+	// 256: the end of the text), and leadNext[d][b] that some Lead
+	// detector takes a run starting with digit d followed by b.
+	inert     [64][256]bool
+	colonLen  [64]bool
+	shortNext [detect.MaxRun + 1][257]bool
+	leadNext  [10][256]bool
 }
 
 // tokDet is one OnToken trigger; what it takes is in the tokens bit
@@ -353,6 +366,7 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 		d.quoted[c] = d.assign[c] && d.always[c] == 0 && d.callBefore[c<<8|'"'] == 0 && !d.termAt[c]
 	}
 	d.num.finish()
+	d.nib, d.nibExact = buildNibbleTables(&d.class)
 	for k := range d.trigAt {
 		for c := range d.trigAt[k] {
 			if d.class[c] != clsNone {
@@ -379,46 +393,72 @@ func (d *dispatch) classFor(c byte) *classInfo {
 // add registers an OnDigits trigger.
 func (n *numeric) add(o *detect.OnDigits, b *detect.Binding) {
 	if o.OnLead != nil {
+		next := byteSet(o.LeadNext)
 		for x := 0; x < len(o.Lead); x++ {
 			c := o.Lead[x]
-			n.lead[c-'0'] = append(n.lead[c-'0'], numDet{o.OnLead, b})
+			n.lead[c-'0'] = append(n.lead[c-'0'], numDet{find: o.OnLead, b: b, lens: o.LeadLen, next: next})
 			n.leadSet[c] = true
+			for v := range 256 {
+				n.leadNext[c-'0'][v] = n.leadNext[c-'0'][v] || next == nil || next[v]
+			}
 		}
 	}
 	if o.OnAfter != nil {
 		for x := 0; x < len(o.After); x++ {
 			c := o.After[x]
-			n.after[c] = append(n.after[c], numDet{o.OnAfter, b})
+			n.after[c] = append(n.after[c], numDet{find: o.OnAfter, b: b})
 			n.afterSet[c] = true
 		}
 	}
 	if o.Dotted != nil {
-		n.dotted = append(n.dotted, numDet{o.Dotted, b})
+		n.dotted = append(n.dotted, numDet{find: o.Dotted, b: b})
 	}
 	if o.ISO != nil {
-		n.iso = append(n.iso, numDet{o.ISO, b})
+		n.iso = append(n.iso, numDet{find: o.ISO, b: b})
 	}
 	for l := 1; l <= detect.MaxRun; l++ {
 		if o.OnCompact != nil && o.Compact>>l&1 != 0 {
-			n.compact[l] = append(n.compact[l], numDet{o.OnCompact, b})
+			n.compact[l] = append(n.compact[l], numDet{find: o.OnCompact, b: b})
 		}
 		if o.OnGrouped != nil && o.GroupFirst>>l&1 != 0 {
 			n.grouped[l] = append(n.grouped[l], groupDet{o.OnGrouped, b})
 		}
 		if o.OnColon != nil && o.Colon>>l&1 != 0 {
-			n.colon[l] = append(n.colon[l], numDet{o.OnColon, b})
+			n.colon[l] = append(n.colon[l], numDet{find: o.OnColon, b: b})
 			n.colonLen[l] = true
 		}
 		if o.OnShort != nil && o.Short>>l&1 != 0 {
-			n.short[l] = append(n.short[l], numDet{o.OnShort, b})
+			next := byteSet(o.ShortNext)
+			n.short[l] = append(n.short[l], numDet{find: o.OnShort, b: b, next: next})
+			n.shortNext[l][256] = n.shortNext[l][256] || next == nil
+			for v := range 256 {
+				n.shortNext[l][v] = n.shortNext[l][v] || next == nil || next[v]
+			}
 		}
 	}
 }
 
-// finish derives the inert lengths.
+// byteSet returns the set of the bytes of s, or nil for an empty s.
+func byteSet(s string) *[256]bool {
+	if s == "" {
+		return nil
+	}
+	var set [256]bool
+	for k := 0; k < len(s); k++ {
+		set[s[k]] = true
+	}
+	return &set
+}
+
+// finish derives the inert runs: a Compact detector can take a run only
+// when no word byte follows it (NumRight), a Short detector when it takes
+// the byte that follows.
 func (n *numeric) finish() {
 	for l := range n.inert {
-		n.inert[l] = l > detect.MaxRun || len(n.compact[l]) == 0 && len(n.short[l]) == 0
+		for b := range 256 {
+			n.inert[l][b] = l > detect.MaxRun ||
+				(len(n.compact[l]) == 0 || detect.IsWord(byte(b))) && !n.shortNext[l][b]
+		}
 	}
 }
 

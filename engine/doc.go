@@ -17,7 +17,8 @@
 // # One pass
 //
 // Scan takes the input in 64-byte blocks, builds a mask with one bit per
-// trigger byte (eight table lookups per eight bytes, no branches) and
+// trigger byte (nibble lookups in vector registers where the CPU has
+// AVX2, table lookups elsewhere; no branches) and
 // visits the set bits in order. A trigger byte is a digit, or a byte some
 // detector asked for: its own byte trigger (an '@', a ':' between hex
 // digits), the anchor of a literal prefix ("ghp_" is found at its '_'),

@@ -46,7 +46,7 @@ func (st *scanState) digits(i, j int) {
 		return
 	}
 	if j < len(t) && detect.IsAlpha(t[j]) {
-		if nm.leadSet[t[i]] {
+		if nm.leadSet[t[i]] && nm.leadNext[t[i]-'0'][t[j]] {
 			st.callNum(nm.lead[t[i]-'0'], i, j)
 		}
 		if st.e.dispatch.tok.digitFirst && detect.IsUpper(t[j]) {
@@ -87,12 +87,24 @@ func (st *scanState) digits(i, j int) {
 	if cs := nm.colon[l]; len(cs) > 0 && j+1 < len(t) && t[j] == ':' && detect.IsDigit(t[j+1]) {
 		st.callNum(cs, i, j)
 	}
-	st.callNum(nm.short[l], i, j)
+	next := 256
+	if j < len(t) {
+		next = int(t[j])
+	}
+	if nm.shortNext[l][next] {
+		st.callNum(nm.short[l], i, j)
+	}
 }
 
-// callNum calls each detector of ds with the run t[i:j].
+// callNum calls each detector of ds that takes the run t[i:j] (its
+// length and the byte after it: numDet.lens and next).
 func (st *scanState) callNum(ds []numDet, i, j int) {
-	for _, nd := range ds {
+	t := st.s.T
+	for k := range ds {
+		nd := &ds[k]
+		if nd.lens != 0 && nd.lens>>uint(j-i)&1 == 0 || nd.next != nil && (j >= len(t) || !nd.next[t[j]]) {
+			continue
+		}
 		st.s.Enter(nd.b, i)
 		nd.find(&st.s, i, j)
 	}

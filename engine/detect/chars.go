@@ -38,6 +38,10 @@ const (
 	WordByte = Alnum | Under
 )
 
+// Capitals lists the ASCII capital letters, for OnDigits.LeadNext and
+// ShortNext.
+const Capitals = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
 // charClass maps each byte to its classes.
 var charClass = func() (t [256]Class) {
 	for i := range t {

@@ -157,11 +157,21 @@ type OnPrefix struct {
 //     elsewhere because of clock times);
 //   - Short: the run's length is in Short, whatever follows.
 //
+// LeadLen and LeadNext narrow Lead, ShortNext narrows Short, to what the
+// detector can take: the run's length (a bit set; zero: any) and the byte
+// right after the run (the bytes listed; empty: any, and a Short run at
+// the end of the text is offered only then). The engine checks them
+// before the call, and a run that no Short or Compact detector can take
+// is dismissed in the main loop, so a detector that needs, say, a capital
+// after six digits costs nothing at other six-digit runs.
+//
 // ISO timestamps "YYYY-MM-DDTHH:MM[:SS[.f]]" are one more form: the year
 // run goes to ISO detectors only, and the trigger skips the anchors up to
 // the end of the time.
 type OnDigits struct {
 	Lead       string
+	LeadLen    uint64
+	LeadNext   string
 	OnLead     func(s *Scan, i, j int)
 	After      string
 	OnAfter    func(s *Scan, i, j int)
@@ -173,6 +183,7 @@ type OnDigits struct {
 	Colon      uint64
 	OnColon    func(s *Scan, i, j int)
 	Short      uint64
+	ShortNext  string
 	OnShort    func(s *Scan, i, j int)
 	ISO        func(s *Scan, i, j int)
 }

@@ -15,7 +15,7 @@ var Ethereum = &detect.Detector{
 		Confirm: "0x + 40 hex; the EIP-55 checksum is enforced when the case is mixed",
 	}},
 	Source: "Ethereum Yellow Paper §4.1; EIP-55 mixed-case checksum",
-	Digits: &detect.OnDigits{Lead: "0", OnLead: ethereum},
+	Digits: &detect.OnDigits{Lead: "0", LeadLen: 1 << 1, LeadNext: "x", OnLead: ethereum},
 	Examples: []detect.Example{
 		{Text: "to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", Span: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", Valid: true},
 		{Text: "to 0x52908400098527886e0f7030069857d2e4169ee7", Span: "0x52908400098527886e0f7030069857d2e4169ee7", Valid: true},

@@ -25,7 +25,7 @@ var CNResidentID = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 18, OnCompact: cnCompact,
-		Lead: "12345678", OnLead: cnLead,
+		Lead: "12345678", LeadLen: 1 << 17, LeadNext: "Xx", OnLead: cnLead,
 		GroupFirst: 1 << 6, OnGrouped: cnGrouped,
 	},
 	Examples: []detect.Example{

@@ -22,7 +22,7 @@ var INGSTIN = &detect.Detector{
 		{Text: "GSTIN", Conf: confWord}, {Text: "GST number", Conf: confWord}, {Text: "GST no", Conf: confWord},
 		{Text: "GST registration", Conf: confWord}, {Text: "जीएसटीआईएन", Conf: confWord}, {Text: "जीएसटी", Conf: confWord},
 	},
-	Digits: &detect.OnDigits{Lead: "01239", OnLead: findGSTIN},
+	Digits: &detect.OnDigits{Lead: "01239", LeadLen: 1 << 2, LeadNext: detect.Capitals, OnLead: findGSTIN},
 	Examples: []detect.Example{
 		{Text: "GSTIN 27AAPFU0939F1ZV", Span: "27AAPFU0939F1ZV", Valid: true},
 		{Text: "supplier 27AAPFU0939F1ZV, Pune", Span: "27AAPFU0939F1ZV", Valid: true},

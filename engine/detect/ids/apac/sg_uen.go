@@ -23,7 +23,7 @@ var SGUEN = &detect.Detector{
 		{Text: "company registration number", Conf: confWord}, {Text: "company reg no", Conf: confWord},
 	},
 	Tokens: &detect.OnToken{MinLen: 10, MaxLen: 10, MinLead: 1, MaxLead: 1, Find: findSGUENOther},
-	Digits: &detect.OnDigits{Lead: "0123456789", OnLead: findSGUENDigits},
+	Digits: &detect.OnDigits{Lead: "0123456789", LeadLen: 1<<8 | 1<<9, LeadNext: detect.Capitals, OnLead: findSGUENDigits},
 	Examples: []detect.Example{
 		{Text: "UEN 53012345B", Span: "53012345B", Valid: true},
 		{Text: "UEN: 197401143C", Span: "197401143C", Valid: true},

@@ -28,7 +28,7 @@ var SocialSecurity = &detect.Detector{
 		{Text: "social security number", Conf: 0.8}, {Text: "pension insurance number", Conf: 0.9},
 	},
 	Digits: &detect.OnDigits{
-		Short: 1 << 8, OnShort: socialCompact,
+		Short: 1 << 8, ShortNext: detect.Capitals, OnShort: socialCompact,
 		GroupFirst: 1 << 2, OnGrouped: socialGrouped,
 	},
 	Examples: []detect.Example{

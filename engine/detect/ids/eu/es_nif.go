@@ -28,7 +28,7 @@ var ESNIF = &detect.Detector{
 		"nortasun agiri nazionala", "spanish id", "spanish tax id", "spanish national id"),
 	Tokens: &detect.OnToken{MinLen: 9, MaxLen: 9, MinLead: 1, MaxLead: 1, Find: nifToken},
 	Digits: &detect.OnDigits{
-		Short: 1 << 8, OnShort: nifShort,
+		Short: 1 << 8, ShortNext: "- " + detect.Capitals, OnShort: nifShort,
 		GroupFirst: 1 << 2, OnGrouped: nifDotted,
 	},
 	Examples: []detect.Example{

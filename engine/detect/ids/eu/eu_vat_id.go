@@ -33,7 +33,7 @@ var EUVATID = &detect.Detector{
 	Tokens: &detect.OnToken{MinLen: 8, MaxLen: 14, MinLead: 1, MaxLead: 4, Find: vatToken},
 	Digits: &detect.OnDigits{
 		Compact: 0x1f << 8, OnCompact: vatSpaced, // 8 to 12 digits
-		Short: 1<<7 | 1<<8 | 1<<9, OnShort: vatSpacedLetter,
+		Short: 1<<7 | 1<<8 | 1<<9, ShortNext: detect.Capitals, OnShort: vatSpacedLetter,
 		GroupFirst: 1<<2 | 1<<4, OnGrouped: vatGrouped,
 	},
 	Examples: []detect.Example{

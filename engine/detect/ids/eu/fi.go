@@ -24,7 +24,7 @@ var FIPersonalIdentityCode = &detect.Detector{
 	Source: "Väestötietojärjestelmälaki 661/2009 11 §; VN asetus 128/2010 as amended by 1130/2022; DVV, henkilötunnus",
 	Context: words(confWord, "henkilötunnus", "henkilotunnus", "henkilötunnuksen", "hetu", "sosiaaliturvatunnus",
 		"sotu", "personbeteckning", "personal identity code", "finnish personal identity code", "finnish id"),
-	Digits: &detect.OnDigits{Short: 1 << 6, OnShort: hetuShort},
+	Digits: &detect.OnDigits{Short: 1 << 6, ShortNext: "+-YXWVUABCDEF", OnShort: hetuShort},
 	Examples: []detect.Example{
 		{Text: "henkilötunnus 131052-308T", Span: "131052-308T", Valid: true},
 		{Text: "patient 131052-308T arrived", Span: "131052-308T", Valid: true},

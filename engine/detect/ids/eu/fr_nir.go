@@ -28,7 +28,7 @@ var FRNIR = &detect.Detector{
 		"numéro insee", "numero insee", "insee", "carte vitale", "numéro d'inscription au répertoire",
 		"french social security number", "social security number"),
 	Digits: &detect.OnDigits{
-		Short: 1 << 6, OnShort: nirCorsica,
+		Short: 1 << 6, ShortNext: "AB", OnShort: nirCorsica,
 		Compact: 1<<15 | 1<<13, OnCompact: nirCompact,
 		GroupFirst: 1 << 1, OnGrouped: nirGrouped,
 	},

@@ -22,7 +22,7 @@ var IEPPSN = &detect.Detector{
 	Source: "Social Welfare Consolidation Act 2005 s. 262; Department of Social Protection and Revenue, PPSN format",
 	Context: words(confWord, "ppsn", "pps", "pps number", "pps no", "pps no.", "ppsno", "personal public service",
 		"personal public service number", "uimhir pspp", "uimhir phearsanta seirbhíse poiblí", "irish pps"),
-	Digits: &detect.OnDigits{Short: 1 << 7, OnShort: ppsnShort},
+	Digits: &detect.OnDigits{Short: 1 << 7, ShortNext: detect.Capitals, OnShort: ppsnShort},
 	Examples: []detect.Example{
 		{Text: "PPS number 1234567T", Span: "1234567T", Valid: true},
 		{Text: "client 1234567FA", Span: "1234567FA", Valid: true},

@@ -20,7 +20,7 @@ var NGVehicleRegistration = &detect.Detector{
 		{Text: "license plate", Conf: 0.8}, {Text: "FRSC", Conf: 0.8}, {Text: "plate", Conf: 0.55},
 	},
 	Tokens: &detect.OnToken{MinLen: 8, MaxLen: 8, MinLead: 3, MaxLead: 3, Find: ngPlateToken},
-	Digits: &detect.OnDigits{Lead: "0123456789", OnLead: ngPlateRun},
+	Digits: &detect.OnDigits{Lead: "0123456789", LeadLen: 1 << 3, LeadNext: detect.Capitals, OnLead: ngPlateRun},
 	Examples: []detect.Example{
 		{Text: "plate number LSR-123AB", Span: "LSR-123AB", Valid: true},
 		{Text: "FRSC: ABJ 456KT.", Span: "ABJ 456KT", Valid: true},

@@ -23,8 +23,8 @@ var TRLicensePlate = &detect.Detector{
 		{Text: "plate", Conf: 0.55},
 	},
 	Digits: &detect.OnDigits{
-		Short: 1 << 2, OnShort: trPlateRun,
-		Lead: "012345678", OnLead: trPlateLead,
+		Short: 1 << 2, ShortNext: " -", OnShort: trPlateRun,
+		Lead: "012345678", LeadLen: 1 << 2, LeadNext: detect.Capitals, OnLead: trPlateLead,
 	},
 	Examples: []detect.Example{
 		{Text: "plaka 34 ABC 123", Span: "34 ABC 123", Valid: true},

@@ -36,7 +36,7 @@ var DiscordWebhookURL = &detect.Detector{
 	}},
 	Source:      "Discord developer documentation, Webhook resource (Execute Webhook URL)",
 	Placeholder: detect.SecretPlaceholder,
-	Digits:      &detect.OnDigits{Short: 1<<17 | 1<<18 | 1<<19 | 1<<20, OnShort: findDiscordWebhook},
+	Digits:      &detect.OnDigits{Short: 1<<17 | 1<<18 | 1<<19 | 1<<20, ShortNext: "/", OnShort: findDiscordWebhook},
 	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "hook: https://discord.com/api/webhooks/1153718320457269281/1YcuCbCh4lScW-yejH7z6LBlnvEGm1vb4R1v0iEL20MgKndrQ3FvkRoE85IaRWdsZAdw done",

@@ -1,0 +1,10 @@
+//go:build !amd64
+
+package engine
+
+// useVector is false: no vector kernel on this architecture.
+const useVector = false
+
+// triggerMask returns the trigger bits of w[:64]: bit k is set when w[k] is
+// a trigger byte.
+func (d *dispatch) triggerMask(w []byte) uint64 { return d.triggerMaskTable(w) }
