@@ -80,6 +80,11 @@ type dispatch struct {
 	// assignment can start at it, unless callAfter names the next byte.
 	assignNext [1 << 16]bool
 	quoted     [256]bool
+	// solo[c] is class c's one byte detector when nothing else happens
+	// at its bytes (no other detector, no literal prefix, no assignment,
+	// no term, no run or both condition): the main loop calls it without
+	// stop's general work. nil otherwise.
+	solo [256]*byteDet
 
 	num   numeric
 	tok   tokens
@@ -364,6 +369,10 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 	}
 	for c := range d.cls {
 		d.quoted[c] = d.assign[c] && d.always[c] == 0 && d.callBefore[c<<8|'"'] == 0 && !d.termAt[c]
+		ci := &d.cls[c]
+		if c > clsTerm && len(ci.dets) == 1 && len(ci.pres) == 0 && ci.run == 0 && d.both[c] == 0 && !d.assign[c] && !d.termAt[c] {
+			d.solo[c] = &ci.dets[0]
+		}
 	}
 	d.num.finish()
 	d.nib, d.nibExact = buildNibbleTables(&d.class)

@@ -203,6 +203,19 @@ blocks:
 				if st.keyCache.quotedKey(st, t, i) {
 					st.assignment(i)
 				}
+			} else if sd := d.solo[c]; sd != nil {
+				// One byte detector and nothing else (dispatch.solo).
+				var prev, next byte
+				if i > 0 {
+					prev = t[i-1]
+				}
+				if i+1 < n {
+					next = t[i+1]
+				}
+				if d.always[c]|d.callBefore[uint16(c)<<8|uint16(prev)]|d.callAfter[uint16(c)<<8|uint16(next)] != 0 {
+					st.s.Enter(sd.b, i)
+					sd.find(&st.s, i)
+				}
 			} else {
 				st.stop(d, c, i)
 			}

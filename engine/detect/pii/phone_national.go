@@ -93,7 +93,7 @@ func nationalGrouped(s *detect.Scan, g *detect.Groups) {
 	var buf [40]byte
 	for k := g.N; k >= 2; k-- {
 		n := g.Digits(k)
-		if n < 7 || n > 13 || !detect.NumRight(t, g.E[k-1]) || !natSeparators(g, k) || dateLike(g, k) || runsOn(g, k) {
+		if runsOn(g, k) || n < 7 || n > 13 || !detect.NumRight(t, g.E[k-1]) || !natSeparators(g, k) || dateLike(g, k) {
 			continue
 		}
 		var sh validate.PhoneShape
