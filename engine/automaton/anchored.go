@@ -66,3 +66,35 @@ func (a *Automaton) FirstBytes() (first [256]bool) {
 	}
 	return first
 }
+
+// ShortState is where a resumable short search stands: the automaton's
+// state after the bytes searched so far (FindAllShortFrom).
+type ShortState struct{ id int32 }
+
+// Resumable reports whether FindAllShortFrom may be used: a dense
+// overlapping automaton without the whole-word filter.
+func (a *Automaton) Resumable() bool {
+	return a.dense && a.kind == Overlapping && !a.wholeWord
+}
+
+// ShortStart is the state of a short search that has read nothing.
+func (a *Automaton) ShortStart() ShortState { return ShortState{a.rootIdx * a.nclass} }
+
+// FindAllShortFrom is FindAllShort continued from st, as if haystack
+// followed the bytes that led to st, and returns the state after
+// haystack. Offsets are relative to haystack[0]; a match that began in
+// the earlier bytes has a negative Start. The automaton must be
+// Resumable. Searching a text in pieces this way finds exactly the
+// matches of one search over the whole.
+func (a *Automaton) FindAllShortFrom(dst []Match, haystack []byte, st ShortState) ([]Match, ShortState) {
+	trans, classes := a.trans, &a.classes
+	s := st.id
+	matchID := a.matchStart * a.nclass
+	for i, b := range haystack {
+		s = trans[s+int32(classes[b])]
+		if s >= matchID {
+			dst = a.appendOutputs(dst, a.index(s), int64(i+1))
+		}
+	}
+	return dst, ShortState{s}
+}

@@ -95,3 +95,47 @@ func TestStartsAtAllocs(t *testing.T) {
 		t.Fatalf("matches %v", dst)
 	}
 }
+
+// TestFindAllShortFromPieces: a search resumed piece by piece finds the
+// matches of one search over the whole text, at the same offsets.
+func TestFindAllShortFromPieces(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4)) // #nosec G404 -- test data
+	for round := 0; round < 300; round++ {
+		pats := make([]string, 1+r.IntN(10))
+		for i := range pats {
+			b := make([]byte, 1+r.IntN(6))
+			for k := range b {
+				b[k] = "abAB "[r.IntN(5)]
+			}
+			pats[i] = string(b)
+		}
+		a, err := Compile(pats, Options{Kind: Overlapping, CaseInsensitive: round%2 == 0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Resumable() {
+			continue
+		}
+		hay := make([]byte, 100)
+		for k := range hay {
+			hay[k] = "abAB x"[r.IntN(6)]
+		}
+		want := a.FindAll(nil, hay)
+		var got []Match
+		st := a.ShortStart()
+		for at := 0; at < len(hay); {
+			n := min(len(hay)-at, 1+r.IntN(20))
+			var ms []Match
+			ms, st = a.FindAllShortFrom(nil, hay[at:at+n], st)
+			for _, m := range ms {
+				m.Start += int64(at)
+				m.End += int64(at)
+				got = append(got, m)
+			}
+			at += n
+		}
+		if !sameMatches(got, want) {
+			t.Fatalf("patterns %q: pieces %v, whole %v", pats, got, want)
+		}
+	}
+}

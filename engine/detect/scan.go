@@ -82,9 +82,11 @@ type Scan struct {
 	ctxPats []int32
 	ms      []automaton.Match
 	// ctxFrom..ctxTo is the stretch of T whose word matches ctxMs holds
-	// (positions in T); see Words.context.
+	// (positions in T), and ctxState the word automaton's state at ctxTo
+	// (contextWords).
 	ctxFrom, ctxTo int
 	ctxMs          []wordMatch
+	ctxState       automaton.ShortState
 
 	tld     tldCache
 	scratch []byte

@@ -16,11 +16,12 @@ import (
 // distinct word, folded to lower case, is one pattern; its owners say
 // which detectors use it, how, and the confidence it gives.
 type Words struct {
-	aut    *automaton.Automaton
-	maxLen int     // the longest word, in bytes
-	start  []int32 // owners of pattern p: own[start[p]:start[p+1]]
-	own    []WordOwner
-	text   []string
+	aut       *automaton.Automaton
+	resumable bool    // aut.Resumable(): context searches resume (contextWords)
+	maxLen    int     // the longest word, in bytes
+	start     []int32 // owners of pattern p: own[start[p]:start[p+1]]
+	own       []WordOwner
+	text      []string
 }
 
 // WordOwner is one use of a word.
@@ -121,6 +122,7 @@ func BuildWords(entries []WordEntry) (*Words, error) {
 	if err != nil {
 		return nil, fmt.Errorf("detect: compile words: %w", err)
 	}
+	w.resumable = w.aut.Resumable()
 	return w, nil
 }
 
@@ -146,25 +148,20 @@ type wordMatch struct {
 // words, within ContextWindow bytes before T[start].
 //
 // Candidates arrive in nearly ascending order, so their windows overlap.
-// The Scan keeps every word occurrence inside T[ctxFrom:ctxTo] and, for a
-// window [ws, start) that starts inside that stretch and ends after it,
-// searches only T[max(ws, ctxTo-L+1):start] (L the longest word): an
-// occurrence inside the window either ends by ctxTo, and lies in the kept
-// stretch, or ends after it, and starts after ctxTo-L. Any other window is
-// searched whole.
+// The Scan keeps every word occurrence that starts at or after ctxFrom
+// and ends by ctxTo, and the word automaton's state after T[:ctxTo] as
+// searched from ctxFrom on (ctxState). A window inside that stretch is
+// answered from the kept occurrences; one that starts inside it and ends
+// after it resumes the search at ctxTo, so no byte is searched twice
+// while candidates move forward. Any other window is searched whole.
 func (s *Scan) contextWords(dst []int32, start int) []int32 {
 	w, t := s.words, s.T
 	ws := max(0, start-ContextWindow)
-	if ws >= s.ctxFrom && ws <= s.ctxTo && start >= s.ctxTo && len(s.ctxMs) < 64 {
-		from := max(ws, s.ctxTo-w.maxLen+1)
-		s.ms = w.aut.FindAllShort(s.ms[:0], t[from:start])
-		old := s.ctxTo
-		for _, m := range s.ms {
-			if e := from + int(m.End); e > old {
-				s.ctxMs = append(s.ctxMs, wordMatch{from + int(m.Start), e, int32(m.Pattern)}) // #nosec G115 -- pattern indexes are below the word count
-			}
-		}
-		// Drop what the window has left behind.
+	switch {
+	case ws >= s.ctxFrom && start <= s.ctxTo:
+		// Inside the kept stretch.
+	case ws >= s.ctxFrom && ws <= s.ctxTo && w.resumable && len(s.ctxMs) < 256:
+		s.ms, s.ctxState = w.aut.FindAllShortFrom(s.ms[:0], t[s.ctxTo:start], s.ctxState)
 		k := 0
 		for _, m := range s.ctxMs {
 			if m.start >= ws {
@@ -173,16 +170,26 @@ func (s *Scan) contextWords(dst []int32, start int) []int32 {
 			}
 		}
 		s.ctxMs = s.ctxMs[:k]
-	} else {
-		s.ms = w.aut.FindAllShort(s.ms[:0], t[ws:start])
+		for _, m := range s.ms {
+			if ms := s.ctxTo + int(m.Start); ms >= ws {
+				s.ctxMs = append(s.ctxMs, wordMatch{ms, s.ctxTo + int(m.End), int32(m.Pattern)}) // #nosec G115 -- pattern indexes are below the word count
+			}
+		}
+		s.ctxFrom, s.ctxTo = ws, start
+	default:
 		s.ctxMs = s.ctxMs[:0]
+		if w.resumable {
+			s.ms, s.ctxState = w.aut.FindAllShortFrom(s.ms[:0], t[ws:start], w.aut.ShortStart())
+		} else {
+			s.ms = w.aut.FindAllShort(s.ms[:0], t[ws:start])
+		}
 		for _, m := range s.ms {
 			s.ctxMs = append(s.ctxMs, wordMatch{ws + int(m.Start), ws + int(m.End), int32(m.Pattern)}) // #nosec G115 -- as above
 		}
+		s.ctxFrom, s.ctxTo = ws, start
 	}
-	s.ctxFrom, s.ctxTo = ws, start
 	for _, m := range s.ctxMs {
-		if s.standsAlone(m.start, m.end) {
+		if m.start >= ws && m.end <= start && s.standsAlone(m.start, m.end) {
 			dst = append(dst, m.pat)
 		}
 	}
