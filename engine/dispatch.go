@@ -144,10 +144,12 @@ type numDet struct {
 	next *[256]bool
 }
 
-// groupDet is a detector for grouped numbers.
+// groupDet is a detector for grouped numbers whose second group has a
+// length in second (a bit set; every bit when the detector takes any).
 type groupDet struct {
-	find func(*detect.Scan, *detect.Groups)
-	b    *detect.Binding
+	find   func(*detect.Scan, *detect.Groups)
+	b      *detect.Binding
+	second uint64
 }
 
 // numeric holds the OnDigits detectors by form (see detect.OnDigits).
@@ -430,7 +432,11 @@ func (n *numeric) add(o *detect.OnDigits, b *detect.Binding) {
 			n.compact[l] = append(n.compact[l], numDet{find: o.OnCompact, b: b})
 		}
 		if o.OnGrouped != nil && o.GroupFirst>>l&1 != 0 {
-			n.grouped[l] = append(n.grouped[l], groupDet{o.OnGrouped, b})
+			second := o.GroupSecond
+			if second == 0 {
+				second = ^uint64(0)
+			}
+			n.grouped[l] = append(n.grouped[l], groupDet{find: o.OnGrouped, b: b, second: second})
 		}
 		if o.OnColon != nil && o.Colon>>l&1 != 0 {
 			n.colon[l] = append(n.colon[l], numDet{find: o.OnColon, b: b})

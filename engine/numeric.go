@@ -79,7 +79,12 @@ func (st *scanState) digits(i, j int) {
 	if gs := nm.grouped[l]; len(gs) > 0 && j+1 < len(t) && detect.ClassOf(t[j])&detect.GroupSep != 0 && detect.IsDigit(t[j+1]) {
 		g := &st.g
 		g.Parse(t, i, j)
-		for _, gd := range gs {
+		second := uint64(1) << min(g.Len(1), 63) // g.N >= 2: a separator and a digit follow
+		for k := range gs {
+			gd := &gs[k]
+			if gd.second&second == 0 {
+				continue
+			}
 			st.s.Enter(gd.b, i)
 			gd.find(&st.s, g)
 		}

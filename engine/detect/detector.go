@@ -157,6 +157,9 @@ type OnPrefix struct {
 //     elsewhere because of clock times);
 //   - Short: the run's length is in Short, whatever follows.
 //
+// GroupSecond narrows Grouped to numbers whose second group has a length
+// in it (a bit set; zero: any).
+//
 // LeadLen and LeadNext narrow Lead, ShortNext narrows Short, to what the
 // detector can take: the run's length (a bit set; zero: any) and the byte
 // right after the run (the bytes listed; empty: any, and a Short run at
@@ -169,23 +172,24 @@ type OnPrefix struct {
 // run goes to ISO detectors only, and the trigger skips the anchors up to
 // the end of the time.
 type OnDigits struct {
-	Lead       string
-	LeadLen    uint64
-	LeadNext   string
-	OnLead     func(s *Scan, i, j int)
-	After      string
-	OnAfter    func(s *Scan, i, j int)
-	Dotted     func(s *Scan, i, e int)
-	Compact    uint64
-	OnCompact  func(s *Scan, i, j int)
-	GroupFirst uint64
-	OnGrouped  func(s *Scan, g *Groups)
-	Colon      uint64
-	OnColon    func(s *Scan, i, j int)
-	Short      uint64
-	ShortNext  string
-	OnShort    func(s *Scan, i, j int)
-	ISO        func(s *Scan, i, j int)
+	Lead        string
+	LeadLen     uint64
+	LeadNext    string
+	OnLead      func(s *Scan, i, j int)
+	After       string
+	OnAfter     func(s *Scan, i, j int)
+	Dotted      func(s *Scan, i, e int)
+	Compact     uint64
+	OnCompact   func(s *Scan, i, j int)
+	GroupFirst  uint64
+	GroupSecond uint64
+	OnGrouped   func(s *Scan, g *Groups)
+	Colon       uint64
+	OnColon     func(s *Scan, i, j int)
+	Short       uint64
+	ShortNext   string
+	OnShort     func(s *Scan, i, j int)
+	ISO         func(s *Scan, i, j int)
 }
 
 // OnToken asks for alphanumeric tokens that hold letters and digits: a

@@ -22,7 +22,7 @@ var CreditCard = &detect.Detector{
 	Source: "ISO/IEC 7812-1:2017 (IIN and Luhn check digit, Annex B); card brands' published IIN ranges",
 	Digits: &detect.OnDigits{
 		Compact: (1<<20 - 1) &^ (1<<13 - 1), OnCompact: cardCompact,
-		GroupFirst: 1 << 4, OnGrouped: cardGrouped,
+		GroupFirst: 1 << 4, GroupSecond: 1<<4 | 1<<6, OnGrouped: cardGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "visa 4111111111111111", Span: "4111111111111111", Valid: true},

@@ -23,7 +23,7 @@ var BankRouting = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 9, OnCompact: routingCompact,
-		GroupFirst: 1 << 4, OnGrouped: routingGrouped,
+		GroupFirst: 1 << 4, GroupSecond: 1 << 4, OnGrouped: routingGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "routing number 021000021", Span: "021000021", Valid: true},

@@ -19,7 +19,7 @@ var INAadhaar = &detect.Detector{
 	Context: []detect.Word{{Text: "aadhaar", Conf: 0.95}, {Text: "aadhar", Conf: 0.95}, {Text: "uidai", Conf: 0.95}},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 12, OnCompact: aadhaarCompact,
-		GroupFirst: 1 << 4, OnGrouped: aadhaarGrouped,
+		GroupFirst: 1 << 4, GroupSecond: 1 << 4, OnGrouped: aadhaarGrouped,
 		Colon: 1 << 4, OnColon: aadhaarColon,
 	},
 	Examples: []detect.Example{

@@ -21,7 +21,7 @@ var UKNHSNumber = &detect.Detector{
 	Context: []detect.Word{{Text: "nhs", Conf: 0.95}, {Text: "national health", Conf: 0.95}},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 10, OnCompact: nhsCompact,
-		GroupFirst: 1 << 3, OnGrouped: nhsGrouped,
+		GroupFirst: 1 << 3, GroupSecond: 1 << 3, OnGrouped: nhsGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "NHS number 943 476 5919", Span: "943 476 5919", Valid: true},

@@ -23,7 +23,7 @@ var CASIN = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 9, OnCompact: sinCompact,
-		GroupFirst: 1 << 3, OnGrouped: sinGrouped,
+		GroupFirst: 1 << 3, GroupSecond: 1 << 3, OnGrouped: sinGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "SIN 046 454 286", Span: "046 454 286", Valid: true},

@@ -23,7 +23,7 @@ var SSN = &detect.Detector{
 	Context: []detect.Word{{Text: "ssn", Conf: 0.9}, {Text: "social security", Conf: 0.9}},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 9, OnCompact: ssnCompact,
-		GroupFirst: 1 << 3, OnGrouped: ssnGrouped,
+		GroupFirst: 1 << 3, GroupSecond: 1 << 2, OnGrouped: ssnGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "ssn 123-45-6789.", Span: "123-45-6789", Valid: true},

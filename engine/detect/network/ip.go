@@ -22,7 +22,7 @@ var IPv4 = &detect.Detector{
 	Source: "RFC 791 §3.2; RFC 6943 §3.1.1",
 	Digits: &detect.OnDigits{
 		Dotted:     ipv4Dotted,
-		GroupFirst: 1<<1 | 1<<2 | 1<<3, OnGrouped: ipv4Grouped,
+		GroupFirst: 1<<1 | 1<<2 | 1<<3, GroupSecond: 1<<1 | 1<<2 | 1<<3, OnGrouped: ipv4Grouped,
 	},
 	Examples: []detect.Example{
 		{Text: "from 192.168.10.1 ok", Span: "192.168.10.1", Valid: true},

@@ -21,7 +21,7 @@ var MAC = &detect.Detector{
 		{Byte: ':', Before: detect.Hex, BeforeRun: 2, After: detect.Hex, Both: true, Find: macColon},
 		{Byte: '-', Before: detect.Hex, BeforeRun: 2, After: detect.Hex, Both: true, Find: macDash},
 	},
-	Digits: &detect.OnDigits{GroupFirst: 1 << 4, OnGrouped: macCiscoGrouped},
+	Digits: &detect.OnDigits{GroupFirst: 1 << 4, GroupSecond: 1 << 4, OnGrouped: macCiscoGrouped},
 	Examples: []detect.Example{
 		{Text: "mac 00:1A:2B:3C:4D:5E", Span: "00:1A:2B:3C:4D:5E", Valid: true},
 		{Text: "mac 00-1a-2b-3c-4d-5e.", Span: "00-1a-2b-3c-4d-5e", Valid: true},

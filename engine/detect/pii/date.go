@@ -46,7 +46,7 @@ var Date = &detect.Detector{
 	),
 	Digits: &detect.OnDigits{
 		ISO:        isoDate,
-		GroupFirst: 1<<1 | 1<<2 | 1<<4, OnGrouped: numericDate,
+		GroupFirst: 1<<1 | 1<<2 | 1<<4, GroupSecond: 1<<1 | 1<<2, OnGrouped: numericDate,
 		Short: 1<<1 | 1<<2, OnShort: monthDate,
 	},
 	Examples: []detect.Example{

@@ -19,7 +19,7 @@ var ZipCode = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 5, OnCompact: zipCompact,
-		GroupFirst: 1 << 5, OnGrouped: zipGrouped,
+		GroupFirst: 1 << 5, GroupSecond: 1 << 4, OnGrouped: zipGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "zip 94105", Span: "94105", Valid: true},

@@ -23,7 +23,7 @@ var AUABN = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 11, OnCompact: abnCompact,
-		GroupFirst: 1 << 2, OnGrouped: abnGrouped,
+		GroupFirst: 1 << 2, GroupSecond: 1 << 3, OnGrouped: abnGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "ABN 51 824 753 556", Span: "51 824 753 556", Valid: true},

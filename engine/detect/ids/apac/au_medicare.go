@@ -23,7 +23,7 @@ var AUMedicare = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1<<10 | 1<<11, OnCompact: medicareCompact,
-		GroupFirst: 1 << 4, OnGrouped: medicareGrouped,
+		GroupFirst: 1 << 4, GroupSecond: 1 << 5, OnGrouped: medicareGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "Medicare 2123 45670 1", Span: "2123 45670 1", Valid: true},

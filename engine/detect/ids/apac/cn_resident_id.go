@@ -26,7 +26,7 @@ var CNResidentID = &detect.Detector{
 	Digits: &detect.OnDigits{
 		Compact: 1 << 18, OnCompact: cnCompact,
 		Lead: "12345678", LeadLen: 1 << 17, LeadNext: "Xx", OnLead: cnLead,
-		GroupFirst: 1 << 6, OnGrouped: cnGrouped,
+		GroupFirst: 1 << 6, GroupSecond: 1 << 8, OnGrouped: cnGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "身份证号码：11010519491231002X", Span: "11010519491231002X", Valid: true},

@@ -25,7 +25,7 @@ var JPMyNumber = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 12, OnCompact: myNumberCompact,
-		GroupFirst: 1 << 4, OnGrouped: myNumberGrouped,
+		GroupFirst: 1 << 4, GroupSecond: 1 << 4, OnGrouped: myNumberGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "マイナンバー 1234 5678 9018", Span: "1234 5678 9018", Valid: true},

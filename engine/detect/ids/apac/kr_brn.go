@@ -26,7 +26,7 @@ var KRBRN = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 10, OnCompact: brnCompact,
-		GroupFirst: 1 << 3, OnGrouped: brnGrouped,
+		GroupFirst: 1 << 3, GroupSecond: 1 << 2, OnGrouped: brnGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "사업자등록번호 116-82-00276", Span: "116-82-00276", Valid: true},

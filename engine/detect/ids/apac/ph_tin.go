@@ -20,7 +20,7 @@ var PHTIN = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1<<9 | 1<<12, OnCompact: phTINCompact,
-		GroupFirst: 1 << 3, OnGrouped: phTINGrouped,
+		GroupFirst: 1 << 3, GroupSecond: 1 << 3, OnGrouped: phTINGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "TIN 123-456-789-000", Span: "123-456-789-000", Valid: true},

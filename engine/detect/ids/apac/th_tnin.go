@@ -25,7 +25,7 @@ var THTNIN = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 13, OnCompact: tninCompact,
-		GroupFirst: 1 << 1, OnGrouped: tninGrouped,
+		GroupFirst: 1 << 1, GroupSecond: 1 << 4, OnGrouped: tninGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "เลขประจำตัวประชาชน 1 1017 00207 03 0", Span: "1 1017 00207 03 0", Valid: true},

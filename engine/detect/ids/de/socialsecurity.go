@@ -29,7 +29,7 @@ var SocialSecurity = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Short: 1 << 8, ShortNext: detect.Capitals, OnShort: socialCompact,
-		GroupFirst: 1 << 2, OnGrouped: socialGrouped,
+		GroupFirst: 1 << 2, GroupSecond: 1 << 6, OnGrouped: socialGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "Sozialversicherungsnummer 15070649C103", Span: "15070649C103", Valid: true},

@@ -28,7 +28,7 @@ var TaxID = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 11, OnCompact: taxIDCompact,
-		GroupFirst: 1 << 2, OnGrouped: taxIDGrouped,
+		GroupFirst: 1 << 2, GroupSecond: 1 << 3, OnGrouped: taxIDGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "Steuer-ID 86095742719", Span: "86095742719", Valid: true},

@@ -23,7 +23,7 @@ var CHAHV = &detect.Detector{
 		"numero d'assicurato", "swiss social security number"),
 	Digits: &detect.OnDigits{
 		Compact: 1 << 13, OnCompact: ahvCompact,
-		GroupFirst: 1 << 3, OnGrouped: ahvGrouped,
+		GroupFirst: 1 << 3, GroupSecond: 1 << 4, OnGrouped: ahvGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "AHV-Nr. 756.1234.5678.97", Span: "756.1234.5678.97", Valid: true},
@@ -76,7 +76,7 @@ var ATSVNR = &detect.Detector{
 		"vsnr", "vnr", "e-card", "austrian social security number", "social security number"),
 	Digits: &detect.OnDigits{
 		Compact: 1 << 10, OnCompact: svnrCompact,
-		GroupFirst: 1 << 4, OnGrouped: svnrGrouped,
+		GroupFirst: 1 << 4, GroupSecond: 1 << 6, OnGrouped: svnrGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "SVNR 1237 010180", Span: "1237 010180", Valid: true},

@@ -25,7 +25,7 @@ var DKCPR = &detect.Detector{
 	Context: words(confWord, "cpr", "cpr-nummer", "cpr-nr", "cpr-nr.", "cpr nr", "cpr.nr", "cpr.nr.", "cprnr",
 		"personnummer", "cpr number", "danish personal id", "danish cpr"),
 	Digits: &detect.OnDigits{
-		GroupFirst: 1 << 6, OnGrouped: cprGrouped,
+		GroupFirst: 1 << 6, GroupSecond: 1 << 4, OnGrouped: cprGrouped,
 		Compact: 1 << 10, OnCompact: cprCompact,
 	},
 	Examples: []detect.Example{

@@ -29,7 +29,7 @@ var ESNIF = &detect.Detector{
 	Tokens: &detect.OnToken{MinLen: 9, MaxLen: 9, MinLead: 1, MaxLead: 1, Find: nifToken},
 	Digits: &detect.OnDigits{
 		Short: 1 << 8, ShortNext: "- " + detect.Capitals, OnShort: nifShort,
-		GroupFirst: 1 << 2, OnGrouped: nifDotted,
+		GroupFirst: 1 << 2, GroupSecond: 1 << 3, OnGrouped: nifDotted,
 	},
 	Examples: []detect.Example{
 		{Text: "DNI 12345678Z", Span: "12345678Z", Valid: true},

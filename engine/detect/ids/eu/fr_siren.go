@@ -24,7 +24,7 @@ var FRSIREN = &detect.Detector{
 	Context: words(confWord, "siren", "n° siren", "numéro siren", "numero siren", "rcs", "siren number"),
 	Digits: &detect.OnDigits{
 		Compact: 1 << 9, OnCompact: sirenCompact,
-		GroupFirst: 1 << 3, OnGrouped: sirenGrouped,
+		GroupFirst: 1 << 3, GroupSecond: 1 << 3, OnGrouped: sirenGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "SIREN 732829320", Span: "732829320", Valid: true},

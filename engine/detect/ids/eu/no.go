@@ -25,7 +25,7 @@ var NOFodselsnummer = &detect.Detector{
 		"f.nr", "f.nr.", "personnummer", "d-nummer", "d-nr", "h-nummer", "norwegian national identity number",
 		"norwegian birth number", "birth number"),
 	Digits: &detect.OnDigits{
-		GroupFirst: 1 << 6, OnGrouped: fnrGrouped,
+		GroupFirst: 1 << 6, GroupSecond: 1 << 5, OnGrouped: fnrGrouped,
 		Compact: 1 << 11, OnCompact: fnrCompact,
 	},
 	Examples: []detect.Example{

@@ -61,7 +61,7 @@ var PLNIP = &detect.Detector{
 		"identyfikacji podatkowej", "polish tax id", "polish nip"),
 	Digits: &detect.OnDigits{
 		Compact: 1 << 10, OnCompact: nipCompact,
-		GroupFirst: 1 << 3, OnGrouped: nipGrouped,
+		GroupFirst: 1 << 3, GroupSecond: 1<<2 | 1<<3, OnGrouped: nipGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "NIP 1234563218", Span: "1234563218", Valid: true},

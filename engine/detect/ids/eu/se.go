@@ -108,7 +108,7 @@ var SEOrganisationsnummer = &detect.Detector{
 	Context: words(confWord, "organisationsnummer", "org.nr", "org.nr.", "orgnr", "org nr", "org-nr",
 		"organisationsnr", "organisation number", "corporate identity number", "swedish company number"),
 	Digits: &detect.OnDigits{
-		GroupFirst: 1 << 6, OnGrouped: seOrgGrouped,
+		GroupFirst: 1 << 6, GroupSecond: 1 << 4, OnGrouped: seOrgGrouped,
 		Compact: 1<<10 | 1<<12, OnCompact: seOrgCompact,
 	},
 	Examples: []detect.Example{

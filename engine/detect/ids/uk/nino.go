@@ -24,7 +24,7 @@ var NINO = &detect.Detector{
 		{Text: "ni no", Conf: 0.9}, {Text: "nin", Conf: 0.85}, {Text: "insurance number", Conf: 0.85},
 	},
 	Tokens: &detect.OnToken{MinLen: 9, MaxLen: 9, MinLead: 2, MaxLead: 2, Find: ninoToken},
-	Digits: &detect.OnDigits{GroupFirst: 1 << 2, OnGrouped: ninoGrouped},
+	Digits: &detect.OnDigits{GroupFirst: 1 << 2, GroupSecond: 1 << 2, OnGrouped: ninoGrouped},
 	Examples: []detect.Example{
 		{Text: "National Insurance number AB123456C", Span: "AB123456C", Valid: true},
 		{Text: "NINO: JG 10 37 56 A.", Span: "JG 10 37 56 A", Valid: true},

@@ -24,7 +24,7 @@ var EIN = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 9, OnCompact: einCompact,
-		GroupFirst: 1 << 2, OnGrouped: einGrouped,
+		GroupFirst: 1 << 2, GroupSecond: 1 << 7, OnGrouped: einGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "EIN 12-3456789", Span: "12-3456789", Valid: true},

@@ -25,7 +25,7 @@ var ITIN = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 9, OnCompact: itinCompact,
-		GroupFirst: 1 << 3, OnGrouped: itinGrouped,
+		GroupFirst: 1 << 3, GroupSecond: 1 << 2, OnGrouped: itinGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "ITIN 912-70-1234 on file", Span: "912-70-1234", Valid: true},

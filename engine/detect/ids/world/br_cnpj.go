@@ -26,7 +26,7 @@ var BRCNPJ = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 14, OnCompact: cnpjCompact,
-		GroupFirst: 1 << 2, OnGrouped: cnpjGrouped,
+		GroupFirst: 1 << 2, GroupSecond: 1 << 3, OnGrouped: cnpjGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "CNPJ 11.222.333/0001-81", Span: "11.222.333/0001-81", Valid: true},

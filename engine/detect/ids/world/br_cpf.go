@@ -23,7 +23,7 @@ var BRCPF = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 11, OnCompact: cpfCompact,
-		GroupFirst: 1 << 3, OnGrouped: cpfGrouped,
+		GroupFirst: 1 << 3, GroupSecond: 1 << 3, OnGrouped: cpfGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "CPF 529.982.247-25", Span: "529.982.247-25", Valid: true},

@@ -25,7 +25,7 @@ var ILID = &detect.Detector{
 	},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 9, OnCompact: ilIDCompact,
-		GroupFirst: 1 << 8, OnGrouped: ilIDGrouped,
+		GroupFirst: 1 << 8, GroupSecond: 1 << 1, OnGrouped: ilIDGrouped,
 	},
 	Examples: []detect.Example{
 		{Text: "תעודת זהות 039337423", Span: "039337423", Valid: true},
