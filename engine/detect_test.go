@@ -223,6 +223,10 @@ func TestOverlaps(t *testing.T) {
 		// A GitHub token with a wrong checksum is neither a token nor,
 		// through the veto, an api_key.
 		{"token=ghp_dGlMoiyrlfxX1rTnyFf3vA7NUtFOY64WuYlZ", nil},
+		// Two groups joined by a dot are a decimal number, not a national
+		// phone number, even after a phone word; spaced, they are one.
+		{"phone 030.1234", nil},
+		{"phone 030 1234", []Finding{{Type: Phone, Start: 6, End: 14, Confidence: 0.9, Validated: true}}},
 		// A low-confidence ZIP without context.
 		{"ref 94105", []Finding{{Type: ZipCode, Start: 4, End: 9, Confidence: 0.3}}},
 	} {

@@ -24,7 +24,8 @@ import (
 //   - not valid in any covered plan: not a phone.
 //
 // Groupings that read as dates (two groups of one or two digits and one
-// of four) and the US ZIP+4 form (5-4 joined by '-') are not taken.
+// of four), decimal numbers (two groups joined by '.') and the US ZIP+4
+// form (5-4 joined by '-') are not taken.
 
 // Confidences of national numbers.
 const (
@@ -117,8 +118,13 @@ func runsOn(g *detect.Groups, k int) bool {
 
 // natSeparators reports whether the separators of groups 0..k-1 are
 // spaces and dashes ("011 2345-0220"), or dots throughout, but for a '/'
-// after the first group ("030/12345678").
+// after the first group ("030/12345678"). Two groups joined by a dot are
+// a decimal number ("030.1234"), not a phone: the scan skips those
+// (plainDecimal) and so must this.
 func natSeparators(g *detect.Groups, k int) bool {
+	if k == 2 && g.Sep[0] == '.' {
+		return false
+	}
 	from := 0
 	if g.Sep[0] == '/' {
 		from = 1
