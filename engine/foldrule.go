@@ -1,0 +1,258 @@
+package engine
+
+// Which lookalikes fold. Folding is for tokens: a lookalike attack hides
+// a number, an address, a name or a key by writing some of its
+// characters as lookalikes, so each lookalike it uses stands next to
+// another lookalike or inside the ASCII letters, digits and separators of
+// the token it hides. A lookalike is folded when
+//
+//  1. the character just before or just after it is a lookalike too (a
+//     number or word written in fullwidth forms or another script's
+//     digits, a run of zero-width characters);
+//  2. it is a digit, and the number around it holds at least foldDigits
+//     digits, its own included: digits (ASCII or lookalike) joined by at
+//     most foldGap separators in a row (ASCII space or punctuation,
+//     fullwidth punctuation, the ideographic space), formatting
+//     characters skipped. Numbers that stand alone are that long (an
+//     IPv4 address has four digits, a date as many); a shorter one
+//     counts beside words (rule 4). A digit cut off from a number by
+//     more than foldGap separators cannot complete it;
+//  3. the token around it holds at least foldWord letters and digits
+//     (foldWordDigit when it is itself a digit), its own included: ASCII
+//     letters and digits, lookalike letters and digits, joined by the
+//     punctuation that tokens hold ('.', '@', '-', '_', '+', ':', '/'),
+//     formatting characters skipped. That covers a fullwidth letter in a
+//     name, a fullwidth '@' in an address, a zero-width space inside a
+//     key, after a name or between the groups of a card number, and a
+//     lookalike digit inside a key or an identifier that mixes letters
+//     and digits;
+//  4. it is a digit, and one space away from it, before or after, stands
+//     a word of at least foldName ASCII letters: a house number before
+//     its street, a day beside its month.
+//
+// Everything else is left as it is: a lookalike with no number or token
+// around it hides nothing, because no detector would take the characters
+// around it, folded or not. Random bytes hold a lookalike every two
+// kilobytes or so (most of them two-byte Arabic-Indic and N'Ko digits),
+// and for most of them no rule holds: rules 2 to 4 ask for four ASCII
+// letters, digits or joiners in a row or close by, or a space and three
+// letters, which random bytes seldom have, and a digit, the common case,
+// for eight in a token. So binary data is scanned once, as it is, but
+// for a few short stretches.
+//
+// The rule reads at most foldContext bytes on each side of the
+// lookalike, and nothing beyond the text or stream, so that Scan and the
+// Scanner, which sees the text in chunks, decide alike.
+const (
+	foldContext   = 32
+	foldDigits    = 4
+	foldGap       = 2
+	foldWord      = 3
+	foldWordDigit = 8
+	foldName      = 3
+)
+
+// Classes of the characters around a lookalike, beside the lookalike
+// kinds (lk*, which are greater).
+const (
+	chOther  uint8 = 0x10 + iota // the edge of the context, a control byte, invalid UTF-8, a character that does not fold
+	chSpace                      // an ASCII space
+	chPunct                      // ASCII punctuation or a symbol
+	chJoin                       // ASCII punctuation that tokens hold: . @ - _ + : /
+	chDigit                      // an ASCII digit
+	chLetter                     // an ASCII letter
+)
+
+// asciiClass is the class of each ASCII byte.
+var asciiClass = func() (t [128]uint8) {
+	for c := range t {
+		switch {
+		case c >= '0' && c <= '9':
+			t[c] = chDigit
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			t[c] = chLetter
+		case c == ' ':
+			t[c] = chSpace
+		case c == '.' || c == '@' || c == '-' || c == '_' || c == '+' || c == ':' || c == '/':
+			t[c] = chJoin
+		case c > ' ' && c < 0x7F:
+			t[c] = chPunct
+		default:
+			t[c] = chOther
+		}
+	}
+	return t
+}()
+
+// isLookalike reports whether the class c is a lookalike kind.
+func isLookalike(c uint8) bool { return c != lkNone && c < chOther }
+
+// mayFold reports whether b[i] and the byte after it can start a
+// lookalike: the cheap, inlined test that turns away most bytes before
+// foldsAt.
+func mayFold(b []byte, i int) bool {
+	return i+1 < len(b) && foldPairs[b[i]&63]>>(b[i+1]&63)&1 != 0
+}
+
+// foldsAt reports whether a lookalike that folds in the text b starts at
+// b[i].
+func foldsAt(b []byte, i int) bool {
+	n, _, k := lookalikeAt(b, i)
+	return k != lkNone && foldHere(b, i, n, k)
+}
+
+// foldHere reports whether the lookalike b[i:i+n] of kind k folds (the
+// rule above), reading b[i-foldContext : i+n+foldContext] at most.
+func foldHere(b []byte, i, n int, k uint8) bool {
+	lo, hi := max(0, i-foldContext), min(len(b), i+n+foldContext)
+	if before, _ := classBefore(b, lo, i); isLookalike(before) {
+		return true
+	}
+	if after, _ := classAt(b, i+n, hi); isLookalike(after) {
+		return true
+	}
+	if k == lkDigit {
+		return digitsAround(b, lo, i, i+n, hi) >= foldDigits || tokenAround(b, lo, i, i+n, hi, 1, foldWordDigit) >= foldWordDigit ||
+			wordBeside(b, lo, i, i+n, hi)
+	}
+	if k == lkLetter {
+		return tokenAround(b, lo, i, i+n, hi, 1, foldWord) >= foldWord
+	}
+	return tokenAround(b, lo, i, i+n, hi, 0, foldWord) >= foldWord
+}
+
+// classBefore returns the class of the character that ends at b[i] and
+// where it starts, reading b[lo:i] only.
+func classBefore(b []byte, lo, i int) (class uint8, start int) {
+	if i <= lo {
+		return chOther, i
+	}
+	if c := b[i-1]; c < 0x80 {
+		return asciiClass[c], i - 1
+	}
+	for j := i - 1; j >= max(lo, i-4); j-- {
+		if c := b[j]; c >= 0xC0 {
+			if n, _, k := lookalikeAt(b[:i], j); j+n == i && k != lkNone {
+				return k, j
+			}
+			break
+		} else if c < 0x80 {
+			break
+		}
+	}
+	return chOther, i - 1
+}
+
+// classAt returns the class of the character that starts at b[i] and
+// its length, reading b[i:hi] only.
+func classAt(b []byte, i, hi int) (class uint8, n int) {
+	if i >= hi {
+		return chOther, 0
+	}
+	if c := b[i]; c < 0x80 {
+		return asciiClass[c], 1
+	}
+	if n, _, k := lookalikeAt(b[:hi], i); k != lkNone {
+		return k, n
+	}
+	return chOther, 1
+}
+
+// digitsAround counts the digits of the number around the lookalike
+// digit b[i:j] (itself included), reading b[lo:hi] only; it stops
+// counting at foldDigits.
+func digitsAround(b []byte, lo, i, j, hi int) int {
+	count, gap := 1, 0
+	for p := i; count < foldDigits; {
+		c, s := classBefore(b, lo, p)
+		if !numberStep(c, &count, &gap) {
+			break
+		}
+		p = s
+	}
+	gap = 0
+	for p := j; count < foldDigits; {
+		c, n := classAt(b, p, hi)
+		if !numberStep(c, &count, &gap) {
+			break
+		}
+		p += n
+	}
+	return count
+}
+
+// numberStep takes a character of class c while walking a number away
+// from a lookalike digit: a digit counts, a formatting character is
+// skipped, up to foldGap separators in a row are stepped over. It reports
+// whether the walk goes on.
+func numberStep(c uint8, count, gap *int) bool {
+	switch c {
+	case chDigit, lkDigit:
+		*count++
+		*gap = 0
+	case lkDrop:
+	case chSpace, chPunct, chJoin, lkPunct:
+		if *gap++; *gap > foldGap {
+			return false
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// tokenAround counts the letters and digits of the token around the
+// lookalike b[i:j], starting from self (1 when the lookalike is a letter
+// or digit itself), reading b[lo:hi] only; it stops counting at need.
+func tokenAround(b []byte, lo, i, j, hi, self, need int) int {
+	count := self
+	for p := i; count < need; {
+		c, s := classBefore(b, lo, p)
+		if !tokenStep(c, &count) {
+			break
+		}
+		p = s
+	}
+	for p := j; count < need; {
+		c, n := classAt(b, p, hi)
+		if !tokenStep(c, &count) {
+			break
+		}
+		p += n
+	}
+	return count
+}
+
+// tokenStep takes a character of class c while walking a token away from
+// a lookalike: a letter or digit counts, a joiner or a formatting
+// character is stepped over. It reports whether the walk goes on.
+func tokenStep(c uint8, count *int) bool {
+	switch c {
+	case chDigit, chLetter, lkDigit, lkLetter:
+		*count++
+	case chJoin, lkDrop:
+	default:
+		return false
+	}
+	return true
+}
+
+// wordBeside reports whether, one space before b[i] or one space after
+// b[j-1], a word of at least foldName ASCII letters stands, reading
+// b[lo:hi] only.
+func wordBeside(b []byte, lo, i, j, hi int) bool {
+	if i-lo > foldName && b[i-1] == ' ' && letters(b[i-1-foldName:i-1]) {
+		return true
+	}
+	return hi-j > foldName && b[j] == ' ' && letters(b[j+1:j+1+foldName])
+}
+
+// letters reports whether w is all ASCII letters.
+func letters(w []byte) bool {
+	for _, c := range w {
+		if c|0x20 < 'a' || c|0x20 > 'z' {
+			return false
+		}
+	}
+	return true
+}
