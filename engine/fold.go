@@ -18,15 +18,13 @@ import (
 // character is dropped. Findings are reported at the original bytes
 // (foldMap), so that redaction replaces exactly what was there.
 //
-// A lookalike is folded only where it can hide something: inside a token
-// (foldrule.go has the rule and why it is enough). A lone Arabic-Indic
-// digit or soft hyphen among random bytes is left as it is, so binary
-// data, where such sequences occur by chance every few kilobytes, is
-// scanned once, as it is. Text whose lookalikes are all left alone is
-// scanned as it is; otherwise Scan scans it as it is up to the first
-// lookalike that folds, then folds the rest and scans on from a point far
-// enough back that no detector's read crossed that lookalike
-// (foldscan.go). The streaming Scanner folds chunks as they arrive
+// A lookalike is folded only where it can hide something: next to
+// another lookalike, or inside a number or a token (foldrule.go has the
+// rule and why it is enough). A lone Arabic-Indic digit or soft hyphen
+// among random bytes is left as it is, so binary data, where such
+// sequences occur by chance every few kilobytes, is scanned as it is.
+// Scan folds only segments of the text, around the lookalikes that fold
+// (foldscan.go); the streaming Scanner folds chunks as they arrive
 // (stream.go).
 
 // Kinds of lookalike: what a character folds to.

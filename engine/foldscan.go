@@ -26,9 +26,9 @@ import (
 //
 // Each anchor is thus detected, in the end, over text identical to the
 // folded text wherever its detector reads, as a pass over the whole
-// folded text would (scanExhaustive checks that). A lookalike that folds
-// costs about two detections of Reach bytes; in random bytes, where the
-// rule lets one fold every megabyte or so, that is noise.
+// folded text would (TestFoldScanSegments and FuzzFoldScan check that).
+// A lookalike that folds alone costs about two detections of Reach bytes;
+// random bytes hold one or two every megabyte.
 
 // foldRewind is how far before a lookalike that folds a pass as it is
 // rewinds; detect stops its own later passes there.

@@ -5,7 +5,9 @@ import "unicode/utf8"
 // MaxHoldback is the most bytes a Scanner ever holds back: after Write
 // returns, Offset() - Committed() < MaxHoldback, counted in folded bytes
 // (a stream of three-byte lookalike characters, each folded to one ASCII
-// byte, holds back up to three times as many original bytes). It covers
+// byte, holds back up to three times as many original bytes, and a
+// lookalike near the end of what was written waits, with what follows
+// it, until the 32 bytes after it have arrived). It covers
 // the longest candidate (a PEM block of at most secrets.PEMMax bytes) plus
 // the look-around that overlap resolution needs.
 const MaxHoldback = 64 << 10
