@@ -33,6 +33,7 @@ const (
 	lkDigit        // a decimal digit of another script, or fullwidth: folds to '0'-'9'
 	lkLetter       // a fullwidth letter: folds to an ASCII letter
 	lkPunct        // fullwidth punctuation or symbol, or the ideographic space
+	lkJoin         // fullwidth punctuation that tokens hold: . @ - _ + : /
 	lkDrop         // a zero-width or bidi formatting character: dropped
 )
 
@@ -49,6 +50,8 @@ func lookalikeOf(r rune) (b byte, kind uint8) {
 			return c, lkDigit
 		case c|0x20 >= 'a' && c|0x20 <= 'z':
 			return c, lkLetter
+		case asciiClass[c] == chJoin:
+			return c, lkJoin
 		}
 		return c, lkPunct
 	case r == 0x3000:

@@ -1,36 +1,39 @@
 package engine
 
-// Which lookalikes fold. Folding is for tokens: a lookalike attack hides
+// Which lookalikes fold. Folding is for values: a lookalike attack hides
 // a number, an address, a name or a key by writing some of its
 // characters as lookalikes, so each lookalike it uses stands next to
-// another lookalike or inside the ASCII letters, digits and separators of
-// the token it hides. A lookalike is folded when
+// another lookalike, or among the ASCII letters, digits and separators of
+// the value it hides. A lookalike is folded when
 //
 //  1. the character just before or just after it is a lookalike too (a
 //     number or word written in fullwidth forms or another script's
 //     digits, a run of zero-width characters);
-//  2. it is a digit, and the number around it holds at least foldDigits
-//     digits, its own included: digits (ASCII or lookalike) joined by at
-//     most foldGap separators in a row (ASCII space or punctuation,
-//     fullwidth punctuation, the ideographic space), formatting
-//     characters skipped. Numbers that stand alone are that long (an
-//     IPv4 address has four digits, a date as many); a shorter one
-//     counts beside words (rule 4). A digit cut off from a number by
-//     more than foldGap separators cannot complete it;
-//  3. the token around it holds at least foldWord letters and digits
-//     (foldWordDigit when it is itself a digit), its own included: ASCII
-//     letters and digits, lookalike letters and digits, joined by the
-//     punctuation that tokens hold ('.', '@', '-', '_', '+', ':', '/'),
-//     formatting characters skipped. That covers a fullwidth letter in a
-//     name, a fullwidth '@' in an address, a zero-width space inside a
-//     key, after a name or between the groups of a card number, and a
-//     lookalike digit inside a key or an identifier that mixes letters
-//     and digits;
-//  4. it is a digit, and one space away from it, before or after, stands
-//     a word of at least foldName ASCII letters: a house number before
-//     its street, a day beside its month.
+//  2. it is part of a number of at least foldDigits digits, its own
+//     included when it is a digit: digits (ASCII or lookalike) joined by
+//     at most foldGap separators in a row (ASCII space or punctuation, a
+//     lookalike that is punctuation or the ideographic space),
+//     formatting characters skipped. A number that stands alone is that
+//     long (an IPv4 address has four digits, a date as many); a shorter
+//     one is rule 4's. A digit cut off from a number by more than foldGap
+//     separators cannot complete it;
+//  3. the words around it hold at least foldWord letters and digits
+//     (foldWordDigit when it is a digit), its own included: ASCII and
+//     lookalike letters and digits, in words joined by the punctuation
+//     that tokens hold ('.', '@', '-', '_', '+', ':', '/') or by single
+//     spaces, formatting characters skipped; a lookalike that is
+//     punctuation first steps over up to foldGap spaces or punctuation
+//     characters on each side (an operator between a key and its quoted
+//     value). That covers a fullwidth letter in a name, a fullwidth '@'
+//     in an address, a fullwidth '=' or ':' after a key, a zero-width
+//     space inside a key or after a name, and a lookalike digit inside
+//     a key, an IBAN or anything else that mixes letters and digits;
+//  4. it is, or stands next to, a number of any length, and one space
+//     before or after that number stands a word of at least foldName
+//     ASCII letters: a house number before its street, a day beside its
+//     month.
 //
-// Everything else is left as it is: a lookalike with no number or token
+// Everything else is left as it is: a lookalike with no number or word
 // around it hides nothing, because no detector would take the characters
 // around it, folded or not. Random bytes hold a lookalike every two
 // kilobytes or so (most of them two-byte Arabic-Indic and N'Ko digits),
@@ -42,10 +45,12 @@ package engine
 // scanned as it is but for a few short stretches.
 //
 // What the rule gives up: a value of one or two characters with a
-// lookalike in it that stands between non-words (a surname such as "Li"
-// written with a fullwidth L), and a number of three digits or fewer with
-// a lookalike digit that is no word's neighbour. No value the engine
-// reports hides in those but such short names.
+// lookalike in it, next to nothing but punctuation and other non-words
+// (a surname such as "Li" written with a fullwidth L, alone), a number
+// of three digits or fewer with a lookalike digit and no word beside it
+// (the IPv6 address "::1" written with a fullwidth colon or digit), and
+// a lookalike letter that follows punctuation at the end of a value
+// (the value is reported without it).
 //
 // The rule reads at most foldContext bytes on each side of the
 // lookalike, and nothing beyond the text or stream, so that Scan and the
@@ -118,14 +123,18 @@ func foldHere(b []byte, i, n int, k uint8) bool {
 	if after, _ := classAt(b, i+n, hi); isLookalike(after) {
 		return true
 	}
-	if k == lkDigit {
-		return digitsAround(b, lo, i, i+n, hi) >= foldDigits || tokenAround(b, lo, i, i+n, hi, 1, foldWordDigit) >= foldWordDigit ||
-			wordBeside(b, lo, i, i+n, hi)
+	switch k {
+	case lkDigit:
+		return digitsAround(b, lo, i, i+n, hi, 1, 0) >= foldDigits || wordBeside(b, lo, i, i+n, hi, true) ||
+			tokenAround(b, lo, i, i+n, hi, 1, foldWordDigit, 0) >= foldWordDigit
+	case lkLetter:
+		return tokenAround(b, lo, i, i+n, hi, 1, foldWord, 0) >= foldWord
+	case lkPunct, lkJoin:
+		return digitsAround(b, lo, i, i+n, hi, 0, 1) >= foldDigits || wordBeside(b, lo, i, i+n, hi, false) ||
+			tokenAround(b, lo, i, i+n, hi, 0, foldWord, foldGap) >= foldWord
 	}
-	if k == lkLetter {
-		return tokenAround(b, lo, i, i+n, hi, 1, foldWord) >= foldWord
-	}
-	return tokenAround(b, lo, i, i+n, hi, 0, foldWord) >= foldWord
+	return digitsAround(b, lo, i, i+n, hi, 0, 0) >= foldDigits || wordBeside(b, lo, i, i+n, hi, false) ||
+		tokenAround(b, lo, i, i+n, hi, 0, foldWord, foldGap) >= foldWord
 }
 
 // classBefore returns the class of the character that ends at b[i] and
@@ -166,10 +175,11 @@ func classAt(b []byte, i, hi int) (class uint8, n int) {
 }
 
 // digitsAround counts the digits of the number around the lookalike
-// digit b[i:j] (itself included), reading b[lo:hi] only; it stops
-// counting at foldDigits.
-func digitsAround(b []byte, lo, i, j, hi int) int {
-	count, gap := 1, 0
+// b[i:j], reading b[lo:hi] only, from count (1 when the lookalike is a
+// digit) and with gap separators already in a row (1 when it is
+// punctuation, which separates); it stops counting at foldDigits.
+func digitsAround(b []byte, lo, i, j, hi, count, gap int) int {
+	gap0 := gap
 	for p := i; count < foldDigits; {
 		c, s := classBefore(b, lo, p)
 		if !numberStep(c, &count, &gap) {
@@ -177,7 +187,7 @@ func digitsAround(b []byte, lo, i, j, hi int) int {
 		}
 		p = s
 	}
-	gap = 0
+	gap = gap0
 	for p := j; count < foldDigits; {
 		c, n := classAt(b, p, hi)
 		if !numberStep(c, &count, &gap) {
@@ -198,7 +208,7 @@ func numberStep(c uint8, count, gap *int) bool {
 		*count++
 		*gap = 0
 	case lkDrop:
-	case chSpace, chPunct, chJoin, lkPunct:
+	case chSpace, chPunct, chJoin, lkPunct, lkJoin:
 		if *gap++; *gap > foldGap {
 			return false
 		}
@@ -208,21 +218,28 @@ func numberStep(c uint8, count, gap *int) bool {
 	return true
 }
 
-// tokenAround counts the letters and digits of the token around the
+// tokenAround counts the letters and digits of the words around the
 // lookalike b[i:j], starting from self (1 when the lookalike is a letter
-// or digit itself), reading b[lo:hi] only; it stops counting at need.
-func tokenAround(b []byte, lo, i, j, hi, self, need int) int {
+// or digit itself), reading b[lo:hi] only: on each side, it first steps
+// over up to skip spaces and punctuation characters (the spaces and
+// quotes around an operator), then over letters, digits, joiners,
+// formatting characters and single spaces. It stops counting at need.
+func tokenAround(b []byte, lo, i, j, hi, self, need, skip int) int {
 	count := self
-	for p := i; count < need; {
+	for p, skipped, sp := i, 0, 0; count < need; {
 		c, s := classBefore(b, lo, p)
-		if !tokenStep(c, &count) {
+		if skipped < skip && (c == chSpace || c == chPunct) {
+			skipped++
+		} else if skipped = skip; !tokenStep(c, &count, &sp) {
 			break
 		}
 		p = s
 	}
-	for p := j; count < need; {
+	for p, skipped, sp := j, 0, 0; count < need; {
 		c, n := classAt(b, p, hi)
-		if !tokenStep(c, &count) {
+		if skipped < skip && (c == chSpace || c == chPunct) {
+			skipped++
+		} else if skipped = skip; !tokenStep(c, &count, &sp) {
 			break
 		}
 		p += n
@@ -230,24 +247,49 @@ func tokenAround(b []byte, lo, i, j, hi, self, need int) int {
 	return count
 }
 
-// tokenStep takes a character of class c while walking a token away from
+// tokenStep takes a character of class c while walking the words around
 // a lookalike: a letter or digit counts, a joiner or a formatting
-// character is stepped over. It reports whether the walk goes on.
-func tokenStep(c uint8, count *int) bool {
+// character is stepped over, and so is a single space (sp counts the
+// spaces in a row). It reports whether the walk goes on.
+func tokenStep(c uint8, count, sp *int) bool {
 	switch c {
 	case chDigit, chLetter, lkDigit, lkLetter:
 		*count++
-	case chJoin, lkDrop:
+		*sp = 0
+	case chJoin, lkJoin, lkDrop:
+	case chSpace:
+		if *sp != 0 {
+			return false
+		}
+		*sp = 1
 	default:
 		return false
 	}
 	return true
 }
 
-// wordBeside reports whether, one space before b[i] or one space after
-// b[j-1], a word of at least foldName ASCII letters stands, reading
-// b[lo:hi] only.
-func wordBeside(b []byte, lo, i, j, hi int) bool {
+// wordBeside reports whether the lookalike b[i:j] is a digit (digits)
+// or stands next to one, and one space before or after the number they
+// make a word of at least foldName ASCII letters stands, reading b[lo:hi]
+// only.
+func wordBeside(b []byte, lo, i, j, hi int, digits bool) bool {
+	for {
+		c, s := classBefore(b, lo, i)
+		if c != chDigit && c != lkDigit {
+			break
+		}
+		i, digits = s, true
+	}
+	for {
+		c, n := classAt(b, j, hi)
+		if c != chDigit && c != lkDigit {
+			break
+		}
+		j, digits = j+n, true
+	}
+	if !digits {
+		return false
+	}
 	if i-lo > foldName && b[i-1] == ' ' && letters(b[i-1-foldName:i-1]) {
 		return true
 	}

@@ -29,6 +29,8 @@ func TestFoldRule(t *testing.T) {
 		{"2: digits across separators", "١.٢.٣.٤", "1.2.3.4"},
 		{"2: a digit too far from its number", "12 -- ٣", "12 -- ٣"},
 		{"2: three digits are no number", "x 1٣ y", "x 1٣ y"},
+		{"2: zero-width space in a number", "ssn 123 45\u200b 6789", "ssn 123 45 6789"},
+		{"2: fullwidth plus before a number", "call ＋1 415 555 2671", "call +1 415 555 2671"},
 		{"3: fullwidth at in an address", "bob＠example.com", "bob@example.com"},
 		{"3: fullwidth letter in a name", "Ｊohn Smith", "John Smith"},
 		{"3: zero-width space in a context word", "S\u200bSN", "SSN"},
@@ -36,11 +38,16 @@ func TestFoldRule(t *testing.T) {
 		{"3: ideographic space between groups", "4111\u30001111", "4111 1111"},
 		{"3: zero-width space after a name", "John\u200b Smith", "John Smith"},
 		{"3: digit inside a key", "key ab12cd34ef٥6", "key ab12cd34ef56"},
-		{"3: a short token", "a＠b Ｊo a\u200bb", "a＠b Ｊo a\u200bb"},
+		{"3: short tokens", "a＠b, Ｊo; a\u200bb", "a＠b, Ｊo; a\u200bb"},
+		{"3: fullwidth operator", `api_key ＝ "Zx81kLq0"`, `api_key = "Zx81kLq0"`},
+		{"3: fullwidth colon after a JSON key", `{"client_secret"： "Zx81"}`, `{"client_secret": "Zx81"}`},
+		{"3: digit in a group of an IBAN", "GB8٢ WEST 1234", "GB82 WEST 1234"},
+		{"3: fullwidth hyphen in a MAC address", "00-1a-2b－3c-4d-5e", "00-1a-2b-3c-4d-5e"},
 		{"3: a digit in a short token", "ab٥ c", "ab٥ c"},
 		{"4: house number", "at ٥ Main St", "at 5 Main St"},
 		{"4: day after its month", "May ٥", "May 5"},
 		{"4: a short word", "ab ٥ cd", "ab ٥ cd"},
+		{"4: zero-width space between a day and its month", "on 29\u200b February", "on 29 February"},
 		{"none: lone digit in binary", "\xff٣\xfe", "\xff٣\xfe"},
 		{"none: joiner between emoji", "\U0001F468\u200d\U0001F469", "\U0001F468\u200d\U0001F469"},
 		{"none: bidi mark in Arabic", "مرحبا\u200fعالم", "مرحبا\u200fعالم"},
@@ -56,29 +63,35 @@ func TestFoldRule(t *testing.T) {
 
 // TestFoldHiddenValues checks values hidden by lookalikes of every kind
 // the rule covers: each is found over its original bytes, with the type
-// and confidence of the value written in ASCII, by Scan and by a Scanner
-// fed in small chunks.
+// and confidence that a scan of the text with every lookalike folded
+// gives it, by Scan and by a Scanner fed in small chunks.
 func TestFoldHiddenValues(t *testing.T) {
 	e := mustEngine(t, Config{})
-	for _, tc := range []struct{ text, value, ascii string }{
-		{"ssn 123-45-678٩ on file", "123-45-678٩", "123-45-6789"},
-		{"ssn １２３－４５－６７８９ on file", "１２３－４５－６７８９", "123-45-6789"},
-		{"S\u200bSN on our file is 123456789 ok", "123456789", "123456789"},
-		{"card 4111\u30001111\u30001111\u30001111 ok", "4111\u30001111\u30001111\u30001111", "4111 1111 1111 1111"},
-		{"card 4111 1111 1111 111١ ok", "4111 1111 1111 111١", "4111 1111 1111 1111"},
-		{"call +44 20 7946 095٨ today", "+44 20 7946 095٨", "+44 20 7946 0958"},
-		{"ip 10.0.0.١ x", "10.0.0.١", "10.0.0.1"},
-		{"mail a＠b.co ok", "a＠b.co", "a@b.co"},
-		{"key sk_live_4eC39HqLyjWDarjtT١zdp7dc ok", "sk_live_4eC39HqLyjWDarjtT١zdp7dc", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"},
-		{"I live at ٥ Main Street, Springfield, IL 62704 now", "٥ Main Street, Springfield, IL 62704", "5 Main Street, Springfield, IL 62704"},
-		{"born on ٥ March 1990 ok", "٥ March 1990", "5 March 1990"},
-		{"Ｊohn Smith called", "Ｊohn Smith", "John Smith"},
-		{"John\u200b Smith called", "John\u200b Smith", "John Smith"},
+	for _, tc := range []struct{ text, value string }{
+		{"ssn 123-45-678٩ on file", "123-45-678٩"},
+		{"ssn １２３－４５－６７８９ on file", "１２３－４５－６７８９"},
+		{"S\u200bSN on our file is 123456789 ok", "123456789"},
+		{"card 4111\u30001111\u30001111\u30001111 ok", "4111\u30001111\u30001111\u30001111"},
+		{"card 4111 1111 1111 111١ ok", "4111 1111 1111 111١"},
+		{"call +44 20 7946 095٨ today", "+44 20 7946 095٨"},
+		{"ip 10.0.0.١ x", "10.0.0.١"},
+		{"mail a＠b.co ok", "a＠b.co"},
+		{"key sk_live_4eC39HqLyjWDarjtT١zdp7dc ok", "sk_live_4eC39HqLyjWDarjtT١zdp7dc"},
+		{"I live at ٥ Main Street, Springfield, IL 62704 now", "٥ Main Street, Springfield, IL 62704"},
+		{"born on ٥ March 1990 ok", "٥ March 1990"},
+		{"Ｊohn Smith called", "Ｊohn Smith"},
+		{"John\u200b Smith called", "John\u200b Smith"},
+		{"IBAN GB8٢ WEST 1234 5698 7654 32 paid", "GB8٢ WEST 1234 5698 7654 32"},
+		{"ssn 123 45\u200b 6789.", "123 45\u200b 6789"},
+		{"call (212)\u200b 555-1234 now", "(212)\u200b 555-1234"},
+		{"on 29\u200b February 2024.", "29\u200b February 2024"},
+		{`api_key ＝ "Zx81kLq0PvR7tY3mW9sBn2Qe"`, "Zx81kLq0PvR7tY3mW9sBn2Qe"},
+		{`{"client_secret"： "Zx81kLq0PvR7tY3mW9sBn2Qe"}`, "Zx81kLq0PvR7tY3mW9sBn2Qe"},
 	} {
-		ascii := strings.Replace(tc.text, tc.value, tc.ascii, 1)
+		ascii := foldEvery(tc.text)
 		ref := e.Scan(nil, []byte(ascii), Filter{})
-		if len(ref) != 1 || ascii[ref[0].Start:ref[0].End] != tc.ascii {
-			t.Fatalf("%q: the ASCII form gives %+v", ascii, ref)
+		if len(ref) != 1 || ascii[ref[0].Start:ref[0].End] != foldEvery(tc.value) {
+			t.Fatalf("%q: the text with every lookalike folded gives %+v", ascii, ref)
 		}
 		start := int64(strings.Index(tc.text, tc.value))
 		want := []Finding{{Type: ref[0].Type, Start: start, End: start + int64(len(tc.value)), Confidence: ref[0].Confidence, Validated: ref[0].Validated}}
@@ -91,6 +104,21 @@ func TestFoldHiddenValues(t *testing.T) {
 			}
 		}
 	}
+}
+
+// foldEvery folds every lookalike in s, whatever the rule says.
+func foldEvery(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch to, k := lookalikeOf(r); k {
+		case lkNone:
+			b.WriteRune(r)
+		case lkDrop:
+		default:
+			b.WriteByte(to)
+		}
+	}
+	return b.String()
 }
 
 // scanAsIs scans text without folding anything.
