@@ -49,8 +49,12 @@
 //
 // Text with fullwidth forms, other scripts' decimal digits or zero-width
 // characters is scanned in its folded form, and findings are reported at
-// the original bytes (fold.go). All-ASCII text costs one test of the high
-// bits, 32 bytes at a time.
+// the original bytes (fold.go). A lookalike folds where it can hide a
+// value: next to another lookalike, in a number or a token, or a digit
+// beside a word (foldrule.go); a lone one among random bytes is left as it
+// is. Scan folds only the segments around the lookalikes that fold
+// (foldscan.go). All-ASCII text costs Scan nothing beyond the main pass,
+// and a Scanner one test of the high bits, 32 bytes at a time.
 //
 // A policy's custom rules (Config.Rules, custom.go: a literal prefix, a
 // charset, a length range and an optional entropy floor) become detectors

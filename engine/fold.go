@@ -2,7 +2,6 @@ package engine
 
 import (
 	"encoding/binary"
-	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -12,39 +11,70 @@ import (
 // input methods produce them), the decimal digits of other scripts
 // (Arabic-Indic, Devanagari, Bengali, Thai, ... every script Unicode
 // lists in Nd), and zero-width or formatting characters that split a
-// number without showing. Detectors read ASCII, so before a scan the
-// engine folds such text: each Nd digit becomes its ASCII digit, each
-// fullwidth ASCII character (U+FF01-U+FF5E) and the ideographic space its
-// ASCII counterpart, and each zero-width or bidi formatting character is
-// dropped. Findings are reported at the original bytes (foldMap), so that
-// redaction replaces exactly what was there.
+// number without showing. Detectors read ASCII, so the engine folds such
+// characters before it detects: each Nd digit becomes its ASCII digit,
+// each fullwidth ASCII character (U+FF01-U+FF5E) and the ideographic
+// space its ASCII counterpart, and each zero-width or bidi formatting
+// character is dropped. Findings are reported at the original bytes
+// (foldMap), so that redaction replaces exactly what was there.
 //
-// Text that is all ASCII, or whose non-ASCII characters fold to nothing,
-// is scanned as it is: the check is one test of eight bytes at a time for
-// a high bit, then a decode of the non-ASCII characters only.
+// A lookalike is folded only where it can hide something: next to
+// another lookalike, or inside a number or a token (foldrule.go has the
+// rule and why it is enough). A lone Arabic-Indic digit or soft hyphen
+// among random bytes is left as it is, so binary data, where such
+// sequences occur by chance every few kilobytes, is scanned as it is.
+// Scan folds only segments of the text, around the lookalikes that fold
+// (foldscan.go); the streaming Scanner folds chunks as they arrive
+// (stream.go).
 
-// foldRune returns what r folds to: an ASCII byte b, or nothing (del),
-// or ok false when r is not folded.
-func foldRune(r rune) (b byte, del, ok bool) {
+// Kinds of lookalike: what a character folds to.
+const (
+	lkNone   uint8 = iota
+	lkDigit        // a decimal digit of another script, or fullwidth: folds to '0'-'9'
+	lkLetter       // a fullwidth letter: folds to an ASCII letter
+	lkPunct        // fullwidth punctuation or symbol, or the ideographic space
+	lkJoin         // fullwidth punctuation that tokens hold: . @ - _ + : /
+	lkDrop         // a zero-width or bidi formatting character: dropped
+)
+
+// lookalikeOf returns what r folds to: an ASCII byte (0 when r is
+// dropped) and the kind of lookalike r is, lkNone when r does not fold.
+func lookalikeOf(r rune) (b byte, kind uint8) {
 	switch {
 	case r < utf8.RuneSelf:
-		return 0, false, false
+		return 0, lkNone
 	case r >= 0xFF01 && r <= 0xFF5E:
-		return byte(r - 0xFEE0), false, true
+		c := byte(r - 0xFEE0)
+		switch {
+		case c >= '0' && c <= '9':
+			return c, lkDigit
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			return c, lkLetter
+		case asciiClass[c] == chJoin:
+			return c, lkJoin
+		}
+		return c, lkPunct
 	case r == 0x3000:
-		return ' ', false, true
+		return ' ', lkPunct
 	case r == 0x00AD, r == 0x180E, r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E,
 		r >= 0x2060 && r <= 0x2064, r >= 0x2066 && r <= 0x2069, r == 0xFEFF:
-		return 0, true, true
+		return 0, lkDrop
 	}
 	if d, ok := digitValue(r); ok {
-		return '0' + d, false, true
+		return '0' + d, lkDigit
 	}
-	return 0, false, false
+	return 0, lkNone
 }
 
-// foldRanges returns ranges of runes that hold every rune foldRune
-// folds (and others besides): the explicit ones and the Nd runs.
+// foldRune returns what r folds to: an ASCII byte b, or nothing (del),
+// or ok false when r is not a lookalike.
+func foldRune(r rune) (b byte, del, ok bool) {
+	b, k := lookalikeOf(r)
+	return b, k == lkDrop, k != lkNone
+}
+
+// foldRanges returns ranges of runes that hold every lookalike (and
+// other runes besides): the explicit ones and the Nd runs.
 func foldRanges() [][2]rune {
 	out := [][2]rune{{0x00AD, 0x00AD}, {0x180E, 0x180E}, {0x200B, 0x206F}, {0x3000, 0x3000}, {0xFEFF, 0xFF5E}}
 	return append(out, ndRanges...)
@@ -69,13 +99,87 @@ var ndRanges = func() (out [][2]rune) {
 	return out
 }()
 
+// The digit values, in two levels: ndBlock[r>>6] is 1 + the index in
+// ndValues of the 64 runes from r&^63 (0 when none of them is a digit),
+// and an entry of ndValues is 1 + the digit's value (0 for no digit).
+// Every Nd rune lies below ndLimit (TestFoldEveryDecimalDigit).
+const ndLimit = 0x20000
+
+var ndBlock, ndValues = func() (blocks [ndLimit >> 6]uint8, values [][64]uint8) {
+	for _, rg := range ndRanges {
+		for r := rg[0]; r <= rg[1] && r < ndLimit; r++ {
+			if blocks[r>>6] == 0 {
+				values = append(values, [64]uint8{})
+				blocks[r>>6] = uint8(len(values)) // #nosec G115 -- fewer than 256 blocks hold digits (TestFoldEveryDecimalDigit)
+			}
+			values[blocks[r>>6]-1][r&63] = 1 + uint8((r-rg[0])%10) // #nosec G115 -- a value mod 10
+		}
+	}
+	return blocks, values
+}()
+
 // digitValue returns the value of the non-ASCII decimal digit r.
 func digitValue(r rune) (byte, bool) {
-	k := sort.Search(len(ndRanges), func(i int) bool { return ndRanges[i][1] >= r })
-	if k == len(ndRanges) || r < ndRanges[k][0] {
+	if r < 0 || r >= ndLimit {
 		return 0, false
 	}
-	return byte((r - ndRanges[k][0]) % 10), true
+	k := ndBlock[r>>6]
+	if k == 0 {
+		return 0, false
+	}
+	v := ndValues[k-1][r&63]
+	return v - 1, v != 0
+}
+
+// foldPairs holds the first two bytes of the UTF-8 encoding of every
+// lookalike: bit c1&63 of foldPairs[c0&63] for lead byte c0 and second
+// byte c1. Random bytes rarely pass it, so most lead bytes cost one
+// lookup.
+var foldPairs = func() (t [64]uint64) {
+	var buf [utf8.UTFMax]byte
+	for _, rg := range foldRanges() {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if _, k := lookalikeOf(r); k != lkNone {
+				utf8.EncodeRune(buf[:], r)
+				t[buf[0]&63] |= 1 << (buf[1] & 63)
+			}
+		}
+	}
+	return t
+}()
+
+// lookalikeAt returns the lookalike that starts at b[i] and ends within
+// b: its length, what it folds to and its kind; n is 0 and kind lkNone
+// when b[i] starts none.
+func lookalikeAt(b []byte, i int) (n int, to byte, kind uint8) {
+	if i+1 >= len(b) {
+		return 0, 0, lkNone
+	}
+	c0, c1 := b[i], b[i+1]
+	if c0 < 0xC0 || c1&0xC0 != 0x80 || foldPairs[c0&63]&(1<<(c1&63)) == 0 {
+		return 0, 0, lkNone
+	}
+	// The pair is that of a lookalike, so c0 and c1 begin a well-formed
+	// sequence; the rest must be continuation bytes.
+	var r rune
+	switch {
+	case c0 < 0xE0:
+		r, n = rune(c0&0x1F)<<6|rune(c1&0x3F), 2
+	case c0 < 0xF0:
+		if i+2 >= len(b) || b[i+2]&0xC0 != 0x80 {
+			return 0, 0, lkNone
+		}
+		r, n = rune(c0&0x0F)<<12|rune(c1&0x3F)<<6|rune(b[i+2]&0x3F), 3
+	default:
+		if i+3 >= len(b) || b[i+2]&0xC0 != 0x80 || b[i+3]&0xC0 != 0x80 {
+			return 0, 0, lkNone
+		}
+		r, n = rune(c0&0x07)<<18|rune(c1&0x3F)<<12|rune(b[i+2]&0x3F)<<6|rune(b[i+3]&0x3F), 4
+	}
+	if to, kind = lookalikeOf(r); kind == lkNone {
+		return 0, 0, lkNone
+	}
+	return n, to, kind
 }
 
 // firstNonASCII returns the index of the first byte of b with its high
@@ -102,137 +206,4 @@ func firstNonASCII(b []byte) int {
 		}
 	}
 	return -1
-}
-
-// foldsAt reports whether the character that starts at b[i] folds.
-func foldsAt(b []byte, i int) bool {
-	r, _ := utf8.DecodeRune(b[i:])
-	_, _, ok := foldRune(r)
-	return ok
-}
-
-// needsFold reports whether b holds a character that folds.
-func needsFold(b []byte) bool {
-	i := firstNonASCII(b)
-	if i < 0 {
-		return false
-	}
-	for b = b[i:]; len(b) > 0; {
-		if b[0] < utf8.RuneSelf {
-			k := firstNonASCII(b)
-			if k < 0 {
-				return false
-			}
-			b = b[k:]
-		}
-		r, n := utf8.DecodeRune(b)
-		if _, _, ok := foldRune(r); ok {
-			return true
-		}
-		b = b[n:]
-	}
-	return false
-}
-
-// foldMap maps offsets in folded text back to the original. A breakpoint
-// says that folded offset f is original offset after, for a character
-// that folded or was dropped just before it; before is where a finding
-// that ends at f ends in the original (it differs from after when dropped
-// characters stand at f, which the finding does not take). Between
-// breakpoints the shift is constant.
-type foldMap struct {
-	bps []breakpoint // ascending f; bps[0] is the origin
-}
-
-// breakpoint is one entry of a foldMap.
-type breakpoint struct {
-	f, before, after int64
-}
-
-// reset starts a map at folded offset f, original offset o.
-func (m *foldMap) reset(f, o int64) {
-	m.bps = append(m.bps[:0], breakpoint{f, o, o})
-}
-
-// add records that folded offset f is original offset o (after a folded
-// character), or, with del, that a character ending at original offset o
-// was dropped at f.
-func (m *foldMap) add(f, o int64, del bool) {
-	last := &m.bps[len(m.bps)-1]
-	if last.f == f {
-		if !del {
-			last.before = o
-		}
-		last.after = o
-		return
-	}
-	before := o
-	if del {
-		before = last.after + (f - last.f)
-	}
-	m.bps = append(m.bps, breakpoint{f, before, o})
-}
-
-// find returns the last breakpoint at or before folded offset f.
-func (m *foldMap) find(f int64) *breakpoint {
-	k := sort.Search(len(m.bps), func(i int) bool { return m.bps[i].f > f })
-	return &m.bps[max(0, k-1)]
-}
-
-// start maps the folded start offset of a finding to the original.
-func (m *foldMap) start(f int64) int64 {
-	bp := m.find(f)
-	return bp.after + (f - bp.f)
-}
-
-// end maps the folded end offset of a finding to the original.
-func (m *foldMap) end(f int64) int64 {
-	bp := m.find(f)
-	if bp.f == f {
-		return bp.before
-	}
-	return bp.after + (f - bp.f)
-}
-
-// trim drops the breakpoints before the last one at or before folded
-// offset f, which later lookups will not need.
-func (m *foldMap) trim(f int64) {
-	k := sort.Search(len(m.bps), func(i int) bool { return m.bps[i].f > f })
-	if k > 1 {
-		n := copy(m.bps, m.bps[k-1:])
-		m.bps = m.bps[:n]
-	}
-}
-
-// foldAppend appends the folded form of src, whose first byte is at
-// original offset o and folded offset f, to dst, recording breakpoints in
-// m. It returns dst and the number of bytes of src consumed: a UTF-8
-// sequence cut at the end of src is left unconsumed (unless final), so
-// that a stream can complete it with its next chunk.
-func foldAppend(dst, src []byte, o, f int64, m *foldMap, final bool) ([]byte, int) {
-	i := 0
-	for i < len(src) {
-		c := src[i]
-		if c < utf8.RuneSelf {
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		if !final && !utf8.FullRune(src[i:]) {
-			break
-		}
-		r, n := utf8.DecodeRune(src[i:])
-		b, del, ok := foldRune(r)
-		switch {
-		case !ok:
-			dst = append(dst, src[i:i+n]...)
-		case del:
-			m.add(f+int64(len(dst)), o+int64(i+n), true)
-		default:
-			dst = append(dst, b)
-			m.add(f+int64(len(dst)), o+int64(i+n), false)
-		}
-		i += n
-	}
-	return dst, i
 }

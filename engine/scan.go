@@ -46,11 +46,14 @@ type scanState struct {
 	// so that a blob inside a blob is not opened.
 	inner  *scanState
 	nested bool
-	// folded and fmap hold a whole-buffer scan's folded text (fold.go);
-	// sawFold says detect met a character that folds and stopped.
-	folded  []byte
-	fmap    foldMap
-	sawFold bool
+	// folded and fmap hold a whole-buffer scan's folded text (fold.go).
+	// With foldCheck, detect stops at the first lookalike that folds:
+	// sawFold says it did, foldAt where (foldscan.go).
+	folded    []byte
+	fmap      foldMap
+	foldCheck bool
+	sawFold   bool
+	foldAt    int
 }
 
 // Scan appends the findings in text to dst and returns the extended slice:
@@ -64,14 +67,11 @@ func (e *Engine) Scan(dst []Finding, text []byte, f Filter) []Finding {
 	st := e.pool.get()
 	st.reset(e, f.minConf)
 	var m *foldMap
+	st.foldCheck = true
 	st.detect(text, 0, 0, len(text))
+	st.foldCheck = false
 	if st.sawFold {
-		// The text holds a character that folds: scan its folded form.
-		st.reset(e, f.minConf)
-		m = &st.fmap
-		m.reset(0, 0)
-		st.folded, _ = foldAppend(st.folded[:0], text, 0, 0, m, true)
-		st.detect(st.folded, 0, 0, len(st.folded))
+		m = st.scanFolded(text)
 	}
 	dst = st.emit(dst, &f, m)
 	st.s.T = nil
@@ -189,8 +189,7 @@ blocks:
 			} else if c == clsTerm {
 				st.termsAt(i)
 			} else if c == clsFold {
-				if foldsAt(t, i) {
-					st.sawFold = true
+				if st.foldStop(t, i) {
 					break blocks
 				}
 				if d.termAt[clsFold] {
@@ -228,6 +227,9 @@ blocks:
 			m &^= 1<<uint(dd) - 1
 		}
 		i = next
+	}
+	if st.sawFold {
+		to = max(from, st.foldAt-foldRewind)
 	}
 	if len(st.e.dictGroups) > 0 {
 		st.dictionaries(from, to)

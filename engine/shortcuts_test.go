@@ -22,10 +22,10 @@ func scanExhaustive(e *Engine, text []byte) []Finding {
 	st.reset(e, 0)
 	st.s.NoCache = true
 	var m *foldMap
-	if needsFold(text) {
+	if firstFold(text, 0, len(text)) >= 0 {
 		m = &st.fmap
 		m.reset(0, 0)
-		st.folded, _ = foldAppend(st.folded[:0], text, 0, 0, m, true)
+		st.folded = foldAppend(st.folded[:0], text, 0, len(text), 0, 0, m)
 		text = st.folded
 	}
 	st.detect(text, 0, 0, len(text))

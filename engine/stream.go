@@ -5,7 +5,9 @@ import "unicode/utf8"
 // MaxHoldback is the most bytes a Scanner ever holds back: after Write
 // returns, Offset() - Committed() < MaxHoldback, counted in folded bytes
 // (a stream of three-byte lookalike characters, each folded to one ASCII
-// byte, holds back up to three times as many original bytes). It covers
+// byte, holds back up to three times as many original bytes, and a
+// lookalike near the end of what was written waits, with what follows
+// it, until the 32 bytes after it have arrived). It covers
 // the longest candidate (a PEM block of at most secrets.PEMMax bytes) plus
 // the look-around that overlap resolution needs.
 const MaxHoldback = 64 << 10
@@ -44,11 +46,15 @@ type Scanner struct {
 	lastEnd   int64
 	closed    bool
 
-	// Folding: written counts original bytes, carry holds a UTF-8
-	// sequence cut at the end of the last chunk, fm maps folded offsets
-	// to original ones, folding says whether any character folded yet.
+	// Folding: written counts original bytes. carry holds the original
+	// bytes not folded yet (a UTF-8 sequence cut at the end of the last
+	// chunk, or a lookalike whose context has not all arrived), after
+	// ctx bytes of context before them that were (foldContext, or all
+	// there were). fm maps folded offsets to original ones, folding says
+	// whether any character folded yet.
 	written int64
 	carry   []byte
+	ctx     int
 	fbuf    []byte
 	fm      foldMap
 	folding bool
@@ -68,7 +74,7 @@ func (s *Scanner) Reset() {
 	s.buf = s.buf[:0]
 	s.bs, s.x, s.scannedTo, s.committed, s.lastEnd = 0, 0, 0, 0, 0
 	s.closed = false
-	s.written, s.carry, s.folding = 0, s.carry[:0], false
+	s.written, s.carry, s.ctx, s.folding = 0, s.carry[:0], 0, false
 	s.fm.reset(0, 0)
 }
 
@@ -97,35 +103,59 @@ func (s *Scanner) Write(chunk []byte, emit func(Finding)) {
 	if s.closed {
 		panic("engine: Scanner.Write after Close")
 	}
-	o := s.written
 	s.written += int64(len(chunk))
-	if len(s.carry) == 0 && firstNonASCII(chunk) < 0 {
+	if len(s.carry) == s.ctx && firstNonASCII(chunk) < 0 {
 		s.feed(chunk, emit) // ASCII: folded bytes are the original ones
+		s.keepContext(chunk)
 		return
 	}
-	data := chunk
-	if len(s.carry) > 0 {
-		o -= int64(len(s.carry))
-		s.carry = append(s.carry, chunk...)
-		data = s.carry
-	}
-	// A character cut at the end waits for the rest of it.
-	cut := len(data) - incompleteTail(data)
-	s.foldFeed(data[:cut], o, emit)
-	s.carry = append(s.carry[:0], data[cut:]...)
+	s.carry = append(s.carry, chunk...)
+	s.foldFeed(false, emit)
 }
 
-// foldFeed folds the bytes b, which start at original offset o and end
-// with a whole character, and scans them. Until the first character that
-// folds, bytes go through as they are (the map's shift is zero).
-func (s *Scanner) foldFeed(b []byte, o int64, emit func(Finding)) {
-	if !s.folding && !needsFold(b) {
-		s.feed(b, emit)
-		return
+// keepContext makes the last foldContext bytes of the stream so far,
+// which end with chunk, the context in carry; nothing is pending.
+func (s *Scanner) keepContext(chunk []byte) {
+	if len(chunk) >= foldContext {
+		s.carry = append(s.carry[:0], chunk[len(chunk)-foldContext:]...)
+	} else {
+		s.carry = append(s.carry, chunk...)
+		n := copy(s.carry, s.carry[max(0, len(s.carry)-foldContext):])
+		s.carry = s.carry[:n]
 	}
-	s.folding = true
-	s.fbuf, _ = foldAppend(s.fbuf[:0], b, o, s.end(), &s.fm, true)
-	s.feed(s.fbuf, emit)
+	s.ctx = len(s.carry)
+}
+
+// foldFeed folds and scans the pending bytes of carry, except, unless
+// final, those from the first character whose fold the bytes still to
+// come may decide: a character cut at the end, or a lookalike fewer
+// than foldContext bytes before the end. Until the first lookalike that
+// folds, bytes go through as they are (the map's shift is zero).
+func (s *Scanner) foldFeed(final bool, emit func(Finding)) {
+	data := s.carry
+	from, to := s.ctx, len(data)
+	if !final {
+		to -= incompleteTail(data)
+		for i := max(from, to-foldContext-utf8.UTFMax); i < to; i++ {
+			if n, _, k := lookalikeAt(data, i); k != lkNone && i+n+foldContext > len(data) {
+				to = i
+				break
+			}
+		}
+	}
+	if to > from {
+		o := s.written - int64(len(data)-from) // the original offset of data[from]
+		if !s.folding && firstFold(data, from, to) < 0 {
+			s.feed(data[from:to], emit)
+		} else {
+			s.folding = true
+			s.fbuf = foldAppend(s.fbuf[:0], data, from, to, o, s.end(), &s.fm)
+			s.feed(s.fbuf, emit)
+		}
+	}
+	k := max(0, to-foldContext)
+	s.carry = s.carry[:copy(s.carry, data[k:])]
+	s.ctx = to - k
 }
 
 // incompleteTail returns how many bytes at the end of b are the start of
@@ -164,11 +194,8 @@ func (s *Scanner) Close(emit func(Finding)) {
 	if s.closed {
 		return
 	}
-	if len(s.carry) > 0 {
-		c := s.carry
-		s.carry = nil
-		s.foldFeed(c, s.written-int64(len(c)), emit)
-		s.carry = c[:0]
+	if len(s.carry) > s.ctx {
+		s.foldFeed(true, emit)
 	}
 	s.scan(true, emit)
 	s.closed = true
