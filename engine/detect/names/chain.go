@@ -69,21 +69,41 @@ func (tb *Table) wordInfo(t []byte, w word) (uint32, bool) {
 	return 0, false
 }
 
+// wordTrigger is wordInfo for findTerm: it reports only the words
+// findTerm acts on (triggerInfo); the others cost what a word the table
+// lacks costs.
+func (tb *Table) wordTrigger(t []byte, w word) (uint32, bool) {
+	if w.e-w.s >= 4 && apostrophe(t, w.s+1) > 0 {
+		info, ok := tb.wordInfo(t, w)
+		return info, ok && triggerInfo(info)
+	}
+	return tb.lookupTrigger(t[w.s:w.e])
+}
+
 // freeBefore reports whether a name may start at t[i]: not glued to a
 // word, an identifier ("obj.Name"), a path, an email or a variable.
 func freeBefore(t []byte, i int) bool {
-	if letterBefore(t, i) {
-		return false
-	}
 	if i == 0 {
 		return true
 	}
-	switch t[i-1] {
-	case '@', '/', '\\', '#', '$', '%', '.', '&', '*', '~', '^', '`', '|', '+':
-		return false
+	if c := t[i-1]; c < 0x80 {
+		return !gluedBefore[c]
 	}
-	return true
+	return !letterBefore(t, i)
 }
+
+// gluedBefore holds the ASCII bytes that glue a word to what stands
+// before it: letters, digits and '_' (letterBefore), and the marks of
+// identifiers, paths, emails and variables.
+var gluedBefore = func() (g [128]bool) {
+	for c := byte(0); c < 128; c++ {
+		g[c] = c-'a' < 26 || c-'A' < 26 || c-'0' < 10 || c == '_'
+	}
+	for _, c := range []byte("@/\\#$%.&*~^`|+") {
+		g[c] = true
+	}
+	return g
+}()
 
 // freeAfter reports whether a name may end at t[e].
 func freeAfter(t []byte, e int) bool {

@@ -74,17 +74,26 @@ func findTerm(s *detect.Scan, m automaton.Match) {
 	if !freeBefore(t, a) {
 		return
 	}
-	w := scanWord(t, a)
+	w, h, fast := asciiWord(t, a)
+	if !fast {
+		w = scanWord(t, a)
+	}
 	if w.shape != shapeTitle && w.shape != shapeUpper || me > w.e+1 {
 		return // not a name's spelling, or a short name's pattern across words
 	}
-	tb, err := Load()
-	if err != nil {
+	tb := table()
+	if tb == nil {
 		return
 	}
-	info, ok := tb.wordInfo(t, w)
+	var info uint32
+	var ok bool
+	if fast {
+		info, ok = tb.findHashed(t[w.s:w.e], h, true) // letters only: wordTrigger's apostrophe case cannot arise
+	} else {
+		info, ok = tb.wordTrigger(t, w)
+	}
 	if !ok {
-		return
+		return // no name, title or greeting that starts a chain
 	}
 	var i int
 	switch {

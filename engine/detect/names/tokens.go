@@ -1,6 +1,7 @@
 package names
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -118,6 +119,65 @@ func scanWord(t []byte, i int) word {
 		}
 	}
 	return scanWordFull(t, i)
+}
+
+// Eight-byte masks for asciiWord: bit 7 of each byte.
+const (
+	highBits = 0x8080808080808080
+	lowBits  = 0x0101010101010101
+)
+
+// asciiLetters returns bit 7 of each byte of x that is an ASCII letter.
+func asciiLetters(x uint64) uint64 {
+	low7 := (x | fold8) &^ highBits // letters fold to 'a'..'z'
+	return (low7 + (0x80-'a')*lowBits) &^ (low7 + (0x80-'z'-1)*lowBits) &^ x & highBits
+}
+
+// asciiWord is scanWord for findTerm's common case, eight bytes at a
+// time: an ASCII word of up to 15 letters that starts with a capital at
+// t[i], with 16 bytes of t from i. It also returns the word's wordHash.
+// ok is false when scanWord must read the word: t[i] is no ASCII
+// capital, an apostrophe or a non-ASCII byte follows the letters, the
+// case is mixed ("McDonald"), the word is longer, or t ends within 16
+// bytes.
+func asciiWord(t []byte, i int) (w word, h uint64, ok bool) {
+	if i+16 > len(t) || t[i]-'A' >= 26 {
+		return word{}, 0, false
+	}
+	x, y := le64(t[i:]), le64(t[i+8:])
+	// Keep the letters' bytes (zero the rest, as wordHash pads), and
+	// restX, restY: bit 5 of each letter after the first, set in lower
+	// case.
+	var n int
+	var restX, restY uint64
+	if nl := ^asciiLetters(x) & highBits; nl != 0 {
+		n = bits.TrailingZeros64(nl) >> 3
+		m := (nl&-nl)>>7 - 1
+		x, y = x&m, 0
+		restX = m &^ 0xff & fold8
+	} else if nl := ^asciiLetters(y) & highBits; nl != 0 {
+		n = 8 + bits.TrailingZeros64(nl)>>3
+		m := (nl&-nl)>>7 - 1
+		y &= m
+		restX, restY = fold8&^0xff, m&fold8
+	} else {
+		return word{}, 0, false
+	}
+	if asciiCase[t[i+n]] == 3 {
+		return word{}, 0, false // an apostrophe or a non-ASCII byte after the letters
+	}
+	if n < 2 {
+		return word{s: i, e: i + n}, 0, true
+	}
+	switch lx, ly := x&restX, y&restY; {
+	case lx == restX && ly == restY:
+		w = word{s: i, e: i + n, shape: shapeTitle}
+	case lx == 0 && ly == 0:
+		w = word{s: i, e: i + n, shape: shapeUpper}
+	default:
+		return word{}, 0, false
+	}
+	return w, finishHash(x, y, uint64(n)*hashK0), true // #nosec G115 -- a length
 }
 
 // scanWordFull is scanWord for words with apostrophes, non-ASCII
