@@ -69,6 +69,27 @@ func (tb *Table) wordInfo(t []byte, w word) (uint32, bool) {
 	return 0, false
 }
 
+// scanWordHash is scanWord, and the word's wordHash when hashed: the
+// common Title-case and upper-case ASCII words are read and hashed
+// eight bytes at a time (asciiWord).
+func scanWordHash(t []byte, i int) (w word, h uint64, hashed bool) {
+	if w, h, ok := asciiWord(t, i); ok {
+		return w, h, w.e-w.s >= 2
+	}
+	return scanWord(t, i), 0, false
+}
+
+// infoOf is wordInfo of the word w that scanWordHash read.
+func (tb *Table) infoOf(t []byte, w word, h uint64, hashed bool) uint32 {
+	if hashed {
+		// Letters only, so wordInfo's apostrophe case cannot arise.
+		info, _ := tb.findHashed(t[w.s:w.e], h, false)
+		return info
+	}
+	info, _ := tb.wordInfo(t, w)
+	return info
+}
+
 // wordTrigger is wordInfo for findTerm: it reports only the words
 // findTerm acts on (triggerInfo); the others cost what a word the table
 // lacks costs.
@@ -125,26 +146,33 @@ func freeAfter(t []byte, e int) bool {
 // the token, with the info of its first known part (or of the word), and
 // false when t[i] holds no Title or upper-case word.
 func (tb *Table) compound(t []byte, i int) (tok, bool) {
-	w := scanWord(t, i)
+	k, _, ok := tb.compoundWord(t, i)
+	return k, ok
+}
+
+// compoundWord is compound that also returns the word scanWord reads at
+// t[i], for a caller that wants it when compound fails.
+func (tb *Table) compoundWord(t []byte, i int) (tok, word, bool) {
+	w, h, hashed := scanWordHash(t, i)
 	if w.shape != shapeTitle && w.shape != shapeUpper {
-		return tok{}, false
+		return tok{}, w, false
 	}
 	k := tok{s: i, e: w.e, kind: kindName, shape: w.shape}
-	k.info, _ = tb.wordInfo(t, w)
+	k.info = tb.infoOf(t, w, h, hashed)
 	k.known = isName(k.info)
 	for parts := 1; parts < 4 && k.e+1 < len(t) && t[k.e] == '-'; parts++ {
-		p := scanWord(t, k.e+1)
+		p, ph, phashed := scanWordHash(t, k.e+1)
 		if p.shape != shapeTitle && p.shape != shapeUpper {
 			break
 		}
 		if !k.known {
-			if info, ok := tb.wordInfo(t, p); ok && isName(info) {
+			if info := tb.infoOf(t, p, ph, phashed); isName(info) {
 				k.info, k.known = info, true
 			}
 		}
 		k.e = p.e
 	}
-	return k, true
+	return k, w, true
 }
 
 // prevWord returns the word that ends right before t[e] (letters only),

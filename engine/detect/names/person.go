@@ -107,8 +107,8 @@ func findTerm(s *detect.Scan, m automaton.Match) {
 			return
 		}
 		i = e + 1
-		if nw := scanWord(t, i); nw.shape != shapeNone {
-			if ni, _ := tb.wordInfo(t, nw); ni&bitTitle != 0 && !isName(ni) {
+		if nw, nh, hashed := scanWordHash(t, i); nw.shape != shapeNone {
+			if ni := tb.infoOf(t, nw, nh, hashed); ni&bitTitle != 0 && !isName(ni) {
 				return // "Prof. Dr. Hans": the second title starts the name
 			}
 		}
@@ -126,7 +126,8 @@ func findTerm(s *detect.Scan, m automaton.Match) {
 // report builds the chain at T[i], weighs its evidence and adds it.
 func (tb *Table) report(s *detect.Scan, i int) {
 	t := s.T
-	c := tb.build(t, i)
+	var c chain
+	tb.build(&c, t, i)
 	if c.n == 0 || c.names() == 0 {
 		return
 	}
