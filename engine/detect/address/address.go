@@ -200,6 +200,9 @@ func numberLast(t []byte, i, e int) (int, int, bool) {
 	if comma {
 		p--
 	}
+	if !tokByte(t[p-1]) {
+		return 0, 0, false // no token before the number ("(389) 672")
+	}
 	b := backTokens{t: t, p: p, lim: max(0, i-72)}
 	if !b.has(0) {
 		return 0, 0, false

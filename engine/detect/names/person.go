@@ -71,8 +71,8 @@ func findTerm(s *detect.Scan, m automaton.Match) {
 	if me-a < K && !(me-a == KUpper && isUpperASCII(t[a+1])) && t[me-1] < 0xC0 && me < len(t) && asciiCase[t[me]]&3 != 0 && t[me] != '\'' {
 		return // a prefix of a longer word that is not its trigger prefix
 	}
-	if !freeBefore(t, a) {
-		return
+	if a > 0 && (t[a-1] < 0x80 && gluedBefore[t[a-1]] || t[a-1] >= 0x80 && !freeBefore(t, a)) {
+		return // glued to a word or an identifier (freeBefore)
 	}
 	w, h, fast := asciiWord(t, a)
 	if !fast {
@@ -81,13 +81,18 @@ func findTerm(s *detect.Scan, m automaton.Match) {
 	if w.shape != shapeTitle && w.shape != shapeUpper || me > w.e+1 {
 		return // not a name's spelling, or a short name's pattern across words
 	}
-	tb := table()
+	tb := loaded.Load()
 	if tb == nil {
-		return
+		if tb = table(); tb == nil {
+			return
+		}
 	}
 	var info uint32
 	var ok bool
 	if fast {
+		if !tb.mayTrigger(h) {
+			return // no name, title or greeting (the filter has no false negatives)
+		}
 		info, ok = tb.findHashed(t[w.s:w.e], h, true) // letters only: wordTrigger's apostrophe case cannot arise
 	} else {
 		info, ok = tb.wordTrigger(t, w)

@@ -144,7 +144,8 @@ func asciiWord(t []byte, i int) (w word, h uint64, ok bool) {
 	if i+16 > len(t) || t[i]-'A' >= 26 {
 		return word{}, 0, false
 	}
-	x, y := le64(t[i:]), le64(t[i+8:])
+	b := t[i : i+16 : i+16]
+	x, y := le64(b[:8]), le64(b[8:])
 	// Keep the letters' bytes (zero the rest, as wordHash pads), and
 	// restX, restY: bit 5 of each letter after the first, set in lower
 	// case.
@@ -163,7 +164,7 @@ func asciiWord(t []byte, i int) (w word, h uint64, ok bool) {
 	} else {
 		return word{}, 0, false
 	}
-	if asciiCase[t[i+n]] == 3 {
+	if asciiCase[b[n&15]] == 3 {
 		return word{}, 0, false // an apostrophe or a non-ASCII byte after the letters
 	}
 	if n < 2 {
