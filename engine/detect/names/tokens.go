@@ -50,6 +50,9 @@ func letterBefore(t []byte, i int) bool {
 	if c < 0x80 {
 		return c-'a' < 26 || c-'A' < 26 || c-'0' < 10 || c == '_'
 	}
+	if c >= 0xC0 {
+		return false // a lead byte ends no rune
+	}
 	r, _ := utf8.DecodeLastRune(t[max(0, i-4):i])
 	return r != utf8.RuneError && unicode.IsLetter(r)
 }
@@ -137,9 +140,9 @@ func asciiLetters(x uint64) uint64 {
 // time: an ASCII word of up to 15 letters that starts with a capital at
 // t[i], with 16 bytes of t from i. It also returns the word's wordHash.
 // ok is false when scanWord must read the word: t[i] is no ASCII
-// capital, an apostrophe or a non-ASCII byte follows the letters, the
-// case is mixed ("McDonald"), the word is longer, or t ends within 16
-// bytes.
+// capital, an apostrophe or a byte that may start a non-ASCII letter or
+// ’ (0xC3-0xEF, see letter) follows the letters, the case is mixed
+// ("McDonald"), the word is longer, or t ends within 16 bytes.
 func asciiWord(t []byte, i int) (w word, h uint64, ok bool) {
 	if i+16 > len(t) || t[i]-'A' >= 26 {
 		return word{}, 0, false
@@ -164,8 +167,8 @@ func asciiWord(t []byte, i int) (w word, h uint64, ok bool) {
 	} else {
 		return word{}, 0, false
 	}
-	if asciiCase[b[n&15]] == 3 {
-		return word{}, 0, false // an apostrophe or a non-ASCII byte after the letters
+	if c := b[n&15]; c == '\'' || c-0xC3 <= 0xEF-0xC3 {
+		return word{}, 0, false // an apostrophe, or a byte that may start a letter or ’ (letter, apostrophe)
 	}
 	if n < 2 {
 		return word{s: i, e: i + n}, 0, true

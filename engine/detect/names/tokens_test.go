@@ -8,7 +8,8 @@ import (
 // randomText returns n bytes drawn mostly from letters of both cases,
 // with spaces, punctuation, apostrophes and UTF-8 letters among them.
 func randomText(r *rand.Rand, n int) []byte {
-	pieces := []string{"a", "e", "r", "x", "A", "M", "Z", "c", "D", " ", ".", ",", "'", "-", "_", "1", "@", "é", "É", "’", "ß", "\xff"}
+	pieces := []string{"a", "e", "r", "x", "A", "M", "Z", "c", "D", " ", ".", ",", "'", "-", "_", "1", "@", "é", "É", "’", "ß", "\xff",
+		"\x80", "\xbf", "\xc2\xa0", "\xc3", "\xe2\x80\x94", "\xef\xbc\xa1", "\xf0\x9f\x98\x80", "Ω", "ж"}
 	var b []byte
 	for len(b) < n {
 		if r.IntN(4) == 0 {
@@ -77,7 +78,7 @@ func TestFreeBefore(t *testing.T) {
 			t.Errorf("freeBefore after %#x = %v, want %v", c, got, want)
 		}
 	}
-	for _, s := range []string{"éA", "’A", "—A", "中A", "\xc3A", "A"} {
+	for _, s := range []string{"éA", "’A", "—A", "中A", "\xc3A", "A", "x\xc3A", "\xc3\xa9\xc3A", "\xe4\xb8A", "\x80A", "Ω\xbfA"} {
 		i := len(s) - 1
 		if got, want := freeBefore([]byte(s), i), freeBeforeRef([]byte(s), i); got != want {
 			t.Errorf("freeBefore(%q) = %v, want %v", s, got, want)
