@@ -118,6 +118,9 @@ func numberFirst(t []byte, i, e int) (int, int, bool) {
 		return 0, 0, false
 	}
 	p++
+	if isDigit(t[p]) && !mayBeOrdinal(t, p) {
+		return 0, 0, false // a number after the number: no street word, name or ordinal starts the street
+	}
 	prefix, names, end := false, 0, 0
 	for k := 0; k < 8 && p < len(t); k++ {
 		te := tokEnd(t, p)
@@ -160,6 +163,16 @@ func numberFirst(t []byte, i, e int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// mayBeOrdinal reports whether the token at t[p], which starts with a
+// digit, may be an ordinal: one to three digits and a letter.
+func mayBeOrdinal(t []byte, p int) bool {
+	q := p
+	for q < len(t) && isDigit(t[q]) {
+		q++
+	}
+	return q-p <= 3 && q < len(t) && isLetter(t[q])
+}
+
 // nextCapitalSuffix reports whether the token after t[e] is a suffix
 // type ("10 Avenue Road": Avenue is the name).
 func nextCapitalSuffix(t []byte, e int) bool {
@@ -187,58 +200,82 @@ func numberLast(t []byte, i, e int) (int, int, bool) {
 	if comma {
 		p--
 	}
-	lim := max(0, i-72)
-	var starts [6]int
-	n := 0
-	for n < len(starts) && p > lim {
-		s := prevTok(t, p, lim)
-		if s < 0 {
-			break
-		}
-		starts[n] = s
-		n++
-		if s < 2 || t[s-1] != ' ' {
-			break
-		}
-		p = s - 1
+	if !tokByte(t[p-1]) {
+		return 0, 0, false // no token before the number ("(389) 672")
 	}
-	if n == 0 {
+	b := backTokens{t: t, p: p, lim: max(0, i-72)}
+	if !b.has(0) {
 		return 0, 0, false
 	}
 	end0 := i - 1
 	if comma {
 		end0--
 	}
+	if isDigit(t[b.starts[0]]) && isDigit(t[end0-1]) {
+		return 0, 0, false // a number before the number ("6463 1891"): no street, glued or not, and no ordinal
+	}
 	// A glued or separate suffix type right before the number.
 	if !comma {
-		s0 := starts[0]
+		s0 := b.starts[0]
 		if glued(t, s0, end0) {
 			return s0, e, true
 		}
-		if k := kindOf(t, s0, end0); k&suffixType != 0 && n > 1 && !isDigit(t[starts[1]]) && capital(t, starts[1], starts[0]-1) && isGermanDutch(t, s0, end0) {
-			return starts[1], e, true
+		if isGermanDutch(t, s0, end0) && kindOf(t, s0, end0)&suffixType != 0 && b.has(1) && !isDigit(t[b.starts[1]]) && capital(t, b.starts[1], s0-1) {
+			return b.starts[1], e, true
 		}
 	}
 	// A prefix type further back, with names (and particles) between.
 	names := 0
-	for k := 0; k < n; k++ {
-		s := starts[k]
-		te := tokEnd(t, s)
-		if te > end0 {
-			te = end0
-		}
-		kind := kindOf(t, s, te)
+	for k := 0; b.has(k); k++ {
+		s := b.starts[k]
+		te := min(tokEnd(t, s), end0)
 		switch {
-		case k > 0 && names > 0 && kind&prefixType != 0 && capital(t, s, te):
-			return s, e, true
 		case capital(t, s, te):
+			if k > 0 && names > 0 && kindOf(t, s, te)&prefixType != 0 {
+				return s, e, true
+			}
 			names++
-		case kind&particle != 0 && k > 0:
+		case k > 0 && kindOf(t, s, te)&particle != 0:
 		default:
 			return 0, 0, false
 		}
 	}
 	return 0, 0, false
+}
+
+// backTokens walks back over the tokens before a number, at most six,
+// separated by single spaces, none before lim; it reads them as the
+// caller asks for them, so that a number after a lower-case word reads
+// one token, not six.
+type backTokens struct {
+	t      []byte
+	p, lim int // the walk's position (the end of the next token) and limit
+	n      int
+	done   bool
+	starts [6]int
+}
+
+// has reports whether there is a k-th token (0 the nearest), reading
+// back as far as it needs.
+func (b *backTokens) has(k int) bool {
+	for b.n <= k && !b.done {
+		if b.n == len(b.starts) || b.p <= b.lim {
+			b.done = true
+			break
+		}
+		s := prevTok(b.t, b.p, b.lim)
+		if s < 0 {
+			b.done = true
+			break
+		}
+		b.starts[b.n] = s
+		b.n++
+		if s < 2 || b.t[s-1] != ' ' {
+			b.done = true
+		}
+		b.p = s - 1
+	}
+	return k < b.n
 }
 
 // isGermanDutch reports whether the separate type word t[s:e] is one of

@@ -43,6 +43,9 @@ func kindOf(t []byte, s, e int) uint8 {
 	if e-s > 24 || e == s {
 		return 0
 	}
+	if c := t[s] | 0x20; wordStarts[e-s][c>>6]&(1<<(c&63)) == 0 {
+		return 0 // no street word of this length starts so
+	}
 	var buf [24]byte
 	for k, c := range t[s:e] {
 		if c-'A' < 26 {
@@ -52,6 +55,20 @@ func kindOf(t []byte, s, e int) uint8 {
 	}
 	return words[string(buf[:e-s])]
 }
+
+// wordStarts holds, for each length up to 24, the first bytes (bit 5
+// set, as kindOf tests them) of the street words of that length: most
+// tokens are no street word, and are told so without folding and
+// hashing them.
+var wordStarts = func() (ws [25][4]uint64) {
+	for w := range words {
+		if len(w) <= 24 {
+			c := w[0] | 0x20
+			ws[len(w)][c>>6] |= 1 << (c & 63)
+		}
+	}
+	return ws
+}()
 
 // capital reports whether the token at t[s] starts with a capital
 // letter (after an elided article: "l'Église", "d'Italie"), or is an

@@ -261,21 +261,42 @@ func (b *builder) image() ([]byte, error) {
 		}
 	}
 	sort.Strings(keys)
-	nslots := 1
-	for nslots < 2*len(keys) {
-		nslots *= 2
-	}
-	slots := make([]uint32, nslots)
-	var entries, pool []byte
-	for e, k := range keys {
-		entries = binary.LittleEndian.AppendUint32(entries, uint32(len(pool))<<8|uint32(len(k))) // #nosec G115 -- the pool is a few MB, keys at most 255 bytes
-		entries = binary.LittleEndian.AppendUint32(entries, b.words[k])
-		pool = append(pool, k...)
-		i := fnv(fnvBasis, []byte(k)) & uint32(nslots-1) // #nosec G115 -- nslots is a power of two below 2^24
-		for slots[i] != 0 {
-			i = (i + 1) & uint32(nslots-1) // #nosec G115 -- as above
+	nhome := 2 * len(keys)
+	slots := make([]uint64, nhome+1)
+	// The trigger filter: 8 to 16 bits per word findTerm acts on, so
+	// that two bits of a 64-bit word turn away all but about 2% of the
+	// others.
+	ntrigger := 0
+	for _, info := range b.words {
+		if triggerInfo(info) {
+			ntrigger++
 		}
-		slots[i] = uint32(e + 1) // #nosec G115 -- fewer entries than slots
+	}
+	nfilter := 1
+	for nfilter*64 < 8*ntrigger {
+		nfilter *= 2
+	}
+	filter := make([]uint64, nfilter)
+	var pool []byte
+	for _, k := range keys {
+		info := b.words[k]
+		if info >= 1<<infoBits || len(pool)+len(k) > maxPool {
+			return nil, fmt.Errorf("names: build: word %q does not fit the table (info %#x, pool %d bytes)", k, info, len(pool))
+		}
+		h := wordHash([]byte(k))
+		i := home(h, uint64(nhome)) // #nosec G115 -- a count
+		for slots[i] != 0 {
+			i++
+		}
+		slots[i] = makeSlot(h, len(pool), len(k), info)
+		if triggerInfo(info) {
+			fi, fb := filterBits(h, uint64(nfilter-1)) // #nosec G115 -- a power of two
+			filter[fi] |= fb
+		}
+		pool = append(pool, k...)
+		if i == len(slots)-1 {
+			slots = append(slots, 0) // the last slot stays empty: every probe ends
+		}
 	}
 	pats := make([]string, 0, len(b.pats))
 	for p := range b.pats {
@@ -291,13 +312,16 @@ func (b *builder) image() ([]byte, error) {
 		return nil, fmt.Errorf("names: build: %w", err)
 	}
 	out := []byte(magic)
-	for _, v := range []int{nslots, len(keys), len(pool), len(ab)} {
+	for _, v := range []int{nhome, len(slots), nfilter, len(pool), len(ab)} {
 		out = binary.LittleEndian.AppendUint32(out, uint32(v)) // #nosec G115 -- all far below 2^32
 	}
-	for _, s := range slots {
-		out = binary.LittleEndian.AppendUint32(out, s)
+	for _, f := range filter {
+		out = binary.LittleEndian.AppendUint64(out, f)
 	}
-	out = append(append(append(out, entries...), pool...), ab...)
+	for _, s := range slots {
+		out = binary.LittleEndian.AppendUint64(out, s)
+	}
+	out = append(append(out, pool...), ab...)
 	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, crc32.MakeTable(crc32.Castagnoli))), nil
 }
 

@@ -69,21 +69,62 @@ func (tb *Table) wordInfo(t []byte, w word) (uint32, bool) {
 	return 0, false
 }
 
+// scanWordHash is scanWord, and the word's wordHash when hashed: the
+// common Title-case and upper-case ASCII words are read and hashed
+// eight bytes at a time (asciiWord).
+func scanWordHash(t []byte, i int) (w word, h uint64, hashed bool) {
+	if w, h, ok := asciiWord(t, i); ok {
+		return w, h, w.e-w.s >= 2
+	}
+	return scanWord(t, i), 0, false
+}
+
+// infoOf is wordInfo of the word w that scanWordHash read.
+func (tb *Table) infoOf(t []byte, w word, h uint64, hashed bool) uint32 {
+	if hashed {
+		// Letters only, so wordInfo's apostrophe case cannot arise.
+		info, _ := tb.findHashed(t[w.s:w.e], h, false)
+		return info
+	}
+	info, _ := tb.wordInfo(t, w)
+	return info
+}
+
+// wordTrigger is wordInfo for findTerm: it reports only the words
+// findTerm acts on (triggerInfo); the others cost what a word the table
+// lacks costs.
+func (tb *Table) wordTrigger(t []byte, w word) (uint32, bool) {
+	if w.e-w.s >= 4 && apostrophe(t, w.s+1) > 0 {
+		info, ok := tb.wordInfo(t, w)
+		return info, ok && triggerInfo(info)
+	}
+	return tb.lookupTrigger(t[w.s:w.e])
+}
+
 // freeBefore reports whether a name may start at t[i]: not glued to a
 // word, an identifier ("obj.Name"), a path, an email or a variable.
 func freeBefore(t []byte, i int) bool {
-	if letterBefore(t, i) {
-		return false
-	}
 	if i == 0 {
 		return true
 	}
-	switch t[i-1] {
-	case '@', '/', '\\', '#', '$', '%', '.', '&', '*', '~', '^', '`', '|', '+':
-		return false
+	if c := t[i-1]; c < 0x80 {
+		return !gluedBefore[c]
 	}
-	return true
+	return !letterBefore(t, i)
 }
+
+// gluedBefore holds the ASCII bytes that glue a word to what stands
+// before it: letters, digits and '_' (letterBefore), and the marks of
+// identifiers, paths, emails and variables.
+var gluedBefore = func() (g [128]bool) {
+	for c := byte(0); c < 128; c++ {
+		g[c] = c-'a' < 26 || c-'A' < 26 || c-'0' < 10 || c == '_'
+	}
+	for _, c := range []byte("@/\\#$%.&*~^`|+") {
+		g[c] = true
+	}
+	return g
+}()
 
 // freeAfter reports whether a name may end at t[e].
 func freeAfter(t []byte, e int) bool {
@@ -105,26 +146,33 @@ func freeAfter(t []byte, e int) bool {
 // the token, with the info of its first known part (or of the word), and
 // false when t[i] holds no Title or upper-case word.
 func (tb *Table) compound(t []byte, i int) (tok, bool) {
-	w := scanWord(t, i)
+	k, _, ok := tb.compoundWord(t, i)
+	return k, ok
+}
+
+// compoundWord is compound that also returns the word scanWord reads at
+// t[i], for a caller that wants it when compound fails.
+func (tb *Table) compoundWord(t []byte, i int) (tok, word, bool) {
+	w, h, hashed := scanWordHash(t, i)
 	if w.shape != shapeTitle && w.shape != shapeUpper {
-		return tok{}, false
+		return tok{}, w, false
 	}
 	k := tok{s: i, e: w.e, kind: kindName, shape: w.shape}
-	k.info, _ = tb.wordInfo(t, w)
+	k.info = tb.infoOf(t, w, h, hashed)
 	k.known = isName(k.info)
 	for parts := 1; parts < 4 && k.e+1 < len(t) && t[k.e] == '-'; parts++ {
-		p := scanWord(t, k.e+1)
+		p, ph, phashed := scanWordHash(t, k.e+1)
 		if p.shape != shapeTitle && p.shape != shapeUpper {
 			break
 		}
 		if !k.known {
-			if info, ok := tb.wordInfo(t, p); ok && isName(info) {
+			if info := tb.infoOf(t, p, ph, phashed); isName(info) {
 				k.info, k.known = info, true
 			}
 		}
 		k.e = p.e
 	}
-	return k, true
+	return k, w, true
 }
 
 // prevWord returns the word that ends right before t[e] (letters only),

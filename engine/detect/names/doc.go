@@ -7,10 +7,11 @@
 // Build (run by gen) compiles them with lexicon.go into names.bin, which
 // the package embeds: a hash table of every word with its info bits
 // (given-name and surname tiers by rank, common English word, title,
-// particle, greeting, company or place word, ...) read in place, and the
-// trigger automaton, decoded once per process (Load). The image loads in
-// about 3 ms and holds 2.9 MB on the heap (the automaton) plus 4.5 MB
-// read in place from the binary (BenchmarkNames/op=load).
+// particle, greeting, company or place word, ...) and a Bloom filter of
+// the words a trigger acts on, read in place (table.go, lookup.go), and
+// the trigger automaton, decoded once per process (Load). The image
+// loads in about 3 ms and holds 2.9 MB on the heap (the automaton) plus
+// 4.1 MB read in place from the binary (BenchmarkNames/op=load).
 //
 // # Trigger
 //
@@ -21,8 +22,10 @@
 // sentence-initial word shares them ("Theo", not "The"), less at the
 // first non-ASCII byte, and a short name with the byte after it ("Li ") —
 // so a scan stops only at capitalised words that may be names. findTerm
-// reads the whole word and looks it up; a word that is no name, title or
-// greeting costs one lookup.
+// reads the whole word, eight bytes at a time for an ASCII word, hashes
+// it in the same pass and tests two bits of the trigger filter: most
+// capitalised words of prose and logs that are no name, title or
+// greeting are turned away there, without a lookup in the table.
 //
 // # Chains and evidence
 //

@@ -98,8 +98,8 @@ func findKey(s *detect.Scan, a *detect.Assignment) {
 	if strength == keyNone {
 		return
 	}
-	tb, err := Load()
-	if err != nil {
+	tb := table()
+	if tb == nil {
 		return
 	}
 	i := a.Value

@@ -71,20 +71,34 @@ func findTerm(s *detect.Scan, m automaton.Match) {
 	if me-a < K && !(me-a == KUpper && isUpperASCII(t[a+1])) && t[me-1] < 0xC0 && me < len(t) && asciiCase[t[me]]&3 != 0 && t[me] != '\'' {
 		return // a prefix of a longer word that is not its trigger prefix
 	}
-	if !freeBefore(t, a) {
-		return
+	if a > 0 && (t[a-1] < 0x80 && gluedBefore[t[a-1]] || t[a-1] >= 0x80 && !freeBefore(t, a)) {
+		return // glued to a word or an identifier (freeBefore)
 	}
-	w := scanWord(t, a)
+	w, h, fast := asciiWord(t, a)
+	if !fast {
+		w = scanWord(t, a)
+	}
 	if w.shape != shapeTitle && w.shape != shapeUpper || me > w.e+1 {
 		return // not a name's spelling, or a short name's pattern across words
 	}
-	tb, err := Load()
-	if err != nil {
-		return
+	tb := loaded.Load()
+	if tb == nil {
+		if tb = table(); tb == nil {
+			return
+		}
 	}
-	info, ok := tb.wordInfo(t, w)
+	var info uint32
+	var ok bool
+	if fast {
+		if !tb.mayTrigger(h) {
+			return // no name, title or greeting (the filter has no false negatives)
+		}
+		info, ok = tb.findHashed(t[w.s:w.e], h, true) // letters only: wordTrigger's apostrophe case cannot arise
+	} else {
+		info, ok = tb.wordTrigger(t, w)
+	}
 	if !ok {
-		return
+		return // no name, title or greeting that starts a chain
 	}
 	var i int
 	switch {
@@ -98,8 +112,8 @@ func findTerm(s *detect.Scan, m automaton.Match) {
 			return
 		}
 		i = e + 1
-		if nw := scanWord(t, i); nw.shape != shapeNone {
-			if ni, _ := tb.wordInfo(t, nw); ni&bitTitle != 0 && !isName(ni) {
+		if nw, nh, hashed := scanWordHash(t, i); nw.shape != shapeNone {
+			if ni := tb.infoOf(t, nw, nh, hashed); ni&bitTitle != 0 && !isName(ni) {
 				return // "Prof. Dr. Hans": the second title starts the name
 			}
 		}
@@ -117,7 +131,8 @@ func findTerm(s *detect.Scan, m automaton.Match) {
 // report builds the chain at T[i], weighs its evidence and adds it.
 func (tb *Table) report(s *detect.Scan, i int) {
 	t := s.T
-	c := tb.build(t, i)
+	var c chain
+	tb.build(&c, t, i)
 	if c.n == 0 || c.names() == 0 {
 		return
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"sync"
+	"sync/atomic"
 
 	"github.com/datafog/datafog-api/engine/automaton"
 )
@@ -15,25 +16,35 @@ import (
 // (Build; go run ./engine/detect/names/gen) and the package embeds. All
 // integers are little-endian:
 //
-//	"DFNAMES" 0x01        magic and format version
-//	u32 nslots            slots in the hash table (a power of two)
-//	u32 nentries          words in the table
+//	"DFNAMES" 0x02        magic and format version
+//	u32 nhome             slots a word may hash to (its home slot)
+//	u32 nslots            slots in all (the overflow of the last homes
+//	                      after them; the last slot is empty)
+//	u32 nfilter           64-bit words of the trigger filter (a power of two)
 //	u32 poolLen           bytes of word text
 //	u32 autLen            bytes of the trigger automaton
-//	u32 × nslots          slot: 0 empty, else 1 + entry index
-//	(u32, u32) × nentries entry: pool offset << 8 | length, info bits
+//	u64 × nfilter         trigger filter: two bits per word findTerm acts on
+//	u64 × nslots          slot: 0 empty, else tag << 54 | pool offset << 32
+//	                      | length << 24 | info bits
 //	pool                  the words, lower-cased in ASCII, concatenated
 //	automaton             automaton.MarshalBinary of the trigger prefixes
 //	u32                   CRC-32C of everything before it
 //
-// A word's slot is found by FNV-1a over its ASCII-lower-cased bytes,
-// then linear probing. The table is read in place from the embedded
-// bytes; only the automaton is decoded onto the heap.
+// A word's home slot, tag and filter bits come from one hash of its
+// bytes (wordHash, lookup.go). A lookup probes from the home slot to the
+// next empty slot, compares the tag and the length held in the slot and
+// reads the pool only when both agree, so a word that is not in the
+// table costs no read beyond the slots. findTerm's lookup first tests
+// the word's two bits in the trigger filter, a blocked Bloom filter of
+// the names, titles and greetings it acts on (triggerInfo): the capital
+// words of prose that are none of them are mostly turned away there,
+// with one read. The table is read in place from the embedded bytes;
+// only the automaton is decoded onto the heap.
 
 //go:embed names.bin
 var blob []byte
 
-const magic = "DFNAMES\x01"
+const magic = "DFNAMES\x02"
 
 // Info bits of a word. The low six bits hold two tiers: 0 when the word
 // is not a given name (a surname), 1-6 by rank in the ranked source (SSA
@@ -81,11 +92,12 @@ func tier(rank int) uint32 {
 // Table is the loaded gazetteer: the word table, read in place, and the
 // trigger automaton.
 type Table struct {
-	slots   []byte
-	entries []byte
-	pool    []byte
-	mask    uint32
-	aut     *automaton.Automaton
+	filter     []byte // nfilter little-endian u64 (see mayTrigger)
+	slots      []byte // nslots little-endian u64 (see slot)
+	pool       []byte
+	nhome      uint64
+	filterMask uint64 // nfilter - 1
+	aut        *automaton.Automaton
 }
 
 // load decodes data, a names.bin image. An untrusted image is checked
@@ -96,7 +108,7 @@ type Table struct {
 // than all at start-up (they count in the process's resident set).
 func load(data []byte, trusted bool) (*Table, error) {
 	fail := func(msg string) (*Table, error) { return nil, errors.New("names: load names.bin: " + msg) }
-	const head = len(magic) + 16
+	const head = len(magic) + 20
 	if len(data) < head+4 || string(data[:len(magic)]) != magic {
 		return fail("bad magic or truncated header")
 	}
@@ -105,16 +117,16 @@ func load(data []byte, trusted bool) (*Table, error) {
 		return fail("checksum mismatch")
 	}
 	u := func(i int) int { return int(binary.LittleEndian.Uint32(data[len(magic)+4*i:])) }
-	nslots, nent, npool, naut := u(0), u(1), u(2), u(3)
-	if nslots == 0 || nslots&(nslots-1) != 0 || nslots > 1<<24 || nent >= nslots || npool > 1<<26 {
-		return fail(fmt.Sprintf("bad sizes: %d slots, %d entries, %d pool bytes", nslots, nent, npool))
+	nhome, nslots, nfilter, npool, naut := u(0), u(1), u(2), u(3), u(4)
+	if nhome == 0 || nslots <= nhome || nslots > 1<<24 || nfilter == 0 || nfilter&(nfilter-1) != 0 || nfilter > 1<<20 || npool > maxPool {
+		return fail(fmt.Sprintf("bad sizes: %d home slots, %d slots, %d filter words, %d pool bytes", nhome, nslots, nfilter, npool))
 	}
 	off := head
-	t := &Table{mask: uint32(nslots - 1)} // #nosec G115 -- nslots <= 2^24
+	t := &Table{nhome: uint64(nhome), filterMask: uint64(nfilter - 1)} // #nosec G115 -- 0 < nhome < 2^24, 0 < nfilter <= 2^20
 	for _, part := range []struct {
 		dst *[]byte
 		n   int
-	}{{&t.slots, 4 * nslots}, {&t.entries, 8 * nent}, {&t.pool, npool}} {
+	}{{&t.filter, 8 * nfilter}, {&t.slots, 8 * nslots}, {&t.pool, npool}} {
 		if len(body)-off < part.n {
 			return fail("truncated tables")
 		}
@@ -124,15 +136,12 @@ func load(data []byte, trusted bool) (*Table, error) {
 	if len(body)-off != naut {
 		return fail(fmt.Sprintf("automaton is %d bytes, header says %d", len(body)-off, naut))
 	}
-	for e := 0; e < nent && !trusted; e++ {
-		po := binary.LittleEndian.Uint32(t.entries[8*e:])
-		if int(po>>8)+int(po&0xff) > npool || po&0xff == 0 {
-			return fail(fmt.Sprintf("entry %d outside the pool", e))
-		}
+	if t.slot(nslots-1) != 0 {
+		return fail("the last slot is not empty")
 	}
-	for s := 0; s < nslots && !trusted; s++ {
-		if v := binary.LittleEndian.Uint32(t.slots[4*s:]); int(v) > nent {
-			return fail(fmt.Sprintf("slot %d names entry %d of %d", s, v, nent))
+	for i := 0; i < nslots && !trusted; i++ {
+		if v := t.slot(i); v != 0 && (slotLen(v) == 0 || slotOffset(v)+slotLen(v) > npool) {
+			return fail(fmt.Sprintf("slot %d outside the pool", i))
 		}
 	}
 	var err error
@@ -143,18 +152,45 @@ func load(data []byte, trusted bool) (*Table, error) {
 }
 
 // Load returns the embedded gazetteer, decoded once per process.
-var Load = sync.OnceValues(func() (*Table, error) { return load(blob, true) })
+var Load = sync.OnceValues(func() (*Table, error) {
+	t, err := load(blob, true)
+	if err == nil {
+		loaded.Store(t)
+	}
+	return t, err
+})
+
+// loaded is the table Load decoded, for the detectors' hot paths: an
+// atomic load instead of a call through sync.OnceValues per match.
+var loaded atomic.Pointer[Table]
+
+// table returns the embedded gazetteer, or nil if it does not load.
+func table() *Table {
+	if t := loaded.Load(); t != nil {
+		return t
+	}
+	t, _ := Load()
+	return t
+}
 
 // Automaton returns the trigger automaton.
 func (t *Table) Automaton() *automaton.Automaton { return t.aut }
 
 // Words returns the number of words in the table.
-func (t *Table) Words() int { return len(t.entries) / 8 }
+func (t *Table) Words() int {
+	n := 0
+	for i := 0; i < len(t.slots)/8; i++ {
+		if t.slot(i) != 0 {
+			n++
+		}
+	}
+	return n
+}
 
 // MemoryUsage returns the heap bytes the table holds (the automaton) and
 // the bytes it reads in place from the binary's embedded data.
 func (t *Table) MemoryUsage() (heap, embedded int) {
-	return t.aut.MemoryUsage(), len(t.slots) + len(t.entries) + len(t.pool)
+	return t.aut.MemoryUsage(), len(t.filter) + len(t.slots) + len(t.pool)
 }
 
 // lowerASCII folds an ASCII upper-case letter.
@@ -163,73 +199,6 @@ func lowerASCII(c byte) byte {
 		return c + 'a' - 'A'
 	}
 	return c
-}
-
-// fnv continues an FNV-1a hash over the ASCII-lower-cased bytes of w.
-func fnv(h uint32, w []byte) uint32 {
-	for _, c := range w {
-		h = (h ^ uint32(lowerASCII(c))) * 16777619
-	}
-	return h
-}
-
-const fnvBasis = 2166136261
-
-// lookup returns the info bits of word w (matched in any ASCII case) and
-// whether the table has it.
-func (t *Table) lookup(w []byte) (uint32, bool) {
-	return t.lookupJoin(w, 0, nil)
-}
-
-// lookupJoin looks up the key a+sep+b: a two-word key "a b" (sep ' '),
-// or a and b run together (sep 0); b nil looks up a alone.
-func (t *Table) lookupJoin(a []byte, sep byte, b []byte) (uint32, bool) {
-	n := len(a)
-	h := fnv(fnvBasis, a)
-	if sep != 0 {
-		n++
-		h = (h ^ uint32(sep)) * 16777619
-	}
-	if b != nil {
-		n += len(b)
-		h = fnv(h, b)
-	}
-	if n > 255 {
-		return 0, false
-	}
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		e := binary.LittleEndian.Uint32(t.slots[4*i:])
-		if e == 0 {
-			return 0, false
-		}
-		ent := t.entries[8*(e-1):]
-		po := binary.LittleEndian.Uint32(ent)
-		if int(po&0xff) != n {
-			continue
-		}
-		k := t.pool[po>>8 : po>>8+po&0xff]
-		j := len(a)
-		if !foldEq(k[:j], a) || sep != 0 && k[j] != sep {
-			continue
-		}
-		if sep != 0 {
-			j++
-		}
-		if foldEq(k[j:], b) {
-			return binary.LittleEndian.Uint32(ent[4:]), true
-		}
-	}
-}
-
-// foldEq reports whether lower (already lower-cased) equals w in ASCII
-// case-folded form.
-func foldEq(lower, w []byte) bool {
-	for i, c := range w {
-		if lower[i] != lowerASCII(c) {
-			return false
-		}
-	}
-	return true
 }
 
 // Decode decodes a names.bin image (Build's output); Load decodes the

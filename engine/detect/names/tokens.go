@@ -1,6 +1,7 @@
 package names
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -48,6 +49,9 @@ func letterBefore(t []byte, i int) bool {
 	c := t[i-1]
 	if c < 0x80 {
 		return c-'a' < 26 || c-'A' < 26 || c-'0' < 10 || c == '_'
+	}
+	if c >= 0xC0 {
+		return false // a lead byte ends no rune
 	}
 	r, _ := utf8.DecodeLastRune(t[max(0, i-4):i])
 	return r != utf8.RuneError && unicode.IsLetter(r)
@@ -118,6 +122,66 @@ func scanWord(t []byte, i int) word {
 		}
 	}
 	return scanWordFull(t, i)
+}
+
+// Eight-byte masks for asciiWord: bit 7 of each byte.
+const (
+	highBits = 0x8080808080808080
+	lowBits  = 0x0101010101010101
+)
+
+// asciiLetters returns bit 7 of each byte of x that is an ASCII letter.
+func asciiLetters(x uint64) uint64 {
+	low7 := (x | fold8) &^ highBits // letters fold to 'a'..'z'
+	return (low7 + (0x80-'a')*lowBits) &^ (low7 + (0x80-'z'-1)*lowBits) &^ x & highBits
+}
+
+// asciiWord is scanWord for findTerm's common case, eight bytes at a
+// time: an ASCII word of up to 15 letters that starts with a capital at
+// t[i], with 16 bytes of t from i. It also returns the word's wordHash.
+// ok is false when scanWord must read the word: t[i] is no ASCII
+// capital, an apostrophe or a byte that may start a non-ASCII letter or
+// ’ (0xC3-0xEF, see letter) follows the letters, the case is mixed
+// ("McDonald"), the word is longer, or t ends within 16 bytes.
+func asciiWord(t []byte, i int) (w word, h uint64, ok bool) {
+	if i+16 > len(t) || t[i]-'A' >= 26 {
+		return word{}, 0, false
+	}
+	b := t[i : i+16 : i+16]
+	x, y := le64(b[:8]), le64(b[8:])
+	// Keep the letters' bytes (zero the rest, as wordHash pads), and
+	// restX, restY: bit 5 of each letter after the first, set in lower
+	// case.
+	var n int
+	var restX, restY uint64
+	if nl := ^asciiLetters(x) & highBits; nl != 0 {
+		n = bits.TrailingZeros64(nl) >> 3
+		m := (nl&-nl)>>7 - 1
+		x, y = x&m, 0
+		restX = m &^ 0xff & fold8
+	} else if nl := ^asciiLetters(y) & highBits; nl != 0 {
+		n = 8 + bits.TrailingZeros64(nl)>>3
+		m := (nl&-nl)>>7 - 1
+		y &= m
+		restX, restY = fold8&^0xff, m&fold8
+	} else {
+		return word{}, 0, false
+	}
+	if c := b[n&15]; c == '\'' || c-0xC3 <= 0xEF-0xC3 {
+		return word{}, 0, false // an apostrophe, or a byte that may start a letter or ’ (letter, apostrophe)
+	}
+	if n < 2 {
+		return word{s: i, e: i + n}, 0, true
+	}
+	switch lx, ly := x&restX, y&restY; {
+	case lx == restX && ly == restY:
+		w = word{s: i, e: i + n, shape: shapeTitle}
+	case lx == 0 && ly == 0:
+		w = word{s: i, e: i + n, shape: shapeUpper}
+	default:
+		return word{}, 0, false
+	}
+	return w, finishHash(x, y, uint64(n)*hashK0), true // #nosec G115 -- a length
 }
 
 // scanWordFull is scanWord for words with apostrophes, non-ASCII

@@ -37,11 +37,11 @@ func (tb *Table) chainStart(t []byte, a int) int {
 		if dot {
 			return start
 		}
-		w := scanWord(t, ps)
+		w, h, hashed := scanWordHash(t, ps)
 		if w.e != e {
 			return start
 		}
-		info, _ := tb.wordInfo(t, w)
+		info := tb.infoOf(t, w, h, hashed)
 		switch {
 		case (w.shape == shapeTitle || w.shape == shapeUpper) && isName(info) && info&cueBits == 0 && freeBefore(t, ps):
 			// The first part of a hyphenated name is found by the '-' case.
@@ -53,7 +53,7 @@ func (tb *Table) chainStart(t []byte, a int) int {
 			return ps
 		case w.shape == shapeLower && info&bitParticle != 0 && ps >= 2 && t[ps-1] == ' ':
 			if pw, ok := prevWord(t, ps-1); ok {
-				if pi, _ := tb.wordInfo(t, scanWord(t, pw)); isName(pi) && t[pw]-'A' < 26 {
+				if pw2, ph, hashed := scanWordHash(t, pw); isName(tb.infoOf(t, pw2, ph, hashed)) && t[pw]-'A' < 26 {
 					start = ps
 					continue
 				}
@@ -83,15 +83,13 @@ func (tb *Table) nameBefore(t []byte, i int) bool {
 	if !ok {
 		return false
 	}
-	w := scanWord(t, ps)
-	info, _ := tb.wordInfo(t, w)
-	return w.e == i-1 && (w.shape == shapeTitle || w.shape == shapeUpper) && isName(info)
+	w, h, hashed := scanWordHash(t, ps)
+	return w.e == i-1 && (w.shape == shapeTitle || w.shape == shapeUpper) && isName(tb.infoOf(t, w, h, hashed))
 }
 
-// build reads the chain that starts at t[i] (a name word, an initial, or
-// the word after a title).
-func (tb *Table) build(t []byte, i int) chain {
-	var c chain
+// build reads into c (empty) the chain that starts at t[i] (a name
+// word, an initial, or the word after a title).
+func (tb *Table) build(c *chain, t []byte, i int) {
 	for c.n < maxTokens && i < len(t) {
 		if end, ok := initialAt(t, i); ok && (c.n > 0 || t[end-1] == '.') {
 			c.toks[c.n] = tok{s: i, e: end, kind: kindInitial}
@@ -102,15 +100,16 @@ func (tb *Table) build(t []byte, i int) chain {
 			}
 			continue
 		}
-		k, ok := tb.compound(t, i)
+		k, w, ok := tb.compoundWord(t, i)
 		if ok && c.n == 0 && k.info&cueBits != 0 && k.e+1 < len(t) && t[k.e] == ' ' {
 			i = k.e + 1 // "Dear Anna": the greeting is evidence, not the name
 			continue
 		}
 		if !ok {
-			w := scanWord(t, i)
-			info, _ := tb.wordInfo(t, w)
-			if w.shape != shapeLower || info&bitParticle == 0 || w.e+1 >= len(t) || t[w.e] != ' ' || c.names() == 0 && !capitalAt(t, w.e+1) {
+			if w.shape != shapeLower {
+				break
+			}
+			if info, _ := tb.wordInfo(t, w); info&bitParticle == 0 || w.e+1 >= len(t) || t[w.e] != ' ' || c.names() == 0 && !capitalAt(t, w.e+1) {
 				break
 			}
 			c.toks[c.n] = tok{s: i, e: w.e, kind: kindParticle}
@@ -131,7 +130,7 @@ func (tb *Table) build(t []byte, i int) chain {
 		case k.info&(bitNonName|bitTitle) == 0 || k.known && k.info&bitNonName == 0 && c.n > 0:
 			if !freeAfter(t, k.e) {
 				c.n = 0 // glued to code or a number: no name here
-				return c
+				return
 			}
 			c.toks[c.n] = k
 			c.n++
@@ -150,7 +149,6 @@ func (tb *Table) build(t []byte, i int) chain {
 	if c.n > 0 && c.toks[c.n-1].kind == kindInitial {
 		c.n = 0 // initials alone
 	}
-	return c
 }
 
 // capitalAt reports whether t[i] is an ASCII capital.
