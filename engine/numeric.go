@@ -228,10 +228,10 @@ func (st *scanState) token(ts, i, j int) {
 		lower = lower || detect.IsLower(t[te])
 		te++
 	}
-	if te < len(t) && detect.IsWord(t[te]) {
+	n := te - ts
+	if n > tk.maxLen[lead] || te < len(t) && detect.IsWord(t[te]) {
 		return // too long, or glued to '_'
 	}
-	n := te - ts
 	want &= tk.byLen[n]
 	if lower {
 		want &= tk.lowerOK[t[i]]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	benchcorpus "github.com/datafog/datafog-api/bench/corpus"
@@ -88,4 +89,27 @@ func FuzzShortcuts(f *testing.F) {
 			t.Fatalf("fast path differs from the exhaustive path: %s", pathDiff(text, fast, ref))
 		}
 	})
+}
+
+// TestLongTokens scans tokens of every length around the longest any
+// token detector takes (maxToken), with leads of every length, at the
+// end of the text and before a space: none may read past a table (a
+// token of maxToken+1 bytes at the end of the text once did), and the
+// fast path agrees with the exhaustive one.
+func TestLongTokens(t *testing.T) {
+	e := mustEngine(t, Config{})
+	for lead := 0; lead <= 8; lead++ {
+		for n := maxToken - 4; n <= maxToken+4; n++ {
+			if n <= lead {
+				continue
+			}
+			tok := strings.Repeat("A", lead) + strings.Repeat("0", n-lead)
+			for _, text := range []string{tok, tok + " ", "x " + tok + "\n", tok + "_"} {
+				fast := e.Scan(nil, []byte(text), Filter{})
+				if ref := scanExhaustive(e, []byte(text)); !reflect.DeepEqual(fast, ref) {
+					t.Errorf("lead %d, %d bytes: %s", lead, n, pathDiff([]byte(text), fast, ref))
+				}
+			}
+		}
+	}
 }
