@@ -93,10 +93,14 @@ func (r *reloader) changed() bool {
 }
 
 // run reloads on every value from hup and on every file change seen by a
-// poll every interval, until ctx is done.
+// poll every interval, until ctx is done. A change is reloaded once the
+// file has settled: two polls in a row see the same size, time and inode.
+// A file rewritten in place is empty between its truncation and its
+// write; read then, it would be refused as a bad policy.
 func (r *reloader) run(ctx context.Context, hup <-chan os.Signal, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	var pending fileStamp
 	for {
 		select {
 		case <-ctx.Done():
@@ -104,9 +108,25 @@ func (r *reloader) run(ctx context.Context, hup <-chan os.Signal, interval time.
 		case <-hup:
 			_ = r.reload("SIGHUP")
 		case <-t.C:
-			if r.changed() {
+			if r.settled(&pending) {
 				_ = r.reload("file changed")
 			}
 		}
 	}
+}
+
+// settled is one poll: it reports whether the file has changed since the
+// last load and is the same as at the previous poll, whose stamp pending
+// holds.
+func (r *reloader) settled(pending *fileStamp) bool {
+	if !r.changed() {
+		*pending = fileStamp{}
+		return false
+	}
+	if now := stampOf(r.path); now != *pending {
+		*pending = now // still being written, perhaps: wait a poll
+		return false
+	}
+	*pending = fileStamp{}
+	return true
 }

@@ -129,6 +129,44 @@ func TestReloaderGoodAndBad(t *testing.T) {
 	}
 }
 
+// TestReloaderWaitsForAFileToSettle: a file rewritten in place is empty
+// for a moment; a poll that sees it so, or sees it change, waits for the
+// next poll to agree before reading it, so the rewrite is applied and
+// nothing is refused. A file that stays bad is refused once.
+func TestReloaderWaitsForAFileToSettle(t *testing.T) {
+	dir := t.TempDir()
+	path := writeFile(t, dir, "policy.json", testPolicyJSON("v1", "allow"))
+	rr := &reloadRecorder{}
+	r := newTestReloader(path, rr)
+	r.prime()
+	var pending fileStamp
+	poll := func() {
+		if r.settled(&pending) {
+			_ = r.reload("file changed")
+		}
+	}
+	if err := os.Truncate(path, 0); err != nil {
+		t.Fatal(err)
+	}
+	poll() // empty, mid-write
+	writeFile(t, dir, "policy.json", testPolicyJSON("v2", "deny"))
+	poll() // written, not yet seen twice
+	if a, f := rr.state(); len(a) != 0 || f != 0 {
+		t.Fatalf("a file still changing was read: applied %v, failed %d", a, f)
+	}
+	poll()
+	if a, f := rr.state(); strings.Join(a, ",") != "v2" || f != 0 {
+		t.Fatalf("applied %v, failed %d; want [v2], 0", a, f)
+	}
+	writeFile(t, dir, "policy.json", `{"policy_id": "broken"`)
+	for range 5 {
+		poll()
+	}
+	if a, f := rr.state(); strings.Join(a, ",") != "v2" || f != 1 {
+		t.Fatalf("a bad file: applied %v, failed %d; want [v2], 1", a, f)
+	}
+}
+
 // TestReloaderRunPollsAndSignals runs the reloader's loop with a 5 ms poll:
 // a rewritten file and a file replaced by rename (same size and time, new
 // inode, as a ConfigMap update does) are picked up; a SIGHUP reloads even
