@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -33,7 +34,21 @@ func data(k corpus.Kind) []byte {
 	return d
 }
 
-var defaultEngine = sync.OnceValues(func() (*engine.Engine, error) { return engine.New(engine.Config{}) })
+var disable = flag.String("disable", "", "entity types the engine benchmarks disable, comma-separated; \"later\" is every type after the contract's first 24")
+
+var defaultEngine = sync.OnceValues(func() (*engine.Engine, error) {
+	cfg := engine.Config{Detectors: map[engine.EntityType]engine.DetectorConfig{}}
+	for _, typ := range strings.FieldsFunc(*disable, func(r rune) bool { return r == ',' }) {
+		if typ == "later" {
+			for _, bt := range engine.BuiltinTypes[24:] {
+				cfg.Detectors[bt] = engine.DetectorConfig{Disabled: true}
+			}
+			continue
+		}
+		cfg.Detectors[engine.EntityType(typ)] = engine.DetectorConfig{Disabled: true}
+	}
+	return engine.New(cfg)
+})
 
 func newEngine(b *testing.B) *engine.Engine {
 	e, err := defaultEngine()
