@@ -40,9 +40,13 @@ const (
 
 // secretGen makes values of one secret type.
 type secretGen struct {
-	typ          string
-	valid        func(r *rand.Rand) string
-	invalid      func(r *rand.Rand) string // a lookalike that fails the type's check; may be nil
+	typ     string
+	valid   func(r *rand.Rand) string
+	invalid func(r *rand.Rand) string // a lookalike that fails the type's check; may be nil
+	// span, when set, returns the part of a valid value that is the
+	// secret (the password of a connection URI): what a finding covers,
+	// and what a placeholder replaces.
+	span         func(v string) (start, end int)
 	context      []string
 	needsContext bool
 	// assignOnly keeps the value in key-value forms (the generic
@@ -101,7 +105,7 @@ func secretGenFor(typ string) (secretGen, bool) {
 		if inv == nil {
 			inv = tg.Lookalike
 		}
-		return secretGen{typ: typ, valid: tg.Valid, invalid: inv, context: tg.Context, needsContext: tg.NeedsContext, source: "type corpus"}, true
+		return secretGen{typ: typ, valid: tg.Valid, invalid: inv, span: tg.Span, context: tg.Context, needsContext: tg.NeedsContext, source: "type corpus"}, true
 	}
 	g, ok := builtinSecretGens[typ]
 	g.typ, g.source = typ, "bench/corpus"
@@ -175,8 +179,18 @@ func (g *gen) hardNegative(sg secretGen, round int) (string, string) {
 	if sg.invalid != nil && round%2 == 1 {
 		return sg.invalid(g.rng), NegLookalike
 	}
-	return placeholderOf(g.rng, sg.typ, sg.valid(g.rng)), NegPlaceholder
+	v := sg.valid(g.rng)
+	if sg.span != nil {
+		// The secret inside the value is the placeholder.
+		a, b := sg.span(v)
+		return v[:a] + g.pick(spanPlaceholders) + v[b:], NegPlaceholder
+	}
+	return placeholderOf(g.rng, sg.typ, v), NegPlaceholder
 }
+
+// spanPlaceholders stand for the secret part of a value (a password in a
+// connection URI) in documentation and templates.
+var spanPlaceholders = []string{"${DB_PASSWORD}", "<password>", "{{ .Password }}", "xxxxxxxx", "$(PASSWORD)"}
 
 // neutralKeys are key names that say nothing about a secret; secretKeys
 // say there is one.
@@ -198,6 +212,14 @@ func (g *gen) secretRecord(s *seg, sg secretGen, v, negative string) {
 		key = sg.context[g.rng.IntN(len(sg.context))]
 	}
 	put := func() { s.secret(sg.typ, []byte(v), negative) }
+	if sg.span != nil && negative == "" {
+		put = func() {
+			a, b := sg.span(v)
+			s.text(v[:a])
+			s.secret(sg.typ, []byte(v[a:b]), negative)
+			s.text(v[b:])
+		}
+	}
 	if strings.Contains(v, "\n") {
 		// A multi-line value (a PEM block) stands on lines of its own.
 		s.text("# " + orDefault(key, "deploy key") + "\n")

@@ -14,7 +14,7 @@ import "github.com/datafog/datafog-api/engine/automaton"
 var placeholderWords = []string{
 	"example", "placeholder", "changeme", "dummy", "redacted", "insert", "replace",
 	"yourkey", "your_", "your-", "tokenhere", "keyhere", "secrethere", "here>",
-	"xxxx", "****", "<", ">", "{{", "}}", "${",
+	"xxxx", "****", "<", ">", "{{", "}}", "${", "$(",
 }
 
 // placeholderAut finds any of placeholderWords in any ASCII case.
@@ -29,7 +29,7 @@ var placeholderAut = func() *automaton.Automaton {
 // SecretPlaceholder reports whether v (a candidate secret, prefix
 // included) is a placeholder rather than a credential:
 //   - it contains a marker word (placeholderWords) in any case: "EXAMPLE",
-//     "your_", "…TokenHere", a template's "{{" or "${";
+//     "your_", "…TokenHere", a template's "{{", "${" or "$(";
 //   - it ends in "here" after a letter ("YourAccessTokenHere");
 //   - it holds a run of six or more equal bytes ("000000", "aaaaaa");
 //   - it holds a run of six or more consecutive ascending or descending

@@ -11,7 +11,8 @@ var StripeKey = &detect.Detector{
 		Name: "stripe_key", Family: detect.Secret, Confidence: 0.99,
 		Confirm: "sk_live_/rk_live_/sk_test_/rk_test_ keys",
 	}},
-	Source: "Stripe documentation, API keys",
+	Source:      "Stripe documentation, API keys",
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
 		Literals: []string{"sk_live_", "rk_live_", "sk_test_", "rk_test_"},
 		Find:     findStripe,
@@ -20,6 +21,8 @@ var StripeKey = &detect.Detector{
 	Examples: []detect.Example{
 		{Text: "key sk_live_4eC39HqLyjWDarjtT1zdp7dc", Span: "sk_live_4eC39HqLyjWDarjtT1zdp7dc", Valid: true},
 		{Text: "key sk_live_4eC39HqLyj"},
+		{Text: "key sk_live_xxxxxxxxxxxxxxxxxxxxxxxx"},
+		{Text: "key rk_live_4eC39HqLyjWDarjtT1zdEXAMPLE"},
 	},
 }
 

@@ -79,6 +79,7 @@ var ConnectionPassword = &detect.Detector{
 		{Text: "postgresql+psycopg2://scott:Kx9Pq2Lm@localhost/test", Span: "Kx9Pq2Lm", Type: "postgresql_connection_password", Valid: true},
 		{Text: "postgres://user:password@localhost:5432/db"},
 		{Text: "postgres://user:${DB_PASSWORD}@localhost:5432/db"},
+		{Text: "amqp://app:$(PASSWORD)@mq.example.org/vhost"},
 		{Text: "postgres://billing@db.internal.example.com/billing"},
 		{Text: "https://user:Xk4Vp2Lr9Tm@example.com/"},
 		{Text: "mongodb://localhost:27017/shop"},
