@@ -62,7 +62,13 @@ type dispatch struct {
 	// classify exactly (no false positives to skip).
 	nib      nibbleTables
 	nibExact bool
-	cls      []classInfo
+	// leadsOnly is all ones when every non-ASCII trigger byte is the lead
+	// byte of a character that a class needs whole (a lookalike, clsFold,
+	// or the first letter of a word-start term, clsTerm), so that the
+	// vector kernel may drop such a byte when no continuation byte follows
+	// it (trigger.go); else 0.
+	leadsOnly uint64
+	cls       []classInfo
 	// For class c, always[c], callBefore[c<<8|b] and callAfter[c<<8|b]
 	// are bit sets over cls[c].dets (bit k for dets[k]): the detectors
 	// called at every such byte, and those whose Before or After class
@@ -378,6 +384,12 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 	}
 	d.num.finish()
 	d.nib, d.nibExact = buildNibbleTables(&d.class)
+	d.leadsOnly = ^uint64(0)
+	for c := 0x80; c < 256; c++ {
+		if cl := d.class[c]; cl != clsNone && (c < 0xc2 || cl != clsFold && cl != clsTerm) {
+			d.leadsOnly = 0
+		}
+	}
 	for k := range d.trigAt {
 		for c := range d.trigAt[k] {
 			if d.class[c] != clsNone {

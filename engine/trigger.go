@@ -13,11 +13,19 @@ package engine
 // When the trigger bytes need more than eight buckets, buckets are
 // merged: the mask then has false positives (never misses), which the
 // main loop skips by their class.
+//
+// The kernel also finds the non-ASCII bytes that begin no character: a
+// lead byte (or 0xc0, 0xc1, 0xf5-0xff) with no continuation byte after it.
+// In random bytes, a lookalike's lead byte is followed by one in a
+// quarter of cases; the other three quarters would be stops that
+// lookalikeAt turns away. The main loop drops them from the mask when
+// every non-ASCII trigger byte is a lead byte of the lookalike or word
+// classes (dispatch.leadsOnly): those need a whole character there.
 
 // nibbleTables is the operand of the vector kernel: the low-nibble table
 // and the high-nibble table, each 16 bytes repeated for both 128-bit
-// lanes, then 32 bytes of 0x0f.
-type nibbleTables [96]byte
+// lanes, then 32 bytes each of 0x0f, 0xc0 and 0x80.
+type nibbleTables [160]byte
 
 // buildNibbleTables derives the tables from the trigger classes. exact
 // reports whether the tables classify every byte as class does.
@@ -64,7 +72,7 @@ func buildNibbleTables(class *[256]uint8) (tabs nibbleTables, exact bool) {
 		}
 	}
 	for k := 64; k < 96; k++ {
-		tabs[k] = 0x0f
+		tabs[k], tabs[k+32], tabs[k+64] = 0x0f, 0xc0, 0x80
 	}
 	return tabs, exact
 }

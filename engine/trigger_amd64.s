@@ -1,15 +1,20 @@
 #include "textflag.h"
 
-// func triggerMaskAVX2(p *byte, tabs *nibbleTables) uint64
+// func triggerMaskAVX2(p *byte, tabs *nibbleTables) (mask, broken uint64)
 //
 // Two 32-byte halves; for each byte, lo[b&15] & hi[b>>4] (VPSHUFB), then
-// one bit per byte that is not zero.
-TEXT ·triggerMaskAVX2(SB), NOSPLIT, $0-24
+// one bit per byte that is not zero: mask. broken has a bit for each byte
+// of p[:63] that has its top bit set and is no continuation byte (a lead
+// byte, or one that is never in UTF-8) when the byte after it is no
+// continuation byte (b&0xc0 != 0x80) either.
+TEXT ·triggerMaskAVX2(SB), NOSPLIT, $0-32
 	MOVQ p+0(FP), SI
 	MOVQ tabs+8(FP), DI
 	VMOVDQU (DI), Y6
 	VMOVDQU 32(DI), Y7
 	VMOVDQU 64(DI), Y8
+	VMOVDQU 96(DI), Y10
+	VMOVDQU 128(DI), Y11
 	VPXOR Y9, Y9, Y9
 
 	VMOVDQU (SI), Y0
@@ -36,6 +41,30 @@ TEXT ·triggerMaskAVX2(SB), NOSPLIT, $0-24
 	SHLQ $32, DX
 	ORQ DX, AX
 	NOTQ AX
+	MOVQ AX, mask+16(FP)
+
+	// High bits (BX) and continuation bytes (CX) of the 64 bytes.
+	VPMOVMSKB Y0, BX
+	VPMOVMSKB Y1, DX
+	SHLQ $32, DX
+	ORQ DX, BX
+	VPAND Y10, Y0, Y2
+	VPCMPEQB Y11, Y2, Y2
+	VPMOVMSKB Y2, CX
+	VPAND Y10, Y1, Y3
+	VPCMPEQB Y11, Y3, Y3
+	VPMOVMSKB Y3, DX
+	SHLQ $32, DX
+	ORQ DX, CX
 	VZEROUPPER
-	MOVQ AX, ret+16(FP)
+
+	// broken = high &^ cont &^ (cont >> 1), bit 63 left out.
+	MOVQ CX, DX
+	NOTQ DX
+	ANDQ DX, BX
+	SHRQ $1, CX
+	NOTQ CX
+	ANDQ CX, BX
+	BTRQ $63, BX
+	MOVQ BX, broken+24(FP)
 	RET

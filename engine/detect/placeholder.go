@@ -9,17 +9,17 @@ import "github.com/datafog/datafog-api/engine/automaton"
 // secret detector declares one of these as its Detector.Placeholder, and
 // Scan.Add drops any candidate it matches.
 
-// placeholderWords are words that mark an example value wherever they
-// stand in it, in any case.
-var placeholderWords = []string{
+// PlaceholderWords are words that mark an example value wherever they
+// stand in it, in any case (SecretPlaceholder's first rule). Read only.
+var PlaceholderWords = []string{
 	"example", "placeholder", "changeme", "dummy", "redacted", "insert", "replace",
 	"yourkey", "your_", "your-", "tokenhere", "keyhere", "secrethere", "here>",
 	"xxxx", "****", "<", ">", "{{", "}}", "${", "$(",
 }
 
-// placeholderAut finds any of placeholderWords in any ASCII case.
+// placeholderAut finds any of PlaceholderWords in any ASCII case.
 var placeholderAut = func() *automaton.Automaton {
-	a, err := automaton.Compile(placeholderWords, automaton.Options{CaseInsensitive: true, Kind: automaton.Overlapping})
+	a, err := automaton.Compile(PlaceholderWords, automaton.Options{CaseInsensitive: true, Kind: automaton.Overlapping})
 	if err != nil {
 		panic("detect: placeholder words: " + err.Error())
 	}
@@ -28,7 +28,7 @@ var placeholderAut = func() *automaton.Automaton {
 
 // SecretPlaceholder reports whether v (a candidate secret, prefix
 // included) is a placeholder rather than a credential:
-//   - it contains a marker word (placeholderWords) in any case: "EXAMPLE",
+//   - it contains a marker word (PlaceholderWords) in any case: "EXAMPLE",
 //     "your_", "…TokenHere", a template's "{{", "${" or "$(";
 //   - it ends in "here" after a letter ("YourAccessTokenHere");
 //   - it holds a run of six or more equal bytes ("000000", "aaaaaa");

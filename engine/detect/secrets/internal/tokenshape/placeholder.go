@@ -1,6 +1,10 @@
 package tokenshape
 
-import "github.com/datafog/datafog-api/engine/detect"
+import (
+	"strings"
+
+	"github.com/datafog/datafog-api/engine/detect"
+)
 
 // Placeholder reports exactly what detect.SecretPlaceholder reports (a
 // documentation example or template value rather than a credential), in
@@ -39,14 +43,20 @@ func Placeholder(v []byte) bool {
 	return fewDistinct(body, 3)
 }
 
-// placeholderMarkers are detect.SecretPlaceholder's marker words of two
-// bytes or more (see engine/detect/placeholder.go), lower case; its
-// one-byte markers, '<' and '>', Placeholder tests directly.
-var placeholderMarkers = []string{
-	"example", "placeholder", "changeme", "dummy", "redacted", "insert", "replace",
-	"yourkey", "your_", "your-", "tokenhere", "keyhere", "secrethere", "here>",
-	"xxxx", "****", "{{", "}}", "${",
-}
+// placeholderMarkers are detect.SecretPlaceholder's marker words
+// (detect.PlaceholderWords) of two bytes or more, lower case; its one-byte
+// markers, '<' and '>', Placeholder tests directly.
+var placeholderMarkers = func() (ws []string) {
+	for _, w := range detect.PlaceholderWords {
+		switch {
+		case len(w) >= 2:
+			ws = append(ws, strings.ToLower(w))
+		case w != "<" && w != ">":
+			panic("tokenshape: a one-byte placeholder word Placeholder does not test: " + w)
+		}
+	}
+	return ws
+}()
 
 // foldByte maps ASCII upper-case letters to lower case and every other
 // byte to itself.
