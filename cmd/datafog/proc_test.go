@@ -294,17 +294,18 @@ func TestServeReloadsOnSIGHUPAndFileChange(t *testing.T) {
 	if n := metric("datafog_policy_reloads_total"); n != "1" {
 		t.Fatalf("reloads after SIGHUP: %s", n)
 	}
-	if !strings.Contains(s.stderr.String(), `"msg":"policy reloaded","reason":"SIGHUP","policy_id":"test-dictionary","policy_version":"v-dict-1"`) {
-		t.Errorf("no SIGHUP reload logged:\n%s", s.stderr.String())
-	}
+	// Logs reach s.stderr through a pipe, after the reload they describe.
+	waitUntil(t, "the SIGHUP reload to be logged", func() bool {
+		return strings.Contains(s.stderr.String(), `"msg":"policy reloaded","reason":"SIGHUP","policy_id":"test-dictionary","policy_version":"v-dict-1"`)
+	})
 
 	// A changed policy file is polled in.
 	p2 := strings.Replace(mustRead(t, policyPath), `"v-dict-1"`, `"v-dict-2"`, 1)
 	replaceFile(t, policyPath, p2)
 	waitUntil(t, "the polled reload", func() bool { return version() == "test-dictionary/v-dict-2" })
-	if !strings.Contains(s.stderr.String(), `"reason":"file changed","policy_id":"test-dictionary","policy_version":"v-dict-2"`) {
-		t.Errorf("no file-change reload logged:\n%s", s.stderr.String())
-	}
+	waitUntil(t, "the file-change reload to be logged", func() bool {
+		return strings.Contains(s.stderr.String(), `"reason":"file changed","policy_id":"test-dictionary","policy_version":"v-dict-2"`)
+	})
 
 	// A bad policy file is refused, by the poll and again by SIGHUP.
 	replaceFile(t, policyPath, strings.Replace(p2, `"allow"`, `"block"`, 1))
@@ -319,15 +320,12 @@ func TestServeReloadsOnSIGHUPAndFileChange(t *testing.T) {
 	if v, got, n := version(), scanned(), metric("datafog_policy_reloads_total"); v != "test-dictionary/v-dict-2" || got != "0,11" || n != "2" {
 		t.Fatalf("after refusals: version %s, findings %q, reloads %s", v, got, n)
 	}
-	logs := s.stderr.String()
 	for _, want := range []string{
 		`"msg":"policy reload refused; keeping the policy in force","reason":"file changed"`,
 		`"msg":"policy reload refused; keeping the policy in force","reason":"SIGHUP"`,
 		`unsupported effect \"block\"`,
 	} {
-		if !strings.Contains(logs, want) {
-			t.Errorf("log lacks %s:\n%s", want, logs)
-		}
+		waitUntil(t, "the log line "+want, func() bool { return strings.Contains(s.stderr.String(), want) })
 	}
 
 	if err := s.stop(t); err != nil {
