@@ -1,5 +1,5 @@
 // Package jsonstr appends JSON string literals to byte slices without
-// allocating. Append's output is byte-for-byte what encoding/json.Marshal
+// allocating, and decodes their escapes (Unescape). Append's output is byte-for-byte what encoding/json.Marshal
 // produces for the same string: control characters, '"', '\\' and the
 // HTML-sensitive '<', '>' and '&' are escaped, invalid UTF-8 becomes
 // U+FFFD, and U+2028 and U+2029 are escaped so the output is safe to embed

@@ -3,6 +3,8 @@ package kafka
 import (
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/datafog/datafog-api/internal/jsonstr"
 )
 
 // MaxJSONDepth is the deepest nesting of arrays and objects --format json
@@ -135,7 +137,7 @@ func (p *jsonParser) object(alive uint64, selected bool, depth int) bool {
 			key := p.toks[len(p.toks)-1]
 			name := p.b[key.raw0:key.raw1]
 			if key.escaped {
-				p.scratch = decodeJSONString(p.scratch[:0], name)
+				p.scratch = jsonstr.Unescape(p.scratch[:0], name)
 				name = p.scratch
 			}
 			ca, childSelected = p.fields.child(alive, depth-1, name, -1)
@@ -325,63 +327,4 @@ func hexVal(c byte) int {
 		return int(c-'A') + 10
 	}
 	return -1
-}
-
-// decodeJSONString appends the decoded content of a valid JSON string
-// (without its quotes). A \u escape of a lone surrogate becomes U+FFFD.
-func decodeJSONString(dst, s []byte) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c != '\\' {
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		switch s[i+1] {
-		case 'b':
-			dst = append(dst, '\b')
-		case 'f':
-			dst = append(dst, '\f')
-		case 'n':
-			dst = append(dst, '\n')
-		case 'r':
-			dst = append(dst, '\r')
-		case 't':
-			dst = append(dst, '\t')
-		case 'u':
-			r := hex4(s[i+2:])
-			i += 6
-			if 0xD800 <= r && r < 0xDC00 && i+6 <= len(s) && s[i] == '\\' && s[i+1] == 'u' {
-				if lo := hex4(s[i+2:]); 0xDC00 <= lo && lo < 0xE000 {
-					r = 0x10000 + (r-0xD800)<<10 + (lo - 0xDC00)
-					i += 6
-				}
-			}
-			if 0xD800 <= r && r < 0xE000 {
-				r = utf8.RuneError
-			}
-			dst = utf8.AppendRune(dst, r)
-			continue
-		default: // '"', '\\', '/'
-			dst = append(dst, s[i+1])
-		}
-		i += 2
-	}
-	return dst
-}
-
-// hex4 decodes four hex digits, which the parser has checked.
-func hex4(b []byte) rune {
-	var r rune
-	for _, c := range b[:4] {
-		switch {
-		case c <= '9':
-			r = r<<4 | rune(c-'0')
-		case c >= 'a':
-			r = r<<4 | rune(c-'a'+10)
-		default:
-			r = r<<4 | rune(c-'A'+10)
-		}
-	}
-	return r
 }

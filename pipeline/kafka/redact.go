@@ -9,6 +9,7 @@ import (
 	"github.com/datafog/datafog-api/engine"
 	"github.com/datafog/datafog-api/engine/policy"
 	"github.com/datafog/datafog-api/engine/transform"
+	"github.com/datafog/datafog-api/internal/jsonstr"
 )
 
 // Format says how a record value is read.
@@ -218,7 +219,7 @@ func buildView(dst, value []byte, toks []jsonToken) []byte {
 		dst = append(dst, value[cursor:tk.raw0]...)
 		tk.view0 = len(dst)
 		if tk.escaped {
-			dst = decodeJSONString(dst, value[tk.raw0:tk.raw1])
+			dst = jsonstr.Unescape(dst, value[tk.raw0:tk.raw1])
 		} else {
 			dst = append(dst, value[tk.raw0:tk.raw1]...)
 		}
