@@ -121,6 +121,13 @@ func numberFirst(t []byte, i, e int) (int, int, bool) {
 	if isDigit(t[p]) && !mayBeOrdinal(t, p) {
 		return 0, 0, false // a number after the number: no street word, name or ordinal starts the street
 	}
+	return streetAfter(t, i, p)
+}
+
+// streetAfter reads the street that starts at t[p] after the house
+// number at t[i]: a prefix type and a name, or a name and a suffix type
+// with optional directionals. It returns the span from i.
+func streetAfter(t []byte, i, p int) (int, int, bool) {
 	prefix, names, end := false, 0, 0
 	for k := 0; k < 8 && p < len(t); k++ {
 		te := tokEnd(t, p)

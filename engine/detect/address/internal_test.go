@@ -85,46 +85,7 @@ func numberFirstRef(t []byte, i, e int) (int, int, bool) {
 		return 0, 0, false
 	}
 	p++
-	prefix, names, end := false, 0, 0
-	for k := 0; k < 8 && p < len(t); k++ {
-		te := tokEnd(t, p)
-		if te == p {
-			break
-		}
-		kind := kindOf(t, p, te)
-		switch {
-		case k == 0 && kind&prefixType != 0 && !(te-p >= 2 && te-p <= 3 && isUpper(t[p+1])) && !(kind&suffixType != 0 && capital(t, p, te) && nextCapitalSuffix(t, te)):
-			prefix = true
-		case !prefix && names > 0 && kind&suffixType != 0:
-			end = te
-			// A directional after the type: "Avenue NW".
-			if te+1 < len(t) && t[te] == ' ' {
-				if de := tokEnd(t, te+1); de > te+1 && kindOf(t, te+1, de)&directional != 0 && isUpper(t[te+1]) && !isLetterAt(t, de) {
-					end = de
-				}
-			}
-			return i, end, true
-		case k == 0 && !prefix && kind&directional != 0 && isUpper(t[p]):
-		case capital(t, p, te):
-			names++
-			if prefix {
-				end = te
-			}
-		case kind&particle != 0 && (prefix || names > 0):
-		default:
-			k = 8
-			continue
-		}
-		if te+1 < len(t) && t[te] == ' ' {
-			p = te + 1
-			continue
-		}
-		break
-	}
-	if prefix && names > 0 {
-		return i, end, true
-	}
-	return 0, 0, false
+	return streetAfter(t, i, p)
 }
 
 // kindOfRef is kindOf without the wordStarts filter.
