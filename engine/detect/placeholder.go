@@ -49,6 +49,13 @@ func SecretPlaceholder(v []byte) bool {
 	if Repetitive(v, 6) {
 		return true
 	}
+	return FewDistinctInBody(v)
+}
+
+// FewDistinctInBody is SecretPlaceholder's last rule: v's body (what
+// follows the last '_', '-' or '.' in its first 16 bytes, or all of v)
+// uses three distinct bytes or fewer.
+func FewDistinctInBody(v []byte) bool {
 	body := v
 	for i := 0; i < len(v) && i < 16; i++ {
 		if c := v[i]; c == '_' || c == '-' || c == '.' {

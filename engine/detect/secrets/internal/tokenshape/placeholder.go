@@ -34,13 +34,7 @@ func Placeholder(v []byte) bool {
 	if repetitive6(v) {
 		return true
 	}
-	body := v
-	for i := 0; i < len(v) && i < 16; i++ {
-		if c := v[i]; c == '_' || c == '-' || c == '.' {
-			body = v[i+1:]
-		}
-	}
-	return fewDistinct(body, 3)
+	return detect.FewDistinctInBody(v)
 }
 
 // placeholderMarkers are detect.SecretPlaceholder's marker words
@@ -131,25 +125,4 @@ func repetitive6(v []byte) bool {
 		}
 	}
 	return false
-}
-
-// fewDistinct reports whether b uses at most n (at most four) distinct
-// bytes.
-func fewDistinct(b []byte, n int) bool {
-	var seen [4]byte
-	k := 0
-outer:
-	for _, c := range b {
-		for _, s := range seen[:k] {
-			if s == c {
-				continue outer
-			}
-		}
-		if k == n {
-			return false
-		}
-		seen[k] = c
-		k++
-	}
-	return true
 }
