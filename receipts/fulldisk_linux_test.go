@@ -11,51 +11,16 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/datafog/datafog-api/internal/testfs"
 )
-
-// mountTmpfs mounts a tmpfs of size bytes on a fresh directory and
-// unmounts it when the test ends. It skips the test where mount is not
-// permitted (not root, or no CAP_SYS_ADMIN in a container).
-func mountTmpfs(t *testing.T, size string) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size="+size+",mode=0700"); err != nil {
-		t.Skipf("skipping the real full-disk test: cannot mount a %s tmpfs on %s (%v); it needs root or CAP_SYS_ADMIN", size, dir, err)
-	}
-	t.Cleanup(func() {
-		if err := syscall.Unmount(dir, 0); err != nil {
-			t.Errorf("unmount %s: %v", dir, err)
-		}
-	})
-	return dir
-}
-
-// fill writes a file in dir until the file system is full.
-func fill(t *testing.T, dir string) string {
-	t.Helper()
-	p := filepath.Join(dir, "filler")
-	f, err := os.Create(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	chunk := make([]byte, 4096)
-	for {
-		if _, err := f.Write(chunk); err != nil {
-			if !errors.Is(err, syscall.ENOSPC) {
-				t.Fatal(err)
-			}
-			return p
-		}
-	}
-}
 
 // TestFullDiskTmpfs runs the full-disk cycle on a real file system: the
 // disk fills while the log runs, a batch is cut short (a torn tail on
 // disk), the process restarts with the disk still full, and an operator
 // frees space.
 func TestFullDiskTmpfs(t *testing.T) {
-	mnt := mountTmpfs(t, "1m")
+	mnt := testfs.MountTmpfs(t, "1m")
 	dir := filepath.Join(mnt, "r")
 	keyFile := filepath.Join(t.TempDir(), "key")
 	opts := Options{Dir: dir, KeyFile: keyFile, NodeID: "n1", Logger: quiet, RetryInterval: 20 * time.Millisecond}
@@ -71,7 +36,7 @@ func TestFullDiskTmpfs(t *testing.T) {
 		}
 		acked = append(acked, id)
 	}
-	filler := fill(t, mnt)
+	filler := testfs.Fill(t, mnt)
 	// A record larger than a page crosses into a page the disk no longer
 	// has: part of it is written, then ENOSPC.
 	big := sampleRecord(l, 5)

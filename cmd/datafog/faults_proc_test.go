@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/datafog/datafog-api/internal/testfs"
 )
 
 // Process tests of issue 19: the real binary under real faults (a full
@@ -58,42 +60,6 @@ func startServeListening(t *testing.T, vars []string, wrap ...string) (*server, 
 	}
 }
 
-// mountTmpfs mounts a tmpfs of the given size on a fresh directory, or
-// skips the test where mount is not permitted.
-func mountTmpfs(t *testing.T, size string) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size="+size+",mode=0700"); err != nil {
-		t.Skipf("skipping the real full-disk test: cannot mount a %s tmpfs on %s (%v); it needs root or CAP_SYS_ADMIN", size, dir, err)
-	}
-	t.Cleanup(func() {
-		if err := syscall.Unmount(dir, syscall.MNT_DETACH); err != nil {
-			t.Errorf("unmount %s: %v", dir, err)
-		}
-	})
-	return dir
-}
-
-// fillDisk writes a file in dir until the file system is full.
-func fillDisk(t *testing.T, dir string) string {
-	t.Helper()
-	p := filepath.Join(dir, "filler")
-	f, err := os.Create(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	chunk := make([]byte, 4096)
-	for {
-		if _, err := f.Write(chunk); err != nil {
-			if !errors.Is(err, syscall.ENOSPC) {
-				t.Fatal(err)
-			}
-			return p
-		}
-	}
-}
-
 // TestServeFullDiskNoRestartLoop: the receipt disk (a 2 MiB tmpfs) fills
 // while `datafog serve` runs; a decide whose receipt is cut short leaves a
 // torn tail. The pod is killed and restarted with the disk still full. It
@@ -103,7 +69,7 @@ func fillDisk(t *testing.T, dir string) string {
 // partial file, and recovers fully, without a restart, once space is
 // freed; the log then verifies.
 func TestServeFullDiskNoRestartLoop(t *testing.T) {
-	mnt := mountTmpfs(t, "2m")
+	mnt := testfs.MountTmpfs(t, "2m")
 	dir := filepath.Join(mnt, "receipts")
 	keyFile := filepath.Join(t.TempDir(), "receipt.key")
 	vars := []string{"DATAFOG_RECEIPT_PATH=" + dir, "DATAFOG_RECEIPT_KEY_FILE=" + keyFile, "DATAFOG_NODE_ID=0"}
@@ -123,7 +89,7 @@ func TestServeFullDiskNoRestartLoop(t *testing.T) {
 		}
 		ids = append(ids, id)
 	}
-	filler := fillDisk(t, mnt)
+	filler := testfs.Fill(t, mnt)
 	// 100 findings make a receipt of about 20 KB: it crosses into pages the
 	// disk no longer has, so part of it is written.
 	dense := strings.Repeat("123-45-6789 ", 100)
