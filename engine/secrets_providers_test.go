@@ -115,3 +115,37 @@ func TestProviderSecretsStreamAndShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// TestLookalikeVetoesAreWeak: a value under a provider's own variable or
+// key name that fails the provider's check is vetoed (the registry's
+// examples with Type "api_key" show it is not reported as the generic
+// api_key), but only as weakly as detect.WeakVetoConf: a credential of
+// another provider that stands there is still reported, and so is a
+// value the generic api_key takes under a name that is no provider's
+// alone.
+func TestLookalikeVetoesAreWeak(t *testing.T) {
+	e := mustEngine(t, Config{})
+	const ghp = "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"
+	for _, c := range []struct{ text, want string }{
+		{"TWITCH_CLIENT_SECRET=" + ghp, "github_token " + ghp},
+		{`{"COHERE_API_KEY": "` + ghp + `"}`, "github_token " + ghp},
+		{"export AZURE_STORAGE_KEY=" + ghp, "github_token " + ghp},
+		{"VAULT_TOKEN=" + ghp, "github_token " + ghp},
+		{"TWITCH_CLIENT_SECRET=vpfrirhefr5a23dxo0j4kzu5g6", ""},
+		{"APP_CLIENT_SECRET=vpfrirhefr5a23dxo0j4kzu5g6", "api_key vpfrirhefr5a23dxo0j4kzu5g6"},
+		{`{"secret_token": "dp.st.tPhCe4U9iym0AaXvc4daoaA1vb5ZPj"}`, ""},
+		{`{"secret_token": "tPhCe4U9iym0AaXvc4daoaA1vb5ZPj"}`, "api_key tPhCe4U9iym0AaXvc4daoaA1vb5ZPj"},
+		// An S3-compatible store's secret under AWS's generic key name is
+		// a secret; under a name that says AWS, a broken AWS key.
+		{`secret_access_key = "Mq7vX2pL9sR4tK8wZ3nB6yC1"`, "api_key Mq7vX2pL9sR4tK8wZ3nB6yC1"},
+		{`aws_secret_access_key = "Mq7vX2pL9sR4tK8wZ3nB6yC1"`, ""},
+	} {
+		var got []string
+		for _, f := range e.Scan(nil, []byte(c.text), Filter{}.WithMinConfidence(0.5)) {
+			got = append(got, fmt.Sprintf("%s %s", f.Type, c.text[f.Start:f.End]))
+		}
+		if want := []string{c.want}; c.want == "" && len(got) != 0 || c.want != "" && !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: findings %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -61,7 +61,13 @@
 // A type without a checksum needs a context word to score above 0.5.
 // When a context word names the detector's type and the candidate has
 // the type's shape but fails its check, the detector calls Veto, so that
-// the number does not fall through to a weaker type.
+// the number does not fall through to a weaker type. Credentials follow
+// the same rule: a value under a provider's own variable or key name, or
+// behind its own prefix, that fails the provider's check is vetoed
+// (secrets/shape.VetoValue), and so is a placeholder that a detector's
+// Placeholder rejects (Scan.Add). Those vetoes carry WeakVetoConf: they
+// keep the generic api_key off the value, but not a credential of
+// another provider that stands there.
 //
 // # Locality
 //

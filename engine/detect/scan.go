@@ -124,20 +124,36 @@ func (s *Scan) Anchor() int { return s.anchor }
 // (an index into Detector.Types), with its confidence, and whether a
 // checksum or structural rule confirmed it. It drops the candidate when
 // the type is disabled, the confidence is below the type's or the scan's
-// minimum, or the detector's Placeholder rejects the text.
+// minimum, or the detector's Placeholder rejects the text. A placeholder
+// is vetoed as well, below the default minimum (WeakVetoConf): a
+// provider's own documentation example is no more a credential to the
+// generic api_key than to the provider.
 func (s *Scan) Add(k, start, end int, conf float64, validated bool) {
 	b := s.cur
 	if conf < s.MinConf {
 		return
 	}
-	if !b.Plain && (!b.On[k] || conf < b.Min[k] || b.Placeholder != nil && b.Placeholder(s.T[start:end])) {
-		return
+	if !b.Plain {
+		if !b.On[k] || conf < b.Min[k] {
+			return
+		}
+		if b.Placeholder != nil && b.Placeholder(s.T[start:end]) {
+			s.Veto(start, end, WeakVetoConf)
+			return
+		}
 	}
 	s.Cands = append(s.Cands, Cand{
 		Start: s.Base + int64(start), End: s.Base + int64(end), Anchor: s.Base + int64(s.anchor),
 		Conf: conf, Kind: b.Kinds[k], Validated: validated,
 	})
 }
+
+// WeakVetoConf is the confidence of the veto a placeholder leaves (Add)
+// and of a provider's veto of a lookalike under its own name
+// (secrets/shape.VetoValue). It is below the default minimum, so it
+// outranks the generic api_key, which any specific type that covers it
+// does, and shape-only guesses, but nothing found on its own evidence.
+const WeakVetoConf = 0.3
 
 // Veto reports that T[start:end] has the current detector's shape and a
 // context word naming its type, but fails its check. It is not reported;

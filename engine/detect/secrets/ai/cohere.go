@@ -33,6 +33,8 @@ var CohereAPIKey = &detect.Detector{
 		{Text: "CO_API_KEY 2t7Le6KXzgCnfhwNu90Da1eUQ08w0MaFJXPL7fub", Span: "2t7Le6KXzgCnfhwNu90Da1eUQ08w0MaFJXPL7fub", Valid: true},
 		{Text: "key uCklIm68ceXZdZ80qrYnEgqgnBlIosVRtAVkvkxm"},
 		{Text: "COHERE_API_KEY=uCklIm68ceXZdZ80qrYnEgqgnBlIosVRtAVkvkx"},
+		// A lookalike where the name says what it is: vetoed, not the generic api_key.
+		{Text: `COHERE_API_KEY=DVPl9Ux9dKNY0xlDNWmkz7Auo6rkZneNM691cK6`, Type: "api_key"},
 	},
 }
 

@@ -3,6 +3,7 @@ package ci
 import (
 	"github.com/datafog/datafog-api/engine/detect"
 	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
+	"github.com/datafog/datafog-api/engine/detect/secrets/shape"
 )
 
 // HashiCorp Vault tokens. Vault 1.10 gave its tokens a type prefix
@@ -63,6 +64,8 @@ func findVault(s *detect.Scan, v int, kind vaultKind) {
 	p := v + len(kind.prefix)
 	if e, ok := tokenshape.Body(t, p, 24, kind.max, detect.B64URL); ok {
 		s.Add(0, v, e, 0.97, true)
+	} else {
+		shape.VetoValue(s, v) // its own prefix names it
 	}
 }
 

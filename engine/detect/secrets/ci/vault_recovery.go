@@ -8,4 +8,7 @@ var VaultRecoveryToken = vaultDetector("vault_recovery_token", vaultKind{"hvr.",
 	{Text: "VAULT_TOKEN=hvr.zTznOoGwRqV8xVB0pxlJqin9", Span: "hvr.zTznOoGwRqV8xVB0pxlJqin9", Valid: true},
 	{Text: "VAULT_TOKEN=hvr.zTznOoGwRqV8xVB0pxlJqin"},
 	{Text: "VAULT_TOKEN=hvr_zTznOoGwRqV8xVB0pxlJqin9"},
+	// A lookalike under a name or prefix that says what it is: vetoed, so
+	// not the generic api_key either.
+	{Text: `{"X-Vault-Token": "hvr.XofDG0FU1GHFUTRAozs5q4"}`, Type: "api_key"},
 })

@@ -44,7 +44,7 @@ var AlibabaAccessKeyID = &detect.Detector{
 }
 
 // alibabaID is an AccessKey ID after its key name.
-var alibabaID = &tokenshape.Named{Min: 16, Max: 24, Class: detect.Alnum, Conf: 0.9, Check: ltaiBody}
+var alibabaID = &tokenshape.Named{Min: 16, Max: 24, Class: detect.Alnum, Conf: 0.9, Check: ltaiBody, Provider: alibabaWords}
 
 // ltaiBody reports whether v is "LTAI" and a body that holds a digit and
 // a letter.
@@ -59,3 +59,7 @@ func ltaiBody(v []byte) bool {
 	}
 	return d && l
 }
+
+// alibabaWords name Alibaba Cloud in a key name; "access_key_id" and
+// "access_key_secret" alone are other stores' names too.
+var alibabaWords = []string{"alibaba", "alicloud", "aliyun"}

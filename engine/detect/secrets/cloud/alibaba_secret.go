@@ -39,4 +39,4 @@ var AlibabaAccessKeySecret = &detect.Detector{
 }
 
 // alibabaSecret is an AccessKey secret after its key name.
-var alibabaSecret = &tokenshape.Named{Min: 30, Max: 30, Class: detect.Alnum, MinEntropy: 3.5, Conf: 0.8, Check: mixedCase}
+var alibabaSecret = &tokenshape.Named{Min: 30, Max: 30, Class: detect.Alnum, MinEntropy: 3.5, Conf: 0.8, Check: mixedCase, Provider: alibabaWords}

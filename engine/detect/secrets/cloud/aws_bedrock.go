@@ -2,6 +2,7 @@ package cloud
 
 import (
 	"encoding/base64"
+	"github.com/datafog/datafog-api/engine/detect/secrets/shape"
 
 	"github.com/datafog/datafog-api/engine/detect"
 	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
@@ -42,6 +43,10 @@ var AWSBedrockAPIKey = &detect.Detector{
 		{Text: "AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS1xd3g0LW9uLTExNzc3NzQxMjE1NDo5VklMYWJsTERaZ3VoYnRWdG5Lb2NtTjZ6WFJtL0xZT0RvL3hoR093NUxLNktYQTBkUEJrckdqM0FQVT0="},
 		{Text: "Authorization: Bearer bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249Q2FsbFdpdGhCZWFyZXJUb2tlcyZYLUFtei1BbGdvcml0aG09QVdTNC1ITUFDLVNIQTI1NiZYLUFtei1DcmVkZW50aWFsPUFLSUFaWU1MT1BJRlFZRjdNMk5YJTJGMjAyNTA4MDElMkZ1cy1lYXN0LTElMkZiZWRyb2NrJTJGYXdzNF9yZXF1ZXN0JlgtQW16LURhdGU9MjAyNTA4MDFUMTIwMDAwWiZYLUFtei1FeHBpcmVzPTQzMjAwJlgtQW16LVNpZ25lZEhlYWRlcnM9aG9zdCZYLUFtei1TaWduYXR1cmU9YzY0ZTVhMjJmYWMxODBkNmIyZTZlMWI0NjVlNTUxMzA1ZmQyZDI0OTBjYTRjNjE2ZThjNGJmMTQ0ZDMzMzQ5NSZWZXJzaW9uPTE="},
 		{Text: "AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS0"},
+		// A lookalike under a name or prefix that says what it is: vetoed, so
+		// not the generic api_key either.
+		{Text: `value = 'ABSKQmVkcm9ja0FQSUtleS1yb2pkLW9uLTQyOTg5NTE4NzAwNjp0aEI3aHBZUk9yZnYvTVVoc2VIdTYzMFhGZ1JJVHhzUHh5Ull5bnIxQmZIUUh0QUZBd3VMU2o1TnlEQT0='`, Type: "api_key"},
+		{Text: `setting=ABSKQmVkcm9ja0FQSUtleS1teGtyLWF0LTM2ODM0ODk2NTY2NDp0SjNjR2RzelRTV3FUM1A0a0l5UTIyTktyV3gxeExqQXppVllZNGh4RGI1KzJ2NTNBK0NmcGhXQEXAMPLE`, Type: "api_key"},
 	},
 }
 
@@ -70,14 +75,12 @@ func findBedrock(s *detect.Scan, b, p int) {
 	}
 	if p-b == 4 {
 		var head [36]byte
-		if e-m < 120 || !tokenshape.DecodedPrefix(head[:], t[m:e], base64.StdEncoding) || string(head[:14]) != bedrockLongHead ||
-			!detect.All(head[14:18], detect.Alnum) || string(head[18:22]) != "-at-" || head[34] != ':' {
+		if e-m < 120 || !tokenshape.DecodedPrefix(head[:], t[m:e], base64.StdEncoding) || string(head[:14]) != bedrockLongHead {
 			return
 		}
-		for _, c := range head[22:34] {
-			if !detect.IsDigit(c) {
-				return
-			}
+		if !bedrockLongID(head[14:]) {
+			shape.VetoValue(s, b) // "BedrockAPIKey-" without the key id after it
+			return
 		}
 	} else {
 		var head [51]byte
@@ -86,4 +89,14 @@ func findBedrock(s *detect.Scan, b, p int) {
 		}
 	}
 	s.Add(0, b, e, 0.98, true)
+}
+
+// bedrockLongID reports whether id, the decoded bytes after
+// "BedrockAPIKey-", is four alphanumerics, "-at-", the 12-digit account
+// id and ':'.
+func bedrockLongID(id []byte) bool {
+	if !detect.All(id[:4], detect.Alnum) || string(id[4:8]) != "-at-" || id[20] != ':' {
+		return false
+	}
+	return detect.All(id[8:20], detect.Digit)
 }

@@ -52,7 +52,7 @@ var AWSSecretAccessKey = &detect.Detector{
 }
 
 // awsSecret is a secret access key after its key name.
-var awsSecret = &tokenshape.Named{Min: 40, Max: 40, Class: detect.B64, MinEntropy: 3.5, Conf: 0.8, Check: mixedCase}
+var awsSecret = &tokenshape.Named{Min: 40, Max: 40, Class: detect.B64, MinEntropy: 3.5, Conf: 0.8, Check: mixedCase, Provider: []string{"aws"}}
 
 // findAWSSecret handles a key-name literal or an access key ID t[b:p].
 func findAWSSecret(s *detect.Scan, b, p int) {

@@ -3,6 +3,7 @@ package cloud
 import (
 	"github.com/datafog/datafog-api/engine/detect"
 	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
+	"github.com/datafog/datafog-api/engine/detect/secrets/shape"
 	"github.com/datafog/datafog-api/engine/validate"
 )
 
@@ -33,14 +34,20 @@ var AzureStorageAccountKey = &detect.Detector{
 		Literals: []string{"AZURE_STORAGE_KEY", "AZURE_STORAGE_ACCOUNT_KEY"},
 		Find: func(s *detect.Scan, _, p int) {
 			if v, op, ok := tokenshape.ValueAfterName(s.T, p); ok && !op {
-				findAzureKey(s, v)
+				if !findAzureKey(s, v) {
+					shape.VetoValue(s, v) // Azure's own variable name
+				}
 			}
 		},
 	},
 	Keys: &detect.OnKey{
 		Words:    []string{"accountkey", "account_key", "storagekey", "storage_key", "storage-key", "account-key"},
 		MinValue: 88,
-		Find:     func(s *detect.Scan, a *detect.Assignment) { findAzureKey(s, a.Value) },
+		Find: func(s *detect.Scan, a *detect.Assignment) {
+			if !findAzureKey(s, a.Value) && shape.HasWord(s.T[a.KeyStart:a.KeyEnd], "storage") {
+				shape.VetoValue(s, a.Value) // a storage key name
+			}
+		},
 	},
 	Examples: []detect.Example{
 		{Text: "DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=Zp8r8giU6ifmicZrayYuSIa4Q485unb++MkMUQH75s+aSNWwwKE9qQCmrcs9ZAaUgb4hyccnuNuMGI80GpJMfw==;EndpointSuffix=core.windows.net", Span: "Zp8r8giU6ifmicZrayYuSIa4Q485unb++MkMUQH75s+aSNWwwKE9qQCmrcs9ZAaUgb4hyccnuNuMGI80GpJMfw==", Valid: true},
@@ -50,24 +57,28 @@ var AzureStorageAccountKey = &detect.Detector{
 		{Text: "blob Zp8r8giU6ifmicZrayYuSIa4Q485unb++MkMUQH75s+aSNWwwKE9qQCmrcs9ZAaUgb4hyccnuNuMGI80GpJMfw=="},
 		{Text: "AccountName=acmeprod;AccountKey=p8r8giU6ifmicZrayYuSIa4Q485unb++MkMUQH75s+aSNWwwKE9qQCmrcs9ZAaUgb4hyccnuNuMGI80GpJMfw=="},
 		{Text: "AccountName=acmeprod;AccountKey=Zp8r8giU6ifmicZrayYuSIa4Q485unb++MkMUQH75s+aSNWwwKE9qQCmrcs9ZAaUgb4hyccnuNuMGI80GpJMfwAA"},
+		// A lookalike under a name or prefix that says what it is: vetoed, so
+		// not the generic api_key either.
+		{Text: `export AZURE_STORAGE_KEY=FDaKhDrRei6Ori7lnwwSm9H2zF56G3J7jktQP9B60NEamg+dBmdn9l2sQjMvQJvNIPjisrKEzaCdT2/3IDdu`, Type: "api_key"},
 	},
 }
 
 // findAzureKey checks the value that starts at t[v]: 86 base64
 // characters and "==".
-func findAzureKey(s *detect.Scan, v int) {
+func findAzureKey(s *detect.Scan, v int) bool {
 	t := s.T
 	e := detect.Span(t, v, 87, detect.B64)
 	if e-v != 86 || e+2 > len(t) || t[e] != '=' || t[e+1] != '=' || !tokenshape.End(t, e+2) || e+2 < len(t) && t[e+2] == '=' {
-		return
+		return false
 	}
 	e += 2
 	if validate.Entropy(t[v:e]) < 4 {
-		return
+		return false
 	}
 	conf := 0.8
 	if c := s.Context(v); c > conf {
 		conf = c
 	}
 	s.Add(0, v, e, conf, true)
+	return true
 }

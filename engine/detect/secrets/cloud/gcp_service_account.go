@@ -2,6 +2,7 @@ package cloud
 
 import (
 	"bytes"
+	"github.com/datafog/datafog-api/engine/detect/secrets/shape"
 
 	"github.com/datafog/datafog-api/engine/detect"
 	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
@@ -32,6 +33,9 @@ var GCPServiceAccountKey = &detect.Detector{
 		// Not a service account key file; a 39-digit id.
 		{Text: `{"type": "authorized_user", "private_key_id": "6be6abf0d7c1c1e21862ab8a18a8902073fec8df"}`},
 		{Text: `{"type": "service_account", "private_key_id": "6be6abf0d7c1c1e21862ab8a18a8902073fec8d"}`},
+		// A lookalike under a name or prefix that says what it is: vetoed, so
+		// not the generic api_key either.
+		{Text: `{"type": "service_account", "private_key_id": "65d3d5fea09e8e515873fb4cdac31cbe7afcb81"}`, Type: "api_key"},
 	},
 }
 
@@ -42,12 +46,13 @@ func findGCPKeyID(s *detect.Scan, b, p int) {
 	if !ok {
 		return
 	}
-	e, ok := tokenshape.Body(t, v, 40, 40, detect.Alnum)
-	if !ok || !tokenshape.LowerHex(t[v:e]) {
-		return
-	}
 	from := max(0, p-detect.LookBack)
 	if !bytes.Contains(t[from:b], []byte("service_account")) {
+		return
+	}
+	e, ok := tokenshape.Body(t, v, 40, 40, detect.Alnum)
+	if !ok || !tokenshape.LowerHex(t[v:e]) {
+		shape.VetoValue(s, v) // the key file's own field names it
 		return
 	}
 	s.Add(0, v, e, 0.95, true)

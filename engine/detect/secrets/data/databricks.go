@@ -9,6 +9,7 @@ import (
 // "Bearer ": "dapi", 32 lower-case hexadecimal digits, and an optional
 // "-" and digit.
 var dbToken = &shape.Named{
+	Provider: []string{"databricks"},
 	Value: func(t []byte, v int) (int, int, bool) {
 		v = shape.Scheme(t, v)
 		if !detect.HasPrefix(t, v, "dapi") || v+36 > len(t) || !shape.LowerHex(t[v+4:v+36]) {
@@ -45,7 +46,7 @@ var DatabricksToken = &detect.Detector{
 		Literals: []string{"DATABRICKS_TOKEN", "DATABRICKS_ACCESS_TOKEN", "DATABRICKS_API_TOKEN", "Authorization: Bearer "},
 		Find:     dbToken.FindName,
 	},
-	Keys: &detect.OnKey{Words: []string{"databricks", "token", "key", "secret", "password"}, MinValue: 36, Find: dbToken.FindKey},
+	Keys: &detect.OnKey{Words: []string{"databricks", "token", "key", "secret", "password"}, MinValue: 12, Find: dbToken.FindKey},
 	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "DATABRICKS_TOKEN=dapi131d962bf40334518a705d19c432d0fc", Span: "dapi131d962bf40334518a705d19c432d0fc", Valid: true},
@@ -53,5 +54,8 @@ var DatabricksToken = &detect.Detector{
 		{Text: `{"token": "dapi131d962bf40334518a705d19c432d0fc"}`, Span: "dapi131d962bf40334518a705d19c432d0fc", Valid: true},
 		{Text: "DATABRICKS_TOKEN=dapi131d962bf40334518a705d19c432d0f"},
 		{Text: `{"token": "dapx131d962bf40334518a705d19c432d0fc"}`},
+		// A lookalike under a name or prefix that says what it is: vetoed, so
+		// not the generic api_key either.
+		{Text: `databricks_access_token = 'dapi3f54627018c1a969fcd335a4c53ba'`, Type: "api_key"},
 	},
 }

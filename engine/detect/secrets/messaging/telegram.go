@@ -44,6 +44,9 @@ var TelegramBotToken = &detect.Detector{
 		// The shape alone scores 0.4, below the default minimum.
 		{Text: "id 7310492658:TF_n_pGz3cW0uABBrDSxOOyBymrEqlHXm31 at 0.4"},
 		{Text: "id x7310492658:TF_n_pGz3cW0uABBrDSxOOyBymrEqlHXm31"},
+		// A lookalike under a name or prefix that says what it is: vetoed, so
+		// not the generic api_key either.
+		{Text: `"Telegram bot token": "382464144:AAEqW1yHTA1XzEoWaBf3FQn_NV1laYFT"`, Type: "api_key"},
 	},
 }
 
@@ -62,6 +65,9 @@ func findTelegram(s *detect.Scan, p int) {
 	}
 	v := p + 1
 	if !shape.Fixed(t, v, tgSecret, shape.URL) || !shape.Mixed(t[v:v+tgSecret]) {
+		if s.Context(b) > 0 {
+			shape.VetoValue(s, b) // a bot id and a bad secret where Telegram is named
+		}
 		return
 	}
 	conf := tgConf

@@ -37,6 +37,9 @@ var AdyenAPIKey = &detect.Detector{
 			Span: "AQEpRk7Lq2Vn8Wz4Tb6Yc1Hd9Js3Mf5Gx0Ka7Nr2Qe8Uw4Bv6Zt1Pm9Cy3Lh5Df0Xj7Ks2Rg==-Tq8Wn3Yb6Vm1Lz4Kx9Hc2Jf7Gd5Ps0Re8Qa3Uv6Ny=-Jm2Lp7Rk", Valid: true},
 		{Text: "adyen key AQEyhmfxKo3NaRVBw0m/n3Q5qf3Ve5xZCpb"},
 		{Text: "adyen AQEpRk7Lq2Vn8Wz4Tb6Yc1Hd9Js3Mf5Gx0Ka7Nr2Qe8Uw4Bv6Zt1Pm9Cy3Lh5Df0Xj7Ks2RgTq8Wn3Yb6Vm1Lz4"},
+		// A lookalike under a name or prefix that says what it is: vetoed, so
+		// not the generic api_key either.
+		{Text: `export ADYEN_API_KEY=AQEOX4kBGd9EESqyuBCR0T1HEZe3RywU9`, Type: "api_key"},
 	},
 }
 
@@ -56,6 +59,9 @@ func findAdyen(s *detect.Scan, b, p int) {
 		e++
 	}
 	if n := e - b; n < adyenMin || n > adyenMax || !dash || e < len(t) && detect.IsWord(t[e]) {
+		if s.Context(b) > 0 {
+			shape.VetoValue(s, b) // an "AQE" value where Adyen is named
+		}
 		return
 	}
 	if c := s.Context(b); c > 0 {

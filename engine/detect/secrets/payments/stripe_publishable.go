@@ -38,6 +38,9 @@ var StripePublishableKey = &detect.Detector{
 		{Text: "pk_live_51Hq8sKLmWc4r2Tx"},
 		{Text: "publishable pk_live_51Hq8s-LmWc4r2TxYz7Qb0Vn"},
 		{Text: "publishable key pk_live_xxxxxxxxxxxxxxxxxxxxxxxx"},
+		// A lookalike under a name or prefix that says what it is: vetoed, so
+		// not the generic api_key either.
+		{Text: `stripe_publishable_key = 'pk_live_9Kf898rownFdtf7bUKXy'`, Type: "api_key"},
 	},
 }
 
@@ -49,6 +52,7 @@ func findStripePublishable(s *detect.Scan, b, p int) {
 	}
 	e, ok := shape.Body(t, p, 24, 247, shape.Alnum)
 	if !ok {
+		shape.VetoValue(s, b) // its own prefix names it
 		return
 	}
 	conf := pkConf

@@ -9,6 +9,7 @@ import (
 // optional "Bearer ": "pat", a 14-character token id, "." and 64
 // hexadecimal digits.
 var airtablePAT = &shape.Named{
+	Provider: []string{"airtable"},
 	Value: func(t []byte, v int) (int, int, bool) {
 		v = shape.Scheme(t, v)
 		if !detect.HasPrefix(t, v, "pat") || v+3+14+1+64 > len(t) || !detect.All(t[v+3:v+17], shape.Alnum) || t[v+17] != '.' {
@@ -40,7 +41,7 @@ var AirtablePersonalAccessToken = &detect.Detector{
 		Literals: []string{"AIRTABLE_API_KEY", "AIRTABLE_TOKEN", "AIRTABLE_PAT", "AIRTABLE_ACCESS_TOKEN", "Authorization: Bearer "},
 		Find:     airtablePAT.FindName,
 	},
-	Keys: &detect.OnKey{Words: []string{"airtable", "token", "key", "secret", "password"}, MinValue: 82, Find: airtablePAT.FindKey},
+	Keys: &detect.OnKey{Words: []string{"airtable", "token", "key", "secret", "password"}, MinValue: 12, Find: airtablePAT.FindKey},
 	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "AIRTABLE_TOKEN=pat2Fe4ySuhFqNw3l.bb0a2968b79763fe873c2189a32beed8c67235cfefcf77d235eac5300d003621",
@@ -49,5 +50,8 @@ var AirtablePersonalAccessToken = &detect.Detector{
 			Span: "pat2Fe4ySuhFqNw3l.bb0a2968b79763fe873c2189a32beed8c67235cfefcf77d235eac5300d003621", Valid: true},
 		{Text: "AIRTABLE_TOKEN=pat2Fe4ySuhFqNw3l.bb0a2968b79763fe873c2189a32beed8c67235cfefcf77d235eac5300d00362"},
 		{Text: "AIRTABLE_TOKEN=pat2Fe4ySuhFqNw3.bb0a2968b79763fe873c2189a32beed8c67235cfefcf77d235eac5300d003621"},
+		// A lookalike under a name or prefix that says what it is: vetoed, so
+		// not the generic api_key either.
+		{Text: `airtable_token=patCUvnK14eeCOGRJ.b83eb11b32925b0bb9f6fc33d3f82d73dfa2071a411dd5c3c3dce385b7ba`, Type: "api_key"},
 	},
 }

@@ -38,6 +38,9 @@ var AsanaPersonalAccessToken = &detect.Detector{
 		{Text: "3/6793092445873974:df3571c7ada05474178c50a23c56c9f1"},
 		{Text: "1/6793092445873974:df3571c7ada05474178c50a23c56c9f"},
 		{Text: "2/6793092445873974/7050037204194879:df3571c7ada05474178c50a23c56c9f1a"},
+		// A lookalike under a name or prefix that says what it is: vetoed, so
+		// not the generic api_key either.
+		{Text: `{"Asana token": "3/5405244904603864:eaee65767425f3cbde049e34c6095561"}`, Type: "api_key"},
 	},
 }
 
@@ -57,6 +60,9 @@ func findAsana(s *detect.Scan, p int) {
 	} else if t[id-2] == '1' {
 		b = id - 2 // 1/<user id>
 	} else {
+		if s.Context(id-2) > 0 {
+			shape.VetoValue(s, id-2) // another version digit where Asana is named
+		}
 		return
 	}
 	if !shape.Left(t, b, shape.Alnum) || b > 0 && t[b-1] == '/' {

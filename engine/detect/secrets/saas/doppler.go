@@ -81,6 +81,10 @@ var Doppler = &detect.Detector{
 		{Text: "DOPPLER_TOKEN=dp.st.prd.FlJnZ6usuZSbFwwezDvkvOa5GSfOlvbB"},
 		{Text: "DOPPLER_TOKEN=dp.xx.FlJnZ6usuZSbFwwezDvkvOa5GSfOlvbBZjiUzs5sV2v"},
 		{Text: "note dp.pt.CuNxW0OOlYTNqAAoildIxEaIyf2taBlgDwTeznhNwNu"},
+		// A lookalike under a name or prefix that says what it is: vetoed, so
+		// not the generic api_key either.
+		{Text: `{"DOPPLER_SERVICE_TOKEN": "dp.scim.woBaWC7dzUvCkjnicf4VCdrxzPxl0B"}`, Type: "api_key"},
+		{Text: `doppler_service_token = 'dp.sa.DcRDJOSukNBLMcHtNeTOUQOvsxHQD7'`, Type: "api_key"},
 	},
 }
 
@@ -102,6 +106,8 @@ func findDopplerName(s *detect.Scan, b, p int) {
 	}
 	if k, vs, e, ok := dopplerValue(t, v); ok {
 		s.Add(k, vs, e, 0.95, true)
+	} else if t[p-1] != ' ' || detect.HasPrefix(t, v, "dp.") {
+		shape.VetoValue(s, v) // Doppler's own variable name, or a "dp." value in the header
 	}
 }
 
@@ -109,5 +115,7 @@ func findDopplerName(s *detect.Scan, b, p int) {
 func findDopplerKey(s *detect.Scan, a *detect.Assignment) {
 	if k, vs, e, ok := dopplerValue(s.T, a.Value); ok {
 		s.Add(k, vs, e, 0.95, true)
+	} else if detect.HasPrefix(s.T, a.Value, "dp.") {
+		shape.VetoValue(s, a.Value) // its own prefix names it
 	}
 }

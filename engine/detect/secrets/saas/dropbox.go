@@ -12,6 +12,7 @@ const dropboxMin, dropboxMax = 100, 1400
 // dropboxToken reads a Dropbox short-lived access token, after an
 // optional "Bearer ": "sl.", an optional "u.", and the base64url body.
 var dropboxToken = &shape.Named{
+	Provider: []string{"dropbox"},
 	Value: func(t []byte, v int) (int, int, bool) {
 		v = shape.Scheme(t, v)
 		if !detect.HasPrefix(t, v, "sl.") {
@@ -48,7 +49,7 @@ var DropboxAccessToken = &detect.Detector{
 		Literals: []string{"DROPBOX_ACCESS_TOKEN", "DROPBOX_TOKEN", "DROPBOX_API_TOKEN", "Authorization: Bearer "},
 		Find:     dropboxToken.FindName,
 	},
-	Keys: &detect.OnKey{Words: []string{"dropbox", "token", "key", "secret", "password"}, MinValue: 103, Find: dropboxToken.FindKey},
+	Keys: &detect.OnKey{Words: []string{"dropbox", "token", "key", "secret", "password"}, MinValue: 12, Find: dropboxToken.FindKey},
 	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "DROPBOX_ACCESS_TOKEN=sl.1ots-I5nUnW9JBAV6qKl76tfyldJs5KvdTPB9PXaNvLJQ4AOuheRLBsoVXPBB-juk4RRuFZlKdjAxBilVdzD86nscdvDqr-eMarnFNgEAabztbmlaEdASrP7HGCiz29CEGmtnsZGFGT9",
@@ -57,5 +58,8 @@ var DropboxAccessToken = &detect.Detector{
 			Span: "sl.u.1ots-I5nUnW9JBAV6qKl76tfyldJs5KvdTPB9PXaNvLJQ4AOuheRLBsoVXPBB-juk4RRuFZlKdjAxBilVdzD86nscdvDqr-eMarnFNgEAabztbmlaEdASrP7HGCiz29CEGmtnsZGFGT9", Valid: true},
 		{Text: "DROPBOX_ACCESS_TOKEN=sl.1ots-I5nUnW9JBAV6qKl76tfyldJs5KvdTPB9PXaNvLJQ4AOuheRLBsoVX"},
 		{Text: "note sl.1ots-I5nUnW9JBAV6qKl76tfyldJs5KvdTPB9PXaNvLJQ4AOuheRLBsoVXPBB-juk4RRuFZlKdjAxBilVdzD86nscdvDqr-eMarnFNgEAabztbmlaEdASrP7HGCiz29CEGmtnsZGFGT9"},
+		// A lookalike under a name or prefix that says what it is: vetoed, so
+		// not the generic api_key either.
+		{Text: `dropbox_access_token = 'sl.tF1lEdYtK5Naj-zECnW6ZeFvBjNG-G-2LZXbtgokPtrQcIk62gue5Pmn__uP'`, Type: "api_key"},
 	},
 }

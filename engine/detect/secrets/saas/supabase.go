@@ -41,6 +41,9 @@ var Supabase = &detect.Detector{
 		{Text: "SUPABASE_PUBLISHABLE_KEY=sb_publishable_lOm0xBHWHIEIs4t-EnLVXhs2bCUe_rfZ", Span: "sb_publishable_lOm0xBHWHIEIs4t-EnLVXhs2bCUe_rfZ", Type: "supabase_publishable_key", Valid: true},
 		{Text: "sbp_a96107b57a7ebddfe23c3329859f191e6156ef4"},
 		{Text: "sb_secret_lOm0xBHWHI"},
+		// A lookalike under a name or prefix that says what it is: vetoed, so
+		// not the generic api_key either.
+		{Text: `supabase_publishable_key=sb_publishable_XP8APhw_qHGG`, Type: "api_key"},
 	},
 }
 
@@ -53,11 +56,14 @@ func findSupabase(s *detect.Scan, b, p int) {
 	if t[b+2] == 'p' { // sbp_
 		if shape.HexAt(t, p, 40) {
 			s.Add(0, b, p+40, 0.97, true)
+		} else {
+			shape.VetoValue(s, b) // its own prefix names it
 		}
 		return
 	}
 	e, ok := shape.Body(t, p, 20, 64, shape.URL)
 	if !ok || !shape.Varied(t[p:e]) {
+		shape.VetoValue(s, b)
 		return
 	}
 	if t[b+3] == 's' { // sb_secret_

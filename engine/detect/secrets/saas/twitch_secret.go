@@ -41,5 +41,7 @@ var TwitchClientSecret = &detect.Detector{
 		{Text: "twitch_client_secret: 55baepo6amcrgozo2kn0wo4vctgh5x", Span: "55baepo6amcrgozo2kn0wo4vctgh5x", Valid: true},
 		{Text: "TWITCH_CLIENT_SECRET=lpt0zava7syak0r58j2xcmyupl33w"},
 		{Text: "client_secret: 55baepo6amcrgozo2kn0wo4vctgh5x"},
+		// A lookalike where the name says what it is: vetoed, not the generic api_key.
+		{Text: `TWITCH_CLIENT_SECRET=vpfrirhefr5a23dxo0j4kzu5g6`, Type: "api_key"},
 	},
 }

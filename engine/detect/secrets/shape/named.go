@@ -61,7 +61,8 @@ func (n *Named) FindName(s *detect.Scan, b, p int) {
 		return // inside another name ("ADD_API_KEY")
 	}
 	ne, v, ok := p, p, p < len(t)
-	if t[p-1] != ' ' { // a literal that ends in a space ("Authorization: Bearer ") is followed by its value
+	header := t[p-1] == ' ' // a literal that ends in a space ("Authorization: Bearer ") is followed by its value
+	if !header {
 		ne, v, ok = ValueAfterName(t, p)
 	}
 	if !ok || v-s.Anchor() > detect.AnchorSpan || n.Key != nil && !n.Key(t[b:ne]) {
@@ -69,6 +70,8 @@ func (n *Named) FindName(s *detect.Scan, b, p int) {
 	}
 	if vs, e, ok := n.Value(t, v); ok {
 		s.Add(n.Type, vs, e, n.Conf, true)
+	} else if !header {
+		VetoValue(s, v) // a header carries every provider's tokens
 	}
 }
 
@@ -76,14 +79,45 @@ func (n *Named) FindName(s *detect.Scan, b, p int) {
 // word stands in its key name or before it.
 func (n *Named) FindKey(s *detect.Scan, a *detect.Assignment) {
 	t := s.T
-	vs, e, ok := n.Value(t, a.Value)
-	if !ok || n.Key != nil && !n.Key(t[a.KeyStart:a.KeyEnd]) {
+	if n.Key != nil && !n.Key(t[a.KeyStart:a.KeyEnd]) {
 		return
 	}
-	if n.Self || n.namesProvider(t[a.KeyStart:a.KeyEnd]) {
+	vs, e, ok := n.Value(t, a.Value)
+	names := n.namesProvider(t[a.KeyStart:a.KeyEnd])
+	switch {
+	case !ok && names:
+		VetoValue(s, a.Value)
+	case !ok:
+	case n.Self || names:
 		s.Add(n.Type, vs, e, n.Conf, true)
-	} else if c := s.Context(a.Value); c > 0 {
-		s.Add(n.Type, vs, e, c, true)
+	default:
+		if c := s.Context(a.Value); c > 0 {
+			s.Add(n.Type, vs, e, c, true)
+		}
+	}
+}
+
+// maxVetoed is the longest value VetoValue covers: the generic api_key's
+// longest value.
+const maxVetoed = 256
+
+// VetoValue vetoes the value at t[v] (its run of assignment-value bytes,
+// up to maxVetoed) for a detector whose own variable name, key name or
+// value prefix names the credential, but whose check the value fails: a
+// "TWITCH_CLIENT_SECRET" of the wrong length or alphabet, an "hvs." token
+// too short. Such a value is a lookalike (a truncated or mistyped copy, a
+// template) of that credential, so it is not reported, and it must not
+// fall through to the generic api_key either, as a number labelled "NHS
+// number" that fails the NHS check does not fall through to phone
+// (detect.Scan.Veto). The veto's confidence is detect.WeakVetoConf, so a
+// valid credential of another provider under the name ("DD_API_KEY="
+// followed by a GitHub token) is still reported. A longer value is left
+// alone.
+func VetoValue(s *detect.Scan, v int) {
+	t := s.T
+	e := detect.Span(t, v, maxVetoed+1, detect.Value)
+	if e > v && e-v <= maxVetoed {
+		s.Veto(v, e, detect.WeakVetoConf)
 	}
 }
 

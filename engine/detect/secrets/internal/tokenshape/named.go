@@ -2,6 +2,7 @@ package tokenshape
 
 import (
 	"github.com/datafog/datafog-api/engine/detect"
+	"github.com/datafog/datafog-api/engine/detect/secrets/shape"
 	"github.com/datafog/datafog-api/engine/validate"
 )
 
@@ -31,32 +32,61 @@ type Named struct {
 	Conf       float64
 	// Check, when set, is one more condition on the value.
 	Check func(v []byte) bool
+	// Provider, when set, are the words (lower case) of which a key name
+	// must hold one for a failing value to be vetoed (InAssignment): set
+	// it when some key words are not the provider's alone.
+	Provider []string
 }
 
 // AfterName handles a key-name literal that ends at t[e] (an OnPrefix
-// trigger); an assignment is left to the OnKey trigger.
+// trigger); an assignment is left to the OnKey trigger. The literal is
+// the provider's own variable name, so a value that fails the check is
+// vetoed (shape.VetoValue): it must not fall through to the generic
+// api_key.
 func (n *Named) AfterName(s *detect.Scan, e int) {
 	v, op, ok := ValueAfterName(s.T, e)
-	if ok && !op {
-		n.Value(s, v)
+	if ok && !op && !n.Value(s, v) {
+		shape.VetoValue(s, v)
 	}
 }
 
 // InAssignment handles an assignment to a key whose name holds one of the
-// detector's key words (an OnKey trigger).
+// detector's key words (an OnKey trigger). A value that fails the check
+// is vetoed when the key names the provider: always, or, when Provider
+// is set, when the key holds one of its words (an S3-compatible store's
+// "secret_access_key" of another length is a secret, not a broken AWS
+// key).
 func (n *Named) InAssignment(s *detect.Scan, a *detect.Assignment) {
-	n.Value(s, a.Value)
+	if !n.Value(s, a.Value) && n.namesProvider(s.T[a.KeyStart:a.KeyEnd]) {
+		shape.VetoValue(s, a.Value)
+	}
 }
 
-// Value checks the value that starts at t[v] and reports it.
-func (n *Named) Value(s *detect.Scan, v int) {
+// namesProvider reports whether a key name holds one of n.Provider, in
+// any ASCII case (true when Provider is empty).
+func (n *Named) namesProvider(key []byte) bool {
+	if len(n.Provider) == 0 {
+		return true
+	}
+	for _, w := range n.Provider {
+		for i := 0; i+len(w) <= len(key); i++ {
+			if detect.HasPrefixFold(key, i, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Value checks the value that starts at t[v], reports it and returns
+// true, or returns false.
+func (n *Named) Value(s *detect.Scan, v int) bool {
 	t := s.T
 	e, ok := Body(t, v, n.Min, n.Max, n.Class)
-	if !ok || e < len(t) && (t[e] == '=' || detect.Is(t[e], detect.Value) && t[e] != '.' && t[e] != ':' && t[e] != '\\') {
-		return
-	}
-	if n.Check != nil && !n.Check(t[v:e]) || validate.Entropy(t[v:e]) < n.MinEntropy {
-		return
+	ok = ok && !(e < len(t) && (t[e] == '=' || detect.Is(t[e], detect.Value) && t[e] != '.' && t[e] != ':' && t[e] != '\\'))
+	if !ok || n.Check != nil && !n.Check(t[v:e]) || validate.Entropy(t[v:e]) < n.MinEntropy {
+		return false
 	}
 	s.Add(n.Kind, v, e, n.Conf, true)
+	return true
 }
