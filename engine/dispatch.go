@@ -88,8 +88,8 @@ type dispatch struct {
 	quoted     [256]bool
 	// solo[c] is class c's one byte detector when nothing else happens
 	// at its bytes (no other detector, no literal prefix, no assignment,
-	// no term, no run or both condition): the main loop calls it without
-	// stop's general work. nil otherwise.
+	// no term, no run condition): the main loop calls it without stop's
+	// general work. nil otherwise.
 	solo [256]*byteDet
 
 	num   numeric
@@ -378,7 +378,7 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 	for c := range d.cls {
 		d.quoted[c] = d.assign[c] && d.always[c] == 0 && d.callBefore[c<<8|'"'] == 0 && !d.termAt[c]
 		ci := &d.cls[c]
-		if c > clsTerm && len(ci.dets) == 1 && len(ci.pres) == 0 && ci.run == 0 && d.both[c] == 0 && !d.assign[c] && !d.termAt[c] {
+		if c > clsTerm && len(ci.dets) == 1 && len(ci.pres) == 0 && ci.run == 0 && !d.assign[c] && !d.termAt[c] {
 			d.solo[c] = &ci.dets[0]
 		}
 	}

@@ -211,7 +211,8 @@ blocks:
 				if i+1 < n {
 					next = t[i+1]
 				}
-				if d.always[c]|d.callBefore[uint16(c)<<8|uint16(prev)]|d.callAfter[uint16(c)<<8|uint16(next)] != 0 {
+				bf, af := d.callBefore[uint16(c)<<8|uint16(prev)], d.callAfter[uint16(c)<<8|uint16(next)]
+				if d.always[c]|(bf|af)&^d.both[c]|bf&af&d.both[c] != 0 {
 					st.s.Enter(sd.b, i)
 					sd.find(&st.s, i)
 				}

@@ -47,7 +47,7 @@ var Date = &detect.Detector{
 	Digits: &detect.OnDigits{
 		ISO:        isoDate,
 		GroupFirst: 1<<1 | 1<<2 | 1<<4, GroupSecond: 1<<1 | 1<<2, OnGrouped: numericDate,
-		Short: 1<<1 | 1<<2, OnShort: monthDate,
+		Short: 1<<1 | 1<<2, ShortNext: " ,-/", OnShort: monthDate,
 	},
 	Examples: []detect.Example{
 		{Text: "on 2024-02-29.", Span: "2024-02-29", Valid: true},

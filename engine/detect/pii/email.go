@@ -18,7 +18,7 @@ var Email = &detect.Detector{
 		Confirm: "local@domain syntax, with a TLD from the embedded IANA list",
 	}},
 	Source: "RFC 5322 §3.4.1; RFC 1035 §2.3.4; IANA root zone TLD list",
-	Bytes:  []detect.OnByte{{Byte: '@', Before: detect.Local, Find: findEmail}},
+	Bytes:  []detect.OnByte{{Byte: '@', Before: detect.Local, After: detect.Label, Both: true, Find: findEmail}},
 	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{
 		{Text: "mail bob.smith+x@example.co.uk today", Span: "bob.smith+x@example.co.uk", Valid: true},
@@ -45,25 +45,11 @@ func userinfo(t []byte, b int) bool {
 	return detect.HasPrefix(t, k-3, "://")
 }
 
-// findEmail handles '@' at t[p].
+// findEmail handles '@' at t[p]. The domain is read first: most '@' that
+// are not in an address ("@@", "@name", "a@b") fail there, before the
+// walk back over the local part.
 func findEmail(s *detect.Scan, p int) {
 	t := s.T
-	b := p
-	for lim := max(0, p-64); b > lim && detect.Is(t[b-1], detect.Local); {
-		b--
-	}
-	if b > 0 && detect.Is(t[b-1], detect.Local) {
-		return // local part too long
-	}
-	for b < p && t[b] == '.' {
-		b++
-	}
-	if b == p || t[p-1] == '.' {
-		return
-	}
-	if userinfo(t, b) {
-		return // the user and password of a URL, not a mailbox
-	}
 	e := p + 1
 	lastDot := -1
 	lim := min(len(t), p+255) // the walk stops at e-p == 255
@@ -84,6 +70,22 @@ func findEmail(s *detect.Scan, p int) {
 	}
 	if lastDot < 0 || e-p-1 > 253 || !detect.FreeRight(t, e) {
 		return
+	}
+	b := p
+	for lim := max(0, p-64); b > lim && detect.Is(t[b-1], detect.Local); {
+		b--
+	}
+	if b > 0 && detect.Is(t[b-1], detect.Local) {
+		return // local part too long
+	}
+	for b < p && t[b] == '.' {
+		b++
+	}
+	if b == p || t[p-1] == '.' {
+		return
+	}
+	if userinfo(t, b) {
+		return // the user and password of a URL, not a mailbox
 	}
 	if s.TLD(t[lastDot+1 : e]) {
 		s.Add(0, b, e, 0.95, true)

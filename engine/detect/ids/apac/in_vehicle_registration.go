@@ -25,7 +25,7 @@ var INVehicleRegistration = &detect.Detector{
 		{Text: "वाहन पंजीकरण संख्या", Conf: 0.8}, {Text: "वाहन संख्या", Conf: 0.8},
 	},
 	Tokens: &detect.OnToken{MinLen: 4, MaxLen: 10, MinLead: 2, MaxLead: 2, Find: findINPlateToken},
-	Digits: &detect.OnDigits{Short: 1 << 2, OnShort: findINPlateRun, Lead: "23", LeadLen: 1 << 2, LeadNext: "B", OnLead: findINBharat},
+	Digits: &detect.OnDigits{Short: 1 << 2, ShortNext: " -" + detect.Capitals, OnShort: findINPlateRun, Lead: "23", LeadLen: 1 << 2, LeadNext: "B", OnLead: findINBharat},
 	Examples: []detect.Example{
 		{Text: "vehicle no MH 12 AB 1234", Span: "MH 12 AB 1234", Valid: true},
 		{Text: "vehicle number: KA05MN4321.", Span: "KA05MN4321", Valid: true},
