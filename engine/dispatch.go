@@ -91,6 +91,16 @@ type dispatch struct {
 	// no term, no run condition): the main loop calls it without stop's
 	// general work. nil otherwise.
 	solo [256]*byteDet
+	// numSep[c] says that at a byte of class c with a digit on each side
+	// (a separator inside a number: "1988-06-07", "453-37-0120") nothing
+	// can start but, perhaps, the byte detectors numSepRun[c], whose
+	// BeforeRun and Edge conditions the main loop then checks itself: no
+	// other detector's Before and After classes both admit digits, no
+	// literal has a digit next to its anchor byte there, and the byte
+	// starts no assignment or term. The main loop skips such a byte
+	// without stop's general work when no detector of numSepRun[c] passes.
+	numSep    [256]bool
+	numSepRun [256]uint8
 
 	num   numeric
 	tok   tokens
@@ -138,6 +148,7 @@ type byteDet struct {
 	b      *detect.Binding
 	before detect.Class
 	run    int
+	edge   detect.Class
 }
 
 // numDet is a detector for a digit-run form that takes the run t[i:j]:
@@ -277,7 +288,10 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 				return nil, nil, fmt.Errorf("engine: detector %s: more than %d byte detectors on %q", det.Name, maxByteDets, t.Byte)
 			}
 			bit := uint8(1) << len(ci.dets)
-			ci.dets = append(ci.dets, byteDet{find: t.Find, b: b, before: t.Before, run: t.BeforeRun})
+			if t.Edge != 0 && t.BeforeRun < 2 {
+				return nil, nil, fmt.Errorf("engine: detector %s: byte trigger %q: Edge needs a BeforeRun of two or more", det.Name, t.Byte)
+			}
+			ci.dets = append(ci.dets, byteDet{find: t.Find, b: b, before: t.Before, run: t.BeforeRun, edge: t.Edge})
 			if t.Before == 0 && t.After == 0 {
 				d.always[cl] |= bit
 			}
@@ -381,6 +395,7 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 		if c > clsTerm && len(ci.dets) == 1 && len(ci.pres) == 0 && ci.run == 0 && !d.assign[c] && !d.termAt[c] {
 			d.solo[c] = &ci.dets[0]
 		}
+		d.numSep[c], d.numSepRun[c] = d.betweenDigits(c)
 	}
 	d.num.finish()
 	d.nib, d.nibExact = buildNibbleTables(&d.class)
@@ -619,4 +634,25 @@ func (d *dispatch) addPrefix(lit string, find func(*detect.Scan, int, int), b *d
 	// shorter one is seen first (both are called).
 	slices.SortStableFunc(ps.lits[key], func(x, y prefixLit) int { return len(y.lit) - len(x.lit) })
 	return nil
+}
+
+// betweenDigits returns numSep[c] and numSepRun[c] (see dispatch): the
+// union, over every digit before and every digit after a byte of class c,
+// of the detectors the tables call there must hold only byte detectors
+// with a BeforeRun condition.
+func (d *dispatch) betweenDigits(c int) (ok bool, run uint8) {
+	if c <= clsTerm || d.assign[c] || d.termAt[c] || d.solo[c] != nil {
+		return false, 0
+	}
+	var call uint8
+	for p := '0'; p <= '9'; p++ {
+		for n := '0'; n <= '9'; n++ {
+			bf, af := d.callBefore[c<<8|int(p)], d.callAfter[c<<8|int(n)]
+			call |= d.always[c] | (bf|af)&^d.both[c] | bf&af&d.both[c]
+		}
+	}
+	if call&^d.cls[c].run != 0 {
+		return false, 0 // a literal, or a detector without a run condition
+	}
+	return true, call
 }

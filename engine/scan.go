@@ -216,6 +216,9 @@ blocks:
 					st.s.Enter(sd.b, i)
 					sd.find(&st.s, i)
 				}
+			} else if d.numSep[c] && !st.exhaustive && i > 0 && i+1 < n && detect.IsDigit(t[i-1]) && detect.IsDigit(t[i+1]) && !st.runLive(&d.cls[c], d.numSepRun[c], i) {
+				// A separator inside a number, where nothing can start
+				// (dispatch.numSep).
 			} else {
 				st.stop(d, c, i)
 			}
@@ -312,6 +315,19 @@ func (st *scanState) stop(d *dispatch, c uint8, i int) {
 	}
 }
 
+// runLive reports whether a byte detector of ci in run passes its
+// BeforeRun and Edge conditions at t[i], as fire checks them.
+func (st *scanState) runLive(ci *classInfo, run uint8, i int) bool {
+	t := st.s.T
+	for m := run; m != 0; m &= m - 1 {
+		bd := &ci.dets[bits.TrailingZeros8(m)]
+		if !(i < bd.run || !detect.All(t[i-bd.run:i-1], bd.before) || i > bd.run && detect.Is(t[i-bd.run-1], bd.edge)) {
+			return true
+		}
+	}
+	return false
+}
+
 // fire runs the byte detectors and literal prefixes that call (the class
 // ci's before/after bits for the neighbours of t[i]) names.
 func (st *scanState) fire(ci *classInfo, call uint8, i int) {
@@ -319,7 +335,7 @@ func (st *scanState) fire(ci *classInfo, call uint8, i int) {
 	for m := call & ci.run; m != 0; m &= m - 1 {
 		k := bits.TrailingZeros8(m)
 		bd := &ci.dets[k]
-		if i < bd.run || !detect.All(t[i-bd.run:i-1], bd.before) {
+		if i < bd.run || !detect.All(t[i-bd.run:i-1], bd.before) || i > bd.run && detect.Is(t[i-bd.run-1], bd.edge) {
 			call &^= 1 << k
 		}
 	}

@@ -117,8 +117,12 @@ type OnByte struct {
 	Byte          byte
 	Before, After Class
 	BeforeRun     int
-	Both          bool
-	Find          func(s *Scan, p int)
+	// Edge, with a BeforeRun of two or more, says that the byte before
+	// the BeforeRun bytes, if there is one, must not be of class Edge:
+	// the run starts a word ("ab-cd-…" of a MAC address, not "1234-56").
+	Edge Class
+	Both bool
+	Find func(s *Scan, p int)
 }
 
 // OnPrefix calls Find(s, start, end) wherever one of Literals occurs:

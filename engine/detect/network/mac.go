@@ -18,8 +18,8 @@ var MAC = &detect.Detector{
 	}},
 	Source: "IEEE Std 802-2014 §8.1 (EUI-48 textual forms)",
 	Bytes: []detect.OnByte{
-		{Byte: ':', Before: detect.Hex, BeforeRun: 2, After: detect.Hex, Both: true, Find: macColon},
-		{Byte: '-', Before: detect.Hex, BeforeRun: 2, After: detect.Hex, Both: true, Find: macDash},
+		{Byte: ':', Before: detect.Hex, BeforeRun: 2, Edge: macEdge, After: detect.Hex, Both: true, Find: macColon},
+		{Byte: '-', Before: detect.Hex, BeforeRun: 2, Edge: macEdge, After: detect.Hex, Both: true, Find: macDash},
 	},
 	Digits: &detect.OnDigits{GroupFirst: 1 << 4, GroupSecond: 1 << 4, OnGrouped: macCiscoGrouped},
 	Examples: []detect.Example{
@@ -35,6 +35,12 @@ var MAC = &detect.Detector{
 	},
 }
 
+// macEdge is what may not stand right before an address: a word byte
+// (the pairs would be the tail of a longer token) or another separator
+// (they would be the tail of a longer address or number, as "37-0120" of
+// "453-37-0120" is). The engine checks it before calling (OnByte.Edge).
+const macEdge = detect.KeyName | detect.Colon
+
 func macColon(s *detect.Scan, p int) { mac(s, p, ':') }
 func macDash(s *detect.Scan, p int)  { mac(s, p, '-') }
 
@@ -43,7 +49,7 @@ func mac(s *detect.Scan, p int, sep byte) {
 	t := s.T
 	b := p - 2
 	e := b + 17
-	if b < 0 || e > len(t) || !detect.FreeLeft(t, b) || b > 0 && (t[b-1] == ':' || t[b-1] == '-' || t[b-1] == '.') {
+	if b < 0 || e > len(t) || b > 0 && detect.Is(t[b-1], macEdge) {
 		return
 	}
 	for k := 0; k < 17; k++ {
