@@ -113,3 +113,37 @@ func TestLongTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestSeparatorsInsideNumbers: a separator with a digit on each side is
+// skipped without a stop unless a byte detector's run could start there
+// (dispatch.numSep, OnByte.Edge). A MAC address whose pairs start with
+// digits must still be found wherever its first separator stands, and
+// the tail of a longer number or address must not be taken for one; the
+// fast path must agree with the exhaustive one on each text.
+func TestSeparatorsInsideNumbers(t *testing.T) {
+	e := mustEngine(t, Config{})
+	for _, c := range []struct{ text, mac string }{
+		{"mac 12-34-56-78-9a-bc here", "12-34-56-78-9a-bc"},
+		{"a1-22-33-44-55-66", "a1-22-33-44-55-66"},
+		{"port 12 34-56-78-9a-bc-de up", "34-56-78-9a-bc-de"},
+		{"(12:34:56:78:9a:bc)", "12:34:56:78:9a:bc"},
+		{"id 1234-56-78-9a-bc-de-f0", ""},
+		{"ssn 453-37-0120 and 12-34-56-78-90-12-34", ""},
+		{"born 1988-06-07, card 4677-0983-2998-5707", ""},
+		{"v 1.12-34-56-78-9a-bc", ""},
+	} {
+		fs := e.Scan(nil, []byte(c.text), Filter{})
+		var macs []string
+		for _, f := range fs {
+			if f.Type == MACAddress {
+				macs = append(macs, c.text[f.Start:f.End])
+			}
+		}
+		if want := []string{c.mac}; c.mac == "" && len(macs) != 0 || c.mac != "" && !reflect.DeepEqual(macs, want) {
+			t.Errorf("%q: MAC findings %q, want %q", c.text, macs, c.mac)
+		}
+		if ref := scanExhaustive(e, []byte(c.text)); !reflect.DeepEqual(fs, ref) {
+			t.Errorf("%q: fast path and exhaustive path differ: %s", c.text, pathDiff([]byte(c.text), fs, ref))
+		}
+	}
+}
