@@ -83,7 +83,8 @@ type dispatch struct {
 	// assignNext[c<<8|b] says that an assignment may start at class c's
 	// byte when b follows it (a call's '(' needs a quote after it, an
 	// XML '>' a value byte); quoted[c] that after a '"' only an
-	// assignment can start at it, unless callAfter names the next byte.
+	// assignment can start at it, unless callAfter names the next byte
+	// for a literal or a detector that does not need both neighbours.
 	assignNext [1 << 16]bool
 	quoted     [256]bool
 	// solo[c] is class c's one byte detector when nothing else happens

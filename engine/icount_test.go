@@ -14,7 +14,8 @@ import (
 // (bench/icount.sh runs it: --toggle-collect=*icountMeasure). Counts are
 // repeatable on a shared machine, where wall-clock figures are not. It is
 // skipped unless ICOUNT_CORPUS names a corpus: prose or jsonlogs (the
-// engine's own, seed 42) or a bench/corpus kind (seed 1). ICOUNT_DISABLE
+// engine's own, seed 42) or a bench/corpus kind (seed 1; bench-prose and
+// bench-jsonlogs for that package's prose and JSON logs). ICOUNT_DISABLE
 // lists types to disable, comma-separated ("person,street_address"; "later"
 // stands for every type after the contract's first 24).
 func TestICount(t *testing.T) {
@@ -24,6 +25,8 @@ func TestICount(t *testing.T) {
 	}
 	var text []byte
 	switch name {
+	case "bench-prose", "bench-jsonlogs": // what BenchmarkEngine scans
+		text, _ = benchcorpus.Generate(benchcorpus.Kind(name[len("bench-"):]), 4<<20, 1)
 	case "prose":
 		text = corpus.Prose(42, 4<<20)
 	case "jsonlogs":

@@ -195,10 +195,11 @@ blocks:
 				if d.termAt[clsFold] {
 					st.termsAt(i)
 				}
-			} else if d.quoted[c] && i >= 16 && t[i-1] == '"' && !st.exhaustive && (i+1 >= n || d.callAfter[uint16(c)<<8|uint16(t[i+1])] == 0) {
+			} else if d.quoted[c] && i >= 16 && t[i-1] == '"' && !st.exhaustive && (i+1 >= n || d.callAfter[uint16(c)<<8|uint16(t[i+1])]&^d.both[c] == 0) {
 				// A JSON key `"name":`: nothing but an assignment can
-				// start here (dispatch.quoted), and the key's verdict is
-				// cached (keyCache).
+				// start here (dispatch.quoted; a detector that needs both
+				// neighbours cannot start after the quote), and the key's
+				// verdict is cached (keyCache).
 				if st.keyCache.quotedKey(st, t, i) {
 					st.assignment(i)
 				}
