@@ -148,15 +148,17 @@ func isoTimeEnd(t []byte, i, j int) int {
 
 // plainDecimal reports whether the digit run ending at t[j] is followed
 // by '.' and one more digit run that ends the number (no separator and
-// digit after it), as in "23638.69". No detector finds anything in such a
-// number: Compact needs the run to end the number, and no grouped form has
-// two groups joined by '.'.
+// digit after it, and no '.' and hex letter: the third group of a Cisco
+// MAC address, "0012.3456.abcd"), as in "23638.69". No detector finds
+// anything in such a number: Compact needs the run to end the number, and
+// the only grouped form with two groups joined by '.' (Cisco's) has a
+// third.
 func plainDecimal(t []byte, j int) bool {
 	if j+1 >= len(t) || t[j] != '.' || !detect.IsDigit(t[j+1]) {
 		return false
 	}
 	e := detect.DigitEnd(t, j+2)
-	return !(e+1 < len(t) && detect.ClassOf(t[e])&detect.GroupSep != 0 && detect.IsDigit(t[e+1]))
+	return !(e+1 < len(t) && (detect.ClassOf(t[e])&detect.GroupSep != 0 && detect.IsDigit(t[e+1]) || t[e] == '.' && detect.IsHex(t[e+1])))
 }
 
 // dottedQuad reports whether the digit run t[i:j] starts exactly four

@@ -131,6 +131,10 @@ func TestSeparatorsInsideNumbers(t *testing.T) {
 		{"ssn 453-37-0120 and 12-34-56-78-90-12-34", ""},
 		{"born 1988-06-07, card 4677-0983-2998-5707", ""},
 		{"v 1.12-34-56-78-9a-bc", ""},
+		// Cisco's notation with a third group that starts with a letter
+		// is no decimal (FuzzShortcuts seed b3bd3e89aa9e6137).
+		{"router 0012.3456.abcd up", "0012.3456.abcd"},
+		{"0000.0000.A001", "0000.0000.A001"},
 	} {
 		fs := e.Scan(nil, []byte(c.text), Filter{})
 		var macs []string
