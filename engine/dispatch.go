@@ -102,6 +102,10 @@ type dispatch struct {
 	// without stop's general work when no detector of numSepRun[c] passes.
 	numSep    [256]bool
 	numSepRun [256]uint8
+	// assignOnly[c] says that only an assignment may start at a byte of
+	// class c (no byte detector, literal or term): the main loop checks
+	// assignNext itself and calls stop only when it holds.
+	assignOnly [256]bool
 
 	num   numeric
 	tok   tokens
@@ -397,6 +401,7 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 			d.solo[c] = &ci.dets[0]
 		}
 		d.numSep[c], d.numSepRun[c] = d.betweenDigits(c)
+		d.assignOnly[c] = c > clsTerm && d.assign[c] && len(ci.dets) == 0 && len(ci.pres) == 0 && !d.termAt[c]
 	}
 	d.num.finish()
 	d.nib, d.nibExact = buildNibbleTables(&d.class)

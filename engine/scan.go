@@ -217,6 +217,9 @@ blocks:
 					st.s.Enter(sd.b, i)
 					sd.find(&st.s, i)
 				}
+			} else if d.assignOnly[c] && !st.exhaustive && (i+1 >= n || !d.assignNext[uint16(c)<<8|uint16(t[i+1])]) {
+				// An assignment byte with nothing else to do, and no
+				// assignment can start here (dispatch.assignOnly).
 			} else if d.numSep[c] && !st.exhaustive && i > 0 && i+1 < n && detect.IsDigit(t[i-1]) && detect.IsDigit(t[i+1]) && !st.runLive(&d.cls[c], d.numSepRun[c], i) {
 				// A separator inside a number, where nothing can start
 				// (dispatch.numSep).
