@@ -106,6 +106,10 @@ type dispatch struct {
 	// class c (no byte detector, literal or term): the main loop checks
 	// assignNext itself and calls stop only when it holds.
 	assignOnly [256]bool
+	// prefixOnly[c] says that only literal prefixes are anchored at a
+	// byte of class c (no byte detector, assignment or term): the main
+	// loop checks their neighbour bit itself.
+	prefixOnly [256]bool
 
 	num   numeric
 	tok   tokens
@@ -401,6 +405,7 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 			d.solo[c] = &ci.dets[0]
 		}
 		d.numSep[c], d.numSepRun[c] = d.betweenDigits(c)
+		d.prefixOnly[c] = c > clsTerm && !d.assign[c] && len(ci.dets) == 0 && len(ci.pres) > 0 && !d.termAt[c]
 		d.assignOnly[c] = c > clsTerm && d.assign[c] && len(ci.dets) == 0 && len(ci.pres) == 0 && !d.termAt[c]
 	}
 	d.num.finish()

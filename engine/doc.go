@@ -40,8 +40,9 @@
 // year of an ISO timestamp goes to the date detector directly and the
 // timestamp's inner anchors are skipped; decimals and dotted quads skip
 // the forms that cannot take them; a separator between two digits where
-// only run-conditioned byte detectors could start is checked in the main
-// loop, not by the general stop; a JSON key's verdict ("does any key
+// only run-conditioned byte detectors could start, a byte where only an
+// assignment can start and one where only literals are anchored are
+// checked in the main loop, not by the general stop; a JSON key's verdict ("does any key
 // detector take this key?") is cached by its bytes. Each shortcut is
 // exact: the exhaustive path turns them all off, and TestShortcutsExact
 // and FuzzShortcuts compare the two on every benchmark corpus and under

@@ -220,6 +220,18 @@ blocks:
 			} else if d.assignOnly[c] && !st.exhaustive && (i+1 >= n || !d.assignNext[uint16(c)<<8|uint16(t[i+1])]) {
 				// An assignment byte with nothing else to do, and no
 				// assignment can start here (dispatch.assignOnly).
+			} else if d.prefixOnly[c] {
+				// Only literals are anchored here (dispatch.prefixOnly).
+				var prev, next byte
+				if i > 0 {
+					prev = t[i-1]
+				}
+				if i+1 < n {
+					next = t[i+1]
+				}
+				if (d.callBefore[uint16(c)<<8|uint16(prev)]|d.callAfter[uint16(c)<<8|uint16(next)])&prefixBit != 0 {
+					st.fire(&d.cls[c], prefixBit, i)
+				}
 			} else if d.numSep[c] && !st.exhaustive && i > 0 && i+1 < n && detect.IsDigit(t[i-1]) && detect.IsDigit(t[i+1]) && !st.runLive(&d.cls[c], d.numSepRun[c], i) {
 				// A separator inside a number, where nothing can start
 				// (dispatch.numSep).
