@@ -656,10 +656,9 @@ func (d *dispatch) betweenDigits(c int) (ok bool, run uint8) {
 		return false, 0
 	}
 	var call uint8
-	for p := '0'; p <= '9'; p++ {
-		for n := '0'; n <= '9'; n++ {
-			bf, af := d.callBefore[c<<8|int(p)], d.callAfter[c<<8|int(n)]
-			call |= d.always[c] | (bf|af)&^d.both[c] | bf&af&d.both[c]
+	for p := byte('0'); p <= '9'; p++ {
+		for n := byte('0'); n <= '9'; n++ {
+			call |= d.calls(byte(c), p, n) // #nosec G115 -- c < 256, a class index
 		}
 	}
 	if call&^d.cls[c].run != 0 {

@@ -205,15 +205,8 @@ blocks:
 				}
 			} else if sd := d.solo[c]; sd != nil {
 				// One byte detector and nothing else (dispatch.solo).
-				var prev, next byte
-				if i > 0 {
-					prev = t[i-1]
-				}
-				if i+1 < n {
-					next = t[i+1]
-				}
-				bf, af := d.callBefore[uint16(c)<<8|uint16(prev)], d.callAfter[uint16(c)<<8|uint16(next)]
-				if d.always[c]|(bf|af)&^d.both[c]|bf&af&d.both[c] != 0 {
+				prev, next := neighbours(t, i)
+				if d.calls(c, prev, next) != 0 {
 					st.s.Enter(sd.b, i)
 					sd.find(&st.s, i)
 				}
@@ -222,13 +215,8 @@ blocks:
 				// assignment can start here (dispatch.assignOnly).
 			} else if d.prefixOnly[c] {
 				// Only literals are anchored here (dispatch.prefixOnly).
-				var prev, next byte
-				if i > 0 {
-					prev = t[i-1]
-				}
-				if i+1 < n {
-					next = t[i+1]
-				}
+				prev, next := neighbours(t, i)
+				// prefixBit is never in always or both: the two tables say it.
 				if (d.callBefore[uint16(c)<<8|uint16(prev)]|d.callAfter[uint16(c)<<8|uint16(next)])&prefixBit != 0 {
 					st.fire(&d.cls[c], prefixBit, i)
 				}
@@ -312,13 +300,7 @@ func (st *scanState) stop(d *dispatch, c uint8, i int) {
 		st.termsAt(i)
 	}
 	t := st.s.T
-	var prev, next byte
-	if i > 0 {
-		prev = t[i-1]
-	}
-	if i+1 < len(t) {
-		next = t[i+1]
-	}
+	prev, next := neighbours(t, i)
 	bf, af := d.callBefore[uint16(c)<<8|uint16(prev)], d.callAfter[uint16(c)<<8|uint16(next)]
 	if call := d.always[c] | bf | af; call != 0 {
 		both := d.both[c]
@@ -331,13 +313,31 @@ func (st *scanState) stop(d *dispatch, c uint8, i int) {
 	}
 }
 
+// neighbours returns the bytes before and after t[i], 0 where there is
+// none (0 is in no class).
+func neighbours(t []byte, i int) (prev, next byte) {
+	if i > 0 {
+		prev = t[i-1]
+	}
+	if i+1 < len(t) {
+		next = t[i+1]
+	}
+	return prev, next
+}
+
+// runHolds reports whether the BeforeRun and Edge conditions of bd hold
+// at t[i] (the byte right before t[i] is checked by the tables).
+func (bd *byteDet) runHolds(t []byte, i int) bool {
+	return i >= bd.run && detect.All(t[i-bd.run:i-1], bd.before) && !(i > bd.run && detect.Is(t[i-bd.run-1], bd.edge))
+}
+
 // runLive reports whether a byte detector of ci in run passes its
 // BeforeRun and Edge conditions at t[i], as fire checks them.
 func (st *scanState) runLive(ci *classInfo, run uint8, i int) bool {
 	t := st.s.T
 	for m := run; m != 0; m &= m - 1 {
 		bd := &ci.dets[bits.TrailingZeros8(m)]
-		if !(i < bd.run || !detect.All(t[i-bd.run:i-1], bd.before) || i > bd.run && detect.Is(t[i-bd.run-1], bd.edge)) {
+		if bd.runHolds(t, i) {
 			return true
 		}
 	}
@@ -351,7 +351,7 @@ func (st *scanState) fire(ci *classInfo, call uint8, i int) {
 	for m := call & ci.run; m != 0; m &= m - 1 {
 		k := bits.TrailingZeros8(m)
 		bd := &ci.dets[k]
-		if i < bd.run || !detect.All(t[i-bd.run:i-1], bd.before) || i > bd.run && detect.Is(t[i-bd.run-1], bd.edge) {
+		if !bd.runHolds(t, i) {
 			call &^= 1 << k
 		}
 	}
@@ -531,4 +531,13 @@ func outranks(a, b *detect.Cand, kinds []kindInfo) bool {
 		return ra < rb
 	}
 	return false
+}
+
+// calls returns the byte detectors (and prefixBit) that the neighbours
+// prev and next of a byte of class c call for: those called always,
+// those whose Before or After condition holds, and those with Both whose
+// two conditions hold.
+func (d *dispatch) calls(c, prev, next byte) uint8 {
+	bf, af := d.callBefore[uint16(c)<<8|uint16(prev)], d.callAfter[uint16(c)<<8|uint16(next)]
+	return d.always[c] | (bf|af)&^d.both[c] | bf&af&d.both[c]
 }

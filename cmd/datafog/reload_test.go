@@ -66,16 +66,24 @@ func newTestReloader(path string, rr *reloadRecorder) *reloader {
 	return &reloader{path: path, load: loadPolicy, apply: rr.apply, onFail: rr.onFail, log: quietLogger()}
 }
 
+// primedReloader writes policy v1 to a fresh directory and returns the
+// directory, the file, and a primed reloader of it with its recorder.
+func primedReloader(t *testing.T) (dir, path string, rr *reloadRecorder, r *reloader) {
+	t.Helper()
+	dir = t.TempDir()
+	path = writeFile(t, dir, "policy.json", testPolicyJSON("v1", "allow"))
+	rr = &reloadRecorder{}
+	r = newTestReloader(path, rr)
+	r.prime()
+	return dir, path, rr, r
+}
+
 // TestReloaderGoodAndBad drives reload and changed directly: a good policy
 // is applied; a bad one (broken JSON, an invalid rule, a vanished file on
 // SIGHUP) is refused, onFail is called with the reason and nothing is
 // applied; a vanished file is not a change, and its return is.
 func TestReloaderGoodAndBad(t *testing.T) {
-	dir := t.TempDir()
-	path := writeFile(t, dir, "policy.json", testPolicyJSON("v1", "allow"))
-	rr := &reloadRecorder{}
-	r := newTestReloader(path, rr)
-	r.prime()
+	dir, path, rr, r := primedReloader(t)
 	if r.changed() {
 		t.Fatal("changed right after prime")
 	}
@@ -134,11 +142,7 @@ func TestReloaderGoodAndBad(t *testing.T) {
 // next poll to agree before reading it, so the rewrite is applied and
 // nothing is refused. A file that stays bad is refused once.
 func TestReloaderWaitsForAFileToSettle(t *testing.T) {
-	dir := t.TempDir()
-	path := writeFile(t, dir, "policy.json", testPolicyJSON("v1", "allow"))
-	rr := &reloadRecorder{}
-	r := newTestReloader(path, rr)
-	r.prime()
+	dir, path, rr, r := primedReloader(t)
 	var pending fileStamp
 	poll := func() {
 		if r.settled(&pending) {
@@ -173,11 +177,7 @@ func TestReloaderWaitsForAFileToSettle(t *testing.T) {
 // an unchanged file; a vanished file keeps the policy; a bad file is counted
 // once, not on every poll; cancelling the context stops the loop.
 func TestReloaderRunPollsAndSignals(t *testing.T) {
-	dir := t.TempDir()
-	path := writeFile(t, dir, "policy.json", testPolicyJSON("v1", "allow"))
-	rr := &reloadRecorder{}
-	r := newTestReloader(path, rr)
-	r.prime()
+	dir, path, rr, r := primedReloader(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	hup := make(chan os.Signal, 1)
 	done := make(chan struct{})
