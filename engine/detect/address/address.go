@@ -51,9 +51,15 @@ var StreetAddress = &detect.Detector{
 	},
 }
 
-// findNumber handles the digit run t[i:j], a possible house number.
+// findNumber handles the digit run t[i:j], a possible house number. The
+// whole part of a decimal ("0.5", "10.0.0.1") is none: the scan's decimal
+// and dotted-quad shortcuts do not offer it, and the exhaustive path must
+// agree (FuzzShortcuts seed 024eae6c26650b3f).
 func findNumber(s *detect.Scan, i, j int) {
 	t := s.T
+	if j+1 < len(t) && t[j] == '.' && isDigit(t[j+1]) {
+		return
+	}
 	e := houseEnd(t, j)
 	// Cheap rejections first: a street word must stand right before the
 	// number, or a word right after it.
