@@ -42,6 +42,7 @@ func FuzzJSONParse(f *testing.F) {
 func depthOf(b []byte) int {
 	d, deepest := 0, 0
 	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber() // a valid number beyond float64's range must not end the walk
 	for {
 		tok, err := dec.Token()
 		if err != nil {
@@ -102,6 +103,7 @@ func keysOf(b []byte) string {
 		}
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber() // a valid number beyond float64's range must not end the walk
 	for {
 		tok, err := dec.Token()
 		if err != nil {
