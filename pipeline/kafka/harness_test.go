@@ -183,8 +183,14 @@ type outcome struct {
 func checkExactlyOnce(t testing.TB, addrs []string, inputs []inputRecord, deadKeys map[string]bool) outcome {
 	t.Helper()
 	o := outcome{out: readCommitted(t, addrs, tOut), receipts: readCommitted(t, addrs, tReceipts), dead: readCommitted(t, addrs, tDLQ)}
-	eng := defaultPolicy(t).Engine
-	all, _ := eng.Filter(nil)
+	pol := defaultPolicy(t)
+	eng := pol.Engine
+	redacted, _ := eng.Filter(nil)
+	// What the worker redacts: every finding at or above the policy's
+	// minimum confidence. A bare five-digit "seq" scores 0.3 as a ZIP code
+	// and stays, as the policy says; it appears once a run produces more
+	// than 10,000 records.
+	redacted = redacted.WithMinConfidence(pol.MinConfidence)
 	byKey := map[string]inputRecord{}
 	for _, in := range inputs {
 		byKey[in.key] = in
@@ -203,7 +209,7 @@ func checkExactlyOnce(t testing.TB, addrs []string, inputs []inputRecord, deadKe
 		case len(r.Headers) != 1 || r.Headers[0].Key != "trace" || string(r.Headers[0].Value) != "t"+strings.TrimPrefix(k, "k-"):
 			problems = append(problems, fmt.Sprintf("key %s: headers %v not kept", k, r.Headers))
 		}
-		if f := eng.Scan(nil, r.Value, all); len(f) > 0 {
+		if f := eng.Scan(nil, r.Value, redacted); len(f) > 0 {
 			problems = append(problems, fmt.Sprintf("key %s: %d findings left in the output (first %s)", k, len(f), f[0].Type))
 		}
 	}
