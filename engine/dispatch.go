@@ -82,7 +82,7 @@ type dispatch struct {
 	assign                [256]bool
 	// assignNext[c<<8|b] says that an assignment may start at class c's
 	// byte when b follows it (a call's '(' needs a quote after it, an
-	// XML '>' a value byte); quoted[c] that after a '"' only an
+	// XML '>' a value byte, '=' and ':' what valueStart takes); quoted[c] that after a '"' only an
 	// assignment can start at it, unless callAfter names the next byte
 	// for a literal or a detector that does not need both neighbours.
 	assignNext [1 << 16]bool
@@ -110,6 +110,9 @@ type dispatch struct {
 	// byte of class c (no byte detector, assignment or term): the main
 	// loop checks their neighbour bit itself.
 	prefixOnly [256]bool
+	// dead says which stops call nothing, by class and neighbours
+	// (dead.go).
+	dead deadTables
 
 	num   numeric
 	tok   tokens
@@ -162,13 +165,33 @@ type byteDet struct {
 
 // numDet is a detector for a digit-run form that takes the run t[i:j]:
 // of a length in lens (zero: any) and followed by a byte in next (nil:
-// anything, the end of the text included).
+// anything, the end of the text included). A Lead detector's conditions
+// are in the leads bit sets instead.
 type numDet struct {
 	find func(*detect.Scan, int, int)
 	b    *detect.Binding
 	lens uint64
 	next *[256]bool
 }
+
+// leads holds the Lead detectors of one first digit, dets, and what each
+// takes as bit sets over dets (bit k for dets[k]): the run's length
+// (byLen), the byte after the run (byNext), the byte before it (byPrev;
+// 256: none), and the capitals and digits in a row from the run's first
+// digit on (byRow: the detectors whose LeadTok is at most the row; tok:
+// those with a LeadTok at all). callLead ANDs them, so a run no detector
+// takes costs no call and no branch per detector.
+type leads struct {
+	dets   []numDet
+	byLen  [detect.MaxRun + 1]uint32
+	byNext [256]uint32
+	byPrev [257]uint32
+	byRow  [detect.MaxLeadTok + 1]uint32
+	tok    uint32
+}
+
+// maxLeads is the most Lead detectors one first digit may have.
+const maxLeads = 32
 
 // groupDet is a detector for grouped numbers whose second group has a
 // length in second (a bit set; every bit when the detector takes any).
@@ -180,7 +203,7 @@ type groupDet struct {
 
 // numeric holds the OnDigits detectors by form (see detect.OnDigits).
 type numeric struct {
-	lead     [10][]numDet
+	lead     [10]leads
 	leadSet  [256]bool
 	after    [256][]numDet
 	afterSet [256]bool
@@ -194,12 +217,10 @@ type numeric struct {
 	// of length l followed by byte b (every length above MaxRun is inert);
 	// colonLen[l] when a Colon detector takes it. shortNext[l][b] says
 	// that some Short detector takes a run of length l followed by b (b
-	// 256: the end of the text), and leadNext[d][b] that some Lead
-	// detector takes a run starting with digit d followed by b.
+	// 256: the end of the text).
 	inert     [64][256]bool
 	colonLen  [64]bool
 	shortNext [detect.MaxRun + 1][257]bool
-	leadNext  [10][256]bool
 }
 
 // tokDet is one OnToken trigger; what it takes is in the tokens bit
@@ -330,7 +351,9 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 			}
 		}
 		if n := det.Digits; n != nil {
-			d.num.add(n, b)
+			if err := d.num.add(n, b); err != nil {
+				return nil, nil, fmt.Errorf("engine: detector %s: %w", det.Name, err)
+			}
 		}
 		if t := det.Tokens; t != nil {
 			if err := d.tok.add(t, b); err != nil {
@@ -382,7 +405,7 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 				case '>':
 					d.assignNext[cl<<8|b] = detect.Is(byte(b), detect.Value)
 				default:
-					d.assignNext[cl<<8|b] = true
+					d.assignNext[cl<<8|b] = valueStart(byte(b))
 				}
 			}
 		}
@@ -409,6 +432,7 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 		d.assignOnly[c] = c > clsTerm && d.assign[c] && len(ci.dets) == 0 && len(ci.pres) == 0 && !d.termAt[c]
 	}
 	d.num.finish()
+	d.buildDead()
 	d.nib, d.nibExact = buildNibbleTables(&d.class)
 	d.leadsOnly = ^uint64(0)
 	for c := 0x80; c < 256; c++ {
@@ -440,15 +464,44 @@ func (d *dispatch) classFor(c byte) *classInfo {
 }
 
 // add registers an OnDigits trigger.
-func (n *numeric) add(o *detect.OnDigits, b *detect.Binding) {
+func (n *numeric) add(o *detect.OnDigits, b *detect.Binding) error {
 	if o.OnLead != nil {
-		next := byteSet(o.LeadNext)
+		if o.LeadTok < 0 || o.LeadTok > detect.MaxLeadTok {
+			return fmt.Errorf("LeadTok %d is not within 0..%d", o.LeadTok, detect.MaxLeadTok)
+		}
+		next, prev := byteSet(o.LeadNext), byteSet(o.LeadPrev)
 		for x := 0; x < len(o.Lead); x++ {
 			c := o.Lead[x]
-			n.lead[c-'0'] = append(n.lead[c-'0'], numDet{find: o.OnLead, b: b, lens: o.LeadLen, next: next})
+			ld := &n.lead[c-'0']
+			if len(ld.dets) == maxLeads {
+				return fmt.Errorf("more than %d Lead detectors on %q", maxLeads, c)
+			}
+			bit := uint32(1) << len(ld.dets)
+			ld.dets = append(ld.dets, numDet{find: o.OnLead, b: b})
 			n.leadSet[c] = true
+			for l := range ld.byLen {
+				if o.LeadLen == 0 || o.LeadLen>>l&1 != 0 {
+					ld.byLen[l] |= bit
+				}
+			}
 			for v := range 256 {
-				n.leadNext[c-'0'][v] = n.leadNext[c-'0'][v] || next == nil || next[v]
+				if next == nil || next[v] {
+					ld.byNext[v] |= bit
+				}
+				if prev == nil || prev[v] {
+					ld.byPrev[v] |= bit
+				}
+			}
+			if prev == nil {
+				ld.byPrev[256] |= bit
+			}
+			for r := range ld.byRow {
+				if r >= o.LeadTok {
+					ld.byRow[r] |= bit
+				}
+			}
+			if o.LeadTok > 0 {
+				ld.tok |= bit
 			}
 		}
 	}
@@ -489,6 +542,7 @@ func (n *numeric) add(o *detect.OnDigits, b *detect.Binding) {
 			}
 		}
 	}
+	return nil
 }
 
 // byteSet returns the set of the bytes of s, or nil for an empty s.

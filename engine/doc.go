@@ -43,7 +43,11 @@
 // only run-conditioned byte detectors could start, a byte where only an
 // assignment can start and one where only literals are anchored are
 // checked in the main loop, not by the general stop; a JSON key's verdict ("does any key
-// detector take this key?") is cached by its bytes. Each shortcut is
+// detector take this key?") is cached by its bytes. In a block that holds
+// binary bytes (random data, compressed or encrypted payloads), every stop
+// is first judged by its byte and its two neighbours, without a branch,
+// and the dead ones (nothing would be called) are dropped before the main
+// loop sees them (dead.go). Each shortcut is
 // exact: the exhaustive path turns them all off, and TestShortcutsExact
 // and FuzzShortcuts compare the two on every benchmark corpus and under
 // fuzzing. TestGoldenFindings pins the findings on those corpora.

@@ -46,8 +46,8 @@ func (st *scanState) digits(i, j int) {
 		return
 	}
 	if j < len(t) && detect.IsAlpha(t[j]) {
-		if nm.leadSet[t[i]] && nm.leadNext[t[i]-'0'][t[j]] {
-			st.callNum(nm.lead[t[i]-'0'], i, j)
+		if nm.leadSet[t[i]] {
+			st.callLead(&nm.lead[t[i]-'0'], i, j)
 		}
 		if st.e.dispatch.tok.digitFirst && detect.IsUpper(t[j]) {
 			st.token(i, i, j)
@@ -110,6 +110,27 @@ func (st *scanState) callNum(ds []numDet, i, j int) {
 		if nd.lens != 0 && nd.lens>>uint(j-i)&1 == 0 || nd.next != nil && (j >= len(t) || !nd.next[t[j]]) {
 			continue
 		}
+		st.s.Enter(nd.b, i)
+		nd.find(&st.s, i, j)
+	}
+}
+
+// callLead calls each Lead detector of ld that takes the run t[i:j],
+// which a letter follows (leads). The row of capitals and digits is
+// measured only when a detector that needs one remains.
+func (st *scanState) callLead(ld *leads, i, j int) {
+	t := st.s.T
+	prev := 256
+	if i > 0 {
+		prev = int(t[i-1])
+	}
+	m := ld.byLen[j-i] & ld.byNext[t[j]] & ld.byPrev[prev]
+	if m&ld.tok != 0 {
+		row := detect.Span(t, j, detect.MaxLeadTok-(j-i), detect.Upper|detect.Digit) - i
+		m &= ld.byRow[row]
+	}
+	for ; m != 0; m &= m - 1 {
+		nd := &ld.dets[bits.TrailingZeros32(m)]
 		st.s.Enter(nd.b, i)
 		nd.find(&st.s, i, j)
 	}

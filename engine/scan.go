@@ -138,7 +138,10 @@ blocks:
 		case st.exhaustive:
 			m = d.tailMask(t[blk:min(n, blk+64)])
 		case blk+64 <= n:
-			m = d.triggerMask(t[blk : blk+64])
+			var high uint64
+			if m, high = d.triggerMask(t[blk : blk+64]); high != 0 && blk > 0 && blk+64 < n {
+				m = d.dropDead(t, blk, m)
+			}
 		default:
 			m = d.tailMask(t[blk:n])
 		}

@@ -1,13 +1,14 @@
 #include "textflag.h"
 
-// func triggerMaskAVX2(p *byte, tabs *nibbleTables) (mask, broken uint64)
+// func triggerMaskAVX2(p *byte, tabs *nibbleTables) (mask, broken, high uint64)
 //
 // Two 32-byte halves; for each byte, lo[b&15] & hi[b>>4] (VPSHUFB), then
 // one bit per byte that is not zero: mask. broken has a bit for each byte
 // of p[:63] that has its top bit set and is no continuation byte (a lead
 // byte, or one that is never in UTF-8) when the byte after it is no
-// continuation byte (b&0xc0 != 0x80) either.
-TEXT ·triggerMaskAVX2(SB), NOSPLIT, $0-32
+// continuation byte (b&0xc0 != 0x80) either. high has a bit for each byte
+// of p[:64] that has its top bit set.
+TEXT ·triggerMaskAVX2(SB), NOSPLIT, $0-40
 	MOVQ p+0(FP), SI
 	MOVQ tabs+8(FP), DI
 	VMOVDQU (DI), Y6
@@ -56,6 +57,7 @@ TEXT ·triggerMaskAVX2(SB), NOSPLIT, $0-32
 	VPMOVMSKB Y3, DX
 	SHLQ $32, DX
 	ORQ DX, CX
+	MOVQ BX, high+32(FP)
 	VZEROUPPER
 
 	// broken = high &^ cont &^ (cont >> 1), bit 63 left out.

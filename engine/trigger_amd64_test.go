@@ -6,7 +6,8 @@ import (
 )
 
 // TestBrokenLeads checks the vector kernel's second result against
-// brokenLeads on blocks rich in non-ASCII bytes, and that the default
+// brokenLeads and its third (the non-ASCII bytes) on blocks rich in
+// non-ASCII bytes, and that the default
 // engine drops such bytes (its non-ASCII triggers are all lead bytes).
 func TestBrokenLeads(t *testing.T) {
 	if !useVector {
@@ -25,8 +26,18 @@ func TestBrokenLeads(t *testing.T) {
 				w[k] |= 0x80
 			}
 		}
-		if _, broken := triggerMaskAVX2(&w[0], &e.dispatch.nib); broken != brokenLeads(w[:]) {
+		_, broken, high := triggerMaskAVX2(&w[0], &e.dispatch.nib)
+		if broken != brokenLeads(w[:]) {
 			t.Fatalf("block %x: kernel %064b, reference %064b", w, broken, brokenLeads(w[:]))
+		}
+		var want uint64
+		for k, c := range w {
+			if c >= 0x80 {
+				want |= 1 << k
+			}
+		}
+		if high != want {
+			t.Fatalf("block %x: kernel's non-ASCII bytes %064b, want %064b", w, high, want)
 		}
 	}
 }

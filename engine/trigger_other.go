@@ -6,5 +6,6 @@ package engine
 const useVector = false
 
 // triggerMask returns the trigger bits of w[:64]: bit k is set when w[k] is
-// a trigger byte.
-func (d *dispatch) triggerMask(w []byte) uint64 { return d.triggerMaskTable(w) }
+// a trigger byte; and no bits for the bytes that are not ASCII (the main
+// loop then drops no dead stop, dead.go).
+func (d *dispatch) triggerMask(w []byte) (m, high uint64) { return d.triggerMaskTable(w), 0 }

@@ -170,7 +170,12 @@ type OnPrefix struct {
 // the end of the text is offered only then). The engine checks them
 // before the call, and a run that no Short or Compact detector can take
 // is dismissed in the main loop, so a detector that needs, say, a capital
-// after six digits costs nothing at other six-digit runs.
+// after six digits costs nothing at other six-digit runs. LeadPrev and
+// LeadTok narrow Lead further: the byte right before the run (the bytes
+// listed; empty: any, the start of the text included), and the fewest
+// upper-case letters and digits that the candidate holds in a row from
+// the run's first digit on (zero: no such bound; at most MaxLeadTok), as
+// a code of seventeen capitals and digits needs seventeen.
 //
 // ISO timestamps "YYYY-MM-DDTHH:MM[:SS[.f]]" are one more form: the year
 // run goes to ISO detectors only, and the trigger skips the anchors up to
@@ -179,6 +184,8 @@ type OnDigits struct {
 	Lead        string
 	LeadLen     uint64
 	LeadNext    string
+	LeadPrev    string
+	LeadTok     int
 	OnLead      func(s *Scan, i, j int)
 	After       string
 	OnAfter     func(s *Scan, i, j int)

@@ -4,6 +4,9 @@ package detect
 // candidate. Longer runs are skipped whole.
 const MaxRun = 24
 
+// MaxLeadTok is the largest OnDigits.LeadTok.
+const MaxLeadTok = 32
+
 // Groups is a number written as digit groups joined by single separators:
 // "4111 1111 1111 1111", "123-45-6789", "192.168.0.1", "02/29/2024". The
 // numeric trigger parses it once and hands it to every detector that asks

@@ -27,7 +27,7 @@ var CUSIP = &detect.Detector{
 	Context: []detect.Word{{Text: "cusip", Conf: 0.9}, {Text: "cins", Conf: 0.9}},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 9, OnCompact: findCUSIPDigits,
-		Lead: digitBytes, LeadLen: 1<<9 - 2, LeadNext: detect.Capitals, OnLead: findCUSIPLead,
+		Lead: digitBytes, LeadLen: 1<<9 - 2, LeadNext: detect.Capitals, LeadTok: 9, OnLead: findCUSIPLead,
 	},
 	Examples: []detect.Example{
 		{Text: "CUSIP 037833100", Span: "037833100", Valid: true},

@@ -32,7 +32,7 @@ var LEI = &detect.Detector{
 	Tokens: &detect.OnToken{MinLen: 20, MaxLen: 20, MinLead: 2, MaxLead: 18, Find: findLEIToken},
 	Digits: &detect.OnDigits{
 		Compact: 1 << 20, OnCompact: findLEIDigits,
-		Lead: digitBytes, LeadLen: 1<<20 - 2, LeadNext: detect.Capitals, OnLead: findLEILead,
+		Lead: digitBytes, LeadLen: 1<<20 - 2, LeadNext: detect.Capitals, LeadTok: 20, OnLead: findLEILead,
 	},
 	Examples: []detect.Example{
 		{Text: "LEI 5493001KJTIIGC8Y1R12", Span: "5493001KJTIIGC8Y1R12", Valid: true},

@@ -43,7 +43,7 @@ var VIN = &detect.Detector{
 	// VINs that start with digits are taken as a Lead (OnDigits.Lead)
 	// rather than OnToken.DigitFirst, so that the main loop's inert-run
 	// shortcut does not dismiss them.
-	Digits: &detect.OnDigits{Lead: "0123456789", LeadLen: 1<<17 - 2, LeadNext: detect.Capitals, OnLead: findVINLead},
+	Digits: &detect.OnDigits{Lead: "0123456789", LeadLen: 1<<17 - 2, LeadNext: detect.Capitals, LeadTok: 17, OnLead: findVINLead},
 	Examples: []detect.Example{
 		{Text: "VIN 1M8GDM9AXKP042788", Span: "1M8GDM9AXKP042788", Valid: true},
 		{Text: "car 1HGCM82633A004352 sold", Span: "1HGCM82633A004352", Valid: true},

@@ -27,7 +27,7 @@ var VehicleRegistration = &detect.Detector{
 		{Text: "vehicle", Conf: 0.7},
 	},
 	Tokens: &detect.OnToken{MinLen: 2, MaxLen: 7, MinLead: 1, MaxLead: 2, Find: findMark},
-	Digits: &detect.OnDigits{Lead: "123456789", LeadLen: 1<<1 | 1<<2 | 1<<3, LeadNext: detect.Capitals, OnLead: findSuffixMark},
+	Digits: &detect.OnDigits{Lead: "123456789", LeadLen: 1<<1 | 1<<2 | 1<<3, LeadNext: detect.Capitals, LeadPrev: " ", OnLead: findSuffixMark},
 	Examples: []detect.Example{
 		{Text: "vehicle registration BD51 SMR", Span: "BD51 SMR", Valid: true},
 		{Text: "reg no: A123 BCD", Span: "A123 BCD", Valid: true},

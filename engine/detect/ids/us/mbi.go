@@ -24,7 +24,7 @@ var MBI = &detect.Detector{
 		{Text: "mbi", Conf: 0.9}, {Text: "medicare", Conf: 0.85}, {Text: "medicare number", Conf: 0.9},
 		{Text: "medicare beneficiary", Conf: 0.9}, {Text: "beneficiary identifier", Conf: 0.85},
 	},
-	Digits: &detect.OnDigits{Lead: "123456789", LeadLen: 1 << 1, LeadNext: detect.Capitals, OnLead: findMBI},
+	Digits: &detect.OnDigits{Lead: "123456789", LeadLen: 1 << 1, LeadNext: detect.Capitals, LeadTok: 4, OnLead: findMBI},
 	Examples: []detect.Example{
 		{Text: "Medicare number 1EG4-TE5-MK73.", Span: "1EG4-TE5-MK73", Valid: true},
 		{Text: "MBI: 1EG4TE5MK73", Span: "1EG4TE5MK73", Valid: true},

@@ -1,0 +1,157 @@
+package engine
+
+import (
+	"math/bits"
+
+	"github.com/datafog/datafog-api/engine/detect"
+)
+
+// Dead stops in binary input. In random bytes (compressed or encrypted
+// data, images) a trigger byte stands among bytes that are not text, and
+// almost none of its stops can start anything: a colon needs a key name or
+// a hex digit next to it, a capital the rest of its literal, a lone digit
+// a form that takes a one-digit run. The main loop finds that out with a
+// few branches per stop that no predictor can learn, since the classes of
+// the stops and of their neighbours are random; random bytes hold a stop
+// every eleven bytes.
+//
+// So in a block that holds a byte that is not ASCII (the vector kernel
+// finds them for brokenLeads anyway), dropDead first works out, for every
+// stop, from the stop's byte and its two neighbours alone, whether the
+// main loop would call anything there, and removes the stops where it
+// would not. It does so without a branch per stop, by table lookups: the
+// call tables of stop, reduced per class to one bit for the detectors
+// that need either neighbour and one bit per detector that needs both
+// (deadTables). ASCII text pays nothing; a block of UTF-8 text pays the
+// lookups for its stops, not their branches.
+
+// deadTables say which stops call nothing, by the stop's byte and its
+// neighbours. For a byte v with a before it and b after it, and r =
+// row[v],
+//
+//	live = (B|A)&1 | B&A&^1 | always[r],  B = before[r<<8|a], A = after[r<<8|b]
+//
+// is zero exactly when the main loop calls nothing there. A row is a
+// trigger class, or one lookalike lead byte (their class, clsFold, is
+// shared). Bit 0 of B and A stands for everything that needs one
+// neighbour (a byte detector without Both, a literal, an assignment, a
+// lookalike's second byte); bit k+1 for the class's byte detector k when
+// it needs both (Both). always is 1 for a row that calls something
+// whatever the neighbours.
+type deadTables struct {
+	row           [256]uint8
+	always        [256]uint8
+	before, after [1 << 16]uint8
+}
+
+// buildDead fills d.dead from the finished tables (after num.finish).
+//
+// A class of byte detectors, literals and assignments takes its bits from
+// the call tables (callBefore, callAfter, always, both) and assignNext,
+// exactly as stop reads them. A digit is dead when the run it starts is
+// one digit long and no form takes it: the byte after it continues no
+// number (no digit, letter, group separator, ':', '.' or ',') and no
+// Short detector takes a one-digit run followed by it, no Compact
+// detector takes one-digit runs, and the byte before it is neither an
+// After byte ('+', '(') nor, when a token detector may take it, a letter.
+// A lookalike lead byte is dead unless the byte after it is a
+// continuation byte that some lookalike has there (foldPairs: foldStop
+// finds nothing otherwise), and never when a word-start term may start
+// at it. Term classes are never dead: the term reaches past the
+// neighbours.
+func (d *dispatch) buildDead() {
+	q := &d.dead
+	for v := range 256 {
+		q.row[v] = d.class[v]
+	}
+	for c := range d.cls {
+		switch {
+		case c == clsNone:
+		case c == clsDigit:
+			d.deadDigit()
+		case c == clsFold:
+			q.always[c] = 1
+			if !d.termAt[c] {
+				d.deadLeads()
+			}
+		case c == clsTerm || d.termAt[c] || d.always[c] != 0:
+			q.always[c] = 1
+		default:
+			both := d.both[c]
+			for x := range 256 {
+				bf, af := d.callBefore[c<<8|x], d.callAfter[c<<8|x]
+				q.before[c<<8|x] = one(bf&^both != 0) | (bf&both)<<1
+				q.after[c<<8|x] = one(af&^both != 0 || d.assign[c] && d.assignNext[c<<8|x]) | (af&both)<<1
+			}
+		}
+	}
+}
+
+// deadLeads gives each lookalike lead byte a row of its own, while rows
+// remain (see buildDead); a lead byte left without one keeps clsFold's
+// row, which is never dead.
+func (d *dispatch) deadLeads() {
+	q := &d.dead
+	r := len(d.cls)
+	for v := range 256 {
+		if d.class[v] != clsFold || r > 255 {
+			continue
+		}
+		q.row[v] = uint8(r) // #nosec G115 -- r <= 255
+		for b := range 256 {
+			q.after[r<<8|b] = one(b&0xc0 == 0x80 && foldPairs[v&63]>>(b&63)&1 != 0)
+		}
+		r++
+	}
+}
+
+// deadDigit fills the clsDigit entries of d.dead (see buildDead).
+func (d *dispatch) deadDigit() {
+	q, nm, tk := &d.dead, &d.num, &d.tok
+	if len(nm.compact[1]) > 0 {
+		q.always[clsDigit] = 1
+		return
+	}
+	tokens := tk.minLead > 0 || tk.digitFirst
+	for x := range 256 {
+		tokens = tokens || tk.lowerFirst[x]
+	}
+	for x := range 256 {
+		b := byte(x)
+		q.before[clsDigit<<8|x] = one(nm.afterSet[x] || tokens && detect.IsAlpha(b))
+		q.after[clsDigit<<8|x] = one(detect.ClassOf(b)&(detect.Alnum|detect.GroupSep) != 0 || b == ':' || b == '.' || b == ',' || nm.shortNext[1][x])
+	}
+}
+
+// one is 1 for true and 0 for false.
+func one(ok bool) uint8 {
+	if ok {
+		return 1
+	}
+	return 0
+}
+
+// dropDead returns the trigger mask m of the block t[blk:blk+64] without
+// the stops that call nothing (deadTables). The block must have a byte on
+// either side (0 < blk, blk+64 < len(t)).
+func (d *dispatch) dropDead(t []byte, blk int, m uint64) uint64 {
+	q := &d.dead
+	w := t[blk-1 : blk+65 : blk+65] // w[k+1] is t[blk+k]
+	var drop uint64
+	for c := m; c != 0; c &= c - 1 {
+		k := uint(bits.TrailingZeros64(c)) & 63
+		r := uint16(q.row[w[k+1]])
+		b, a := q.before[r<<8|uint16(w[k])], q.after[r<<8|uint16(w[k+2])]
+		live := uint64((b|a)&1 | b&a&^1 | q.always[r])
+		drop |= (live - 1) >> 63 << k
+	}
+	return m &^ drop
+}
+
+// valueStart reports whether b may follow the '=' or ':' of an assignment
+// (assignment): spaces or a quote before the value, the '>' of "=>", or
+// the value's first byte, which base64Value and valueRun both need to be
+// a value or base64 byte.
+func valueStart(b byte) bool {
+	return b == ' ' || b == '"' || b == '\'' || b == '`' || b == '>' || detect.Is(b, detect.Value|detect.B64|detect.B64URL)
+}
