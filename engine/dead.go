@@ -60,7 +60,8 @@ type deadTables struct {
 // at it. Term classes are never dead: the term reaches past the
 // neighbours.
 func (d *dispatch) buildDead() {
-	q := &d.dead
+	d.dead = new(deadTables)
+	q := d.dead
 	for v := range 256 {
 		q.row[v] = d.class[v]
 	}
@@ -91,7 +92,7 @@ func (d *dispatch) buildDead() {
 // remain (see buildDead); a lead byte left without one keeps clsFold's
 // row, which is never dead.
 func (d *dispatch) deadLeads() {
-	q := &d.dead
+	q := d.dead
 	r := len(d.cls)
 	for v := range 256 {
 		if d.class[v] != clsFold || r > 255 {
@@ -107,7 +108,7 @@ func (d *dispatch) deadLeads() {
 
 // deadDigit fills the clsDigit entries of d.dead (see buildDead).
 func (d *dispatch) deadDigit() {
-	q, nm, tk := &d.dead, &d.num, &d.tok
+	q, nm, tk := d.dead, &d.num, &d.tok
 	if len(nm.compact[1]) > 0 {
 		q.always[clsDigit] = 1
 		return
@@ -135,7 +136,7 @@ func one(ok bool) uint8 {
 // the stops that call nothing (deadTables). The block must have a byte on
 // either side (0 < blk, blk+64 < len(t)).
 func (d *dispatch) dropDead(t []byte, blk int, m uint64) uint64 {
-	q := &d.dead
+	q := d.dead
 	w := t[blk-1 : blk+65 : blk+65] // w[k+1] is t[blk+k]
 	var drop uint64
 	for c := m; c != 0; c &= c - 1 {

@@ -112,7 +112,7 @@ type dispatch struct {
 	prefixOnly [256]bool
 	// dead says which stops call nothing, by class and neighbours
 	// (dead.go).
-	dead deadTables
+	dead *deadTables
 
 	num   numeric
 	tok   tokens

@@ -137,11 +137,17 @@ blocks:
 		switch {
 		case st.exhaustive:
 			m = d.tailMask(t[blk:min(n, blk+64)])
-		case blk+64 <= n:
-			var high uint64
-			if m, high = d.triggerMask(t[blk : blk+64]); high != 0 && blk > 0 && blk+64 < n {
+		case blk+64 <= n && useVector:
+			// triggerMask, written out: a call per block costs more than
+			// the kernel's own work on text without stops.
+			var broken, high uint64
+			m, broken, high = triggerMaskAVX2(&t[blk], &d.nib)
+			m &^= broken & d.leadsOnly
+			if high != 0 && blk > 0 && blk+64 < n {
 				m = d.dropDead(t, blk, m)
 			}
+		case blk+64 <= n:
+			m = d.triggerMaskTable(t[blk : blk+64])
 		default:
 			m = d.tailMask(t[blk:n])
 		}
