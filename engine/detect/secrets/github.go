@@ -2,7 +2,6 @@ package secrets
 
 import (
 	"github.com/datafog/datafog-api/engine/detect"
-	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
 	"github.com/datafog/datafog-api/engine/validate"
 )
 
@@ -31,7 +30,7 @@ var GitHubToken = &detect.Detector{
 		Confirm: "ghp_/gho_/ghu_/ghs_/ghr_ + 36 base62 characters ending in the CRC-32 of the first 30 (base62); github_pat_ fine-grained tokens",
 	}},
 	Source:      "GitHub blog, Behind GitHub's new authentication token formats (2021-04-05)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
 		Literals: []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"},
 		Find:     findGitHub,

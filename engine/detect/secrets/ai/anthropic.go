@@ -16,7 +16,7 @@ var AnthropicAPIKey = &detect.Detector{
 		Confirm: "sk-ant-api03- + 93 URL-safe characters + AA",
 	}},
 	Source:      "Anthropic API documentation, Authentication (sk-ant-api03- keys from the Console)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"sk-ant-api03-"}, Find: anthropicKey.Find},
 	Examples: []detect.Example{
 		{Text: "ANTHROPIC_API_KEY=sk-ant-api03-ThlRJNyTjlJ1xR1iPVseg4v-wo2JV1_kNd6ibZLNekQKy3ADBCkgwuFkcJtt5HAhe3RGCBNsFrd6DaAUha94AE5bBG7_zAA", Span: "sk-ant-api03-ThlRJNyTjlJ1xR1iPVseg4v-wo2JV1_kNd6ibZLNekQKy3ADBCkgwuFkcJtt5HAhe3RGCBNsFrd6DaAUha94AE5bBG7_zAA", Valid: true},

@@ -2,7 +2,6 @@ package ai
 
 import (
 	"github.com/datafog/datafog-api/engine/detect"
-	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
 )
 
 // AnthropicAdminKey finds Anthropic Admin API keys (Anthropic API
@@ -15,7 +14,7 @@ var AnthropicAdminKey = &detect.Detector{
 		Confirm: "sk-ant-admin01- + 93 URL-safe characters + AA",
 	}},
 	Source:      "Anthropic API documentation, Admin API (sk-ant-admin01- keys)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"sk-ant-admin01-"}, Find: anthropicKey.Find},
 	Examples: []detect.Example{
 		{Text: "ANTHROPIC_ADMIN_KEY=sk-ant-admin01-9Bx9sWLDEpDIOqaUgeDfOhyIGm3hTWW4_YTc66vQ5CMK21KqCMa0Yjk9BZFt_EqkEwNzxu0CRIV26_EIn3Lll0zNJLFRJAA", Span: "sk-ant-admin01-9Bx9sWLDEpDIOqaUgeDfOhyIGm3hTWW4_YTc66vQ5CMK21KqCMa0Yjk9BZFt_EqkEwNzxu0CRIV26_EIn3Lll0zNJLFRJAA", Valid: true},

@@ -16,7 +16,7 @@ var CohereAPIKey = &detect.Detector{
 		Confirm: "40 alphanumerics after a Cohere API key name",
 	}},
 	Source:      "Cohere documentation, API keys (CO_API_KEY)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
 		Literals: []string{"COHERE_API_KEY", "CO_API_KEY"},
 		Find:     func(s *detect.Scan, _, p int) { cohereKey.AfterName(s, p) },

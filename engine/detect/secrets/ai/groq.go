@@ -14,7 +14,7 @@ var GroqAPIKey = &detect.Detector{
 		Confirm: "gsk_ + 52 alphanumerics",
 	}},
 	Source:      "GroqCloud documentation, API keys (gsk_ prefix)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"gsk_"}, Find: groqKey.Find},
 	Examples: []detect.Example{
 		{Text: "GROQ_API_KEY=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", Span: "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", Valid: true},

@@ -15,7 +15,7 @@ var HuggingFaceAccessToken = &detect.Detector{
 		Confirm: "hf_ + 34 letters",
 	}},
 	Source:      "Hugging Face Hub documentation, User access tokens (hf_ prefix)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"hf_"}, Find: huggingFaceToken.Find},
 	Examples: []detect.Example{
 		{Text: "HF_TOKEN=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", Span: "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", Valid: true},

@@ -16,7 +16,7 @@ var LangSmithAPIKey = &detect.Detector{
 		Confirm: "lsv2_pt_ or lsv2_sk_ + 32 hex digits + _ + 10 hex digits",
 	}},
 	Source:      "LangSmith documentation, Create an account and API key (lsv2_pt_, lsv2_sk_)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"lsv2_pt_", "lsv2_sk_"}, Find: langSmithKey.Find},
 	Examples: []detect.Example{
 		{Text: "LANGSMITH_API_KEY=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", Span: "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", Valid: true},

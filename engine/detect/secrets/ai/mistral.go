@@ -16,7 +16,7 @@ var MistralAPIKey = &detect.Detector{
 		Confirm: "32 alphanumerics after a Mistral API key name",
 	}},
 	Source:      "Mistral AI documentation, Quickstart (API keys, MISTRAL_API_KEY)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
 		Literals: []string{"MISTRAL_API_KEY"},
 		Find:     func(s *detect.Scan, _, p int) { mistralKey.AfterName(s, p) },

@@ -43,7 +43,7 @@ var OpenAIAPIKey = &detect.Detector{
 		Confirm: "sk- (proj-, None-) + URL-safe body holding T3BlbkFJ (base64 \"OpenAI\") with 20+ characters each side",
 	}},
 	Source:      "OpenAI API reference, Authentication (sk-proj- project API keys; legacy sk- user keys)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"sk-"}, Find: findOpenAI},
 	Examples: []detect.Example{
 		{Text: "OPENAI_API_KEY=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", Span: "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", Valid: true},

@@ -2,7 +2,6 @@ package ai
 
 import (
 	"github.com/datafog/datafog-api/engine/detect"
-	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
 )
 
 // OpenAIAdminKey finds OpenAI admin API keys ("sk-admin-…", OpenAI API
@@ -15,7 +14,7 @@ var OpenAIAdminKey = &detect.Detector{
 		Confirm: "sk-admin- + URL-safe body holding T3BlbkFJ with 20+ characters each side",
 	}},
 	Source:      "OpenAI API reference, Administration (sk-admin- admin API keys)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{Literals: []string{"sk-admin-"}, Find: func(s *detect.Scan, b, p int) {
 		if e := openAIKey(s.T, b, p); e > 0 {
 			s.Add(0, b, e, 0.98, true)

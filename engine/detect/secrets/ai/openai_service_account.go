@@ -2,7 +2,6 @@ package ai
 
 import (
 	"github.com/datafog/datafog-api/engine/detect"
-	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
 )
 
 // OpenAIServiceAccountKey finds OpenAI service account API keys
@@ -15,7 +14,7 @@ var OpenAIServiceAccountKey = &detect.Detector{
 		Confirm: "sk-svcacct- + URL-safe body holding T3BlbkFJ with 20+ characters each side",
 	}},
 	Source:      "OpenAI platform documentation, Service accounts (sk-svcacct- keys)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{Literals: []string{"sk-svcacct-"}, Find: func(s *detect.Scan, b, p int) {
 		if e := openAIKey(s.T, b, p); e > 0 {
 			s.Add(0, b, e, 0.98, true)

@@ -15,7 +15,7 @@ var OpenRouterAPIKey = &detect.Detector{
 		Confirm: "sk-or-v1- + 64 lower-case hex digits",
 	}},
 	Source:      "OpenRouter documentation, API keys (sk-or-v1- prefix)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"sk-or-v1-"}, Find: openRouterKey.Find},
 	Examples: []detect.Example{
 		{Text: "OPENROUTER_API_KEY=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", Span: "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", Valid: true},

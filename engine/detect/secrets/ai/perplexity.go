@@ -15,7 +15,7 @@ var PerplexityAPIKey = &detect.Detector{
 		Confirm: "pplx- + 48 alphanumerics",
 	}},
 	Source:      "Perplexity API documentation, Getting started (pplx- API keys)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"pplx-"}, Find: perplexityKey.Find},
 	Examples: []detect.Example{
 		{Text: "PERPLEXITY_API_KEY=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", Span: "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", Valid: true},

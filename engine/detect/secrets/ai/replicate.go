@@ -15,7 +15,7 @@ var ReplicateAPIToken = &detect.Detector{
 		Confirm: "r8_ + 37 alphanumerics",
 	}},
 	Source:      "Replicate documentation, API tokens (r8_ prefix)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"r8_"}, Find: replicateToken.Find},
 	Examples: []detect.Example{
 		{Text: "REPLICATE_API_TOKEN=r8_UDnfErVut1eO6BZAYAdulhOzvvu4OVUe9Rr1g", Span: "r8_UDnfErVut1eO6BZAYAdulhOzvvu4OVUe9Rr1g", Valid: true},

@@ -15,7 +15,7 @@ var XAIAPIKey = &detect.Detector{
 		Confirm: "xai- + 80 alphanumerics",
 	}},
 	Source:      "xAI documentation, API keys (xai- prefix)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"xai-"}, Find: xaiKey.Find},
 	Examples: []detect.Example{
 		{Text: "XAI_API_KEY=xai-wtrDEVVFMjFuFDTDtmM94rgTQkC5nSS9gbMgXf3PuGPqePvsJBuQqKKvtxPBkwNyobPdhVXzqUBC28qX", Span: "xai-wtrDEVVFMjFuFDTDtmM94rgTQkC5nSS9gbMgXf3PuGPqePvsJBuQqKKvtxPBkwNyobPdhVXzqUBC28qX", Valid: true},

@@ -2,7 +2,6 @@ package ci
 
 import (
 	"github.com/datafog/datafog-api/engine/detect"
-	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
 	"github.com/datafog/datafog-api/engine/validate"
 )
 
@@ -19,7 +18,7 @@ var BitbucketAccessToken = &detect.Detector{
 		Confirm: "ATCTT3xFfGN0 + URL-safe body + '=' + CRC-32 of the preceding text (8 upper-case hex digits)",
 	}},
 	Source:      "Atlassian, Bitbucket Cloud documentation, Repository/Project/Workspace access tokens (ATCT prefix); trailing CRC-32 as issued",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"ATCTT3xFfGN0"}, Find: findBitbucketAccessToken},
 	Examples: []detect.Example{
 		{Text: "Authorization: Bearer ATCTT3xFfGN0FdNDOlC87Q_sexwkcVNVAc_hva9FrLhJ-r59ehi_w8BYy87dvani2xjLE_7RaGVoo_ALvpZHtZrjmTJAMJTT1-NXa0IrleG6woopoDzp7O8QuKEh6D0JCk39QmJWikyFE-xzzdAIDhXzK2QkI3cBXkLjSgSOUpTP_j33ZyXOivi=7DC8935F", Span: "ATCTT3xFfGN0FdNDOlC87Q_sexwkcVNVAc_hva9FrLhJ-r59ehi_w8BYy87dvani2xjLE_7RaGVoo_ALvpZHtZrjmTJAMJTT1-NXa0IrleG6woopoDzp7O8QuKEh6D0JCk39QmJWikyFE-xzzdAIDhXzK2QkI3cBXkLjSgSOUpTP_j33ZyXOivi=7DC8935F", Valid: true},

@@ -2,7 +2,6 @@ package ci
 
 import (
 	"github.com/datafog/datafog-api/engine/detect"
-	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
 	"github.com/datafog/datafog-api/engine/validate"
 )
 
@@ -22,7 +21,7 @@ var BitbucketAppPassword = &detect.Detector{
 		Confirm: "ATBB + 24 alphanumerics + CRC-32 of the first 28 characters (8 upper-case hex digits)",
 	}},
 	Source:      "Atlassian, Bitbucket Cloud documentation, App passwords (ATBB prefix); trailing CRC-32 as issued",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"ATBB"}, Find: findBitbucketAppPassword},
 	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{

@@ -15,7 +15,7 @@ var BuildkiteAPIToken = &detect.Detector{
 		Confirm: "bkua_ + 40 lower-case hex digits",
 	}},
 	Source:      "Buildkite documentation, Managing API access tokens (bkua_ prefix)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"bkua_"}, Find: buildkiteToken.Find},
 	Examples: []detect.Example{
 		{Text: "BUILDKITE_API_TOKEN=bkua_e210471948d33296c87009e8a7f770d9106fd287", Span: "bkua_e210471948d33296c87009e8a7f770d9106fd287", Valid: true},

@@ -19,7 +19,7 @@ var CircleCIPersonalAPIToken = &detect.Detector{
 		Confirm: "CCIPAT_ + 22 alphanumerics + _ + 40 hex digits; legacy 40 hex digits only after a CircleCI key name",
 	}},
 	Source:      "CircleCI documentation, Managing API tokens (CCIPAT_ personal API tokens)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
 		Literals: []string{"CCIPAT_", "CIRCLECI_TOKEN", "CIRCLE_TOKEN", "CIRCLECI_API_TOKEN", "CIRCLECI_CLI_TOKEN"},
 		Find:     findCircleCIPersonal,

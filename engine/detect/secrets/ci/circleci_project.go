@@ -2,7 +2,6 @@ package ci
 
 import (
 	"github.com/datafog/datafog-api/engine/detect"
-	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
 )
 
 // CircleCIProjectAPIToken finds CircleCI project API tokens (CircleCI
@@ -16,7 +15,7 @@ var CircleCIProjectAPIToken = &detect.Detector{
 		Confirm: "CCIPRJ_ + 22 alphanumerics + _ + 40 hex digits",
 	}},
 	Source:      "CircleCI documentation, Managing API tokens (CCIPRJ_ project API tokens)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"CCIPRJ_"}, Find: findCircleCIPrefixed},
 	Examples: []detect.Example{
 		{Text: "CIRCLE_PROJECT_TOKEN=CCIPRJ_VG0Tp4lxWvY5gX4llUGp4s_8767efc2f91624a8940f1f836f99eee3692f09e2", Span: "CCIPRJ_VG0Tp4lxWvY5gX4llUGp4s_8767efc2f91624a8940f1f836f99eee3692f09e2", Valid: true},

@@ -15,7 +15,7 @@ var DockerHubPersonalAccessToken = &detect.Detector{
 		Confirm: "dckr_pat_ + 27 URL-safe characters",
 	}},
 	Source:      "Docker documentation, Docker Hub personal access tokens (dckr_pat_ prefix)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"dckr_pat_"}, Find: dockerHubPAT.Find},
 	Examples: []detect.Example{
 		{Text: "echo dckr_pat_G21DHtOR3WRbUfXrG7jwrGJ2uN0 | docker login -u jdoe --password-stdin", Span: "dckr_pat_G21DHtOR3WRbUfXrG7jwrGJ2uN0", Valid: true},

@@ -45,7 +45,7 @@ func gitlabDetector(typ, confirm, literal string, body gitlabBody, examples []de
 			Name: typ, Family: detect.Secret, Confidence: 0.97, Confirm: confirm,
 		}},
 		Source:      "GitLab documentation, GitLab token overview (token prefixes); GitLab handbook, Routable tokens",
-		Placeholder: tokenshape.Placeholder,
+		Placeholder: detect.SecretPlaceholder,
 		Prefixes: &detect.OnPrefix{
 			Literals: []string{literal},
 			Find:     func(s *detect.Scan, b, p int) { findGitLab(s, b, p, body) },

@@ -15,7 +15,7 @@ var JFrogAPIKey = &detect.Detector{
 		Confirm: "AKCp + 69 alphanumerics",
 	}},
 	Source:      "JFrog Platform documentation, Artifactory API keys (AKCp prefix)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"AKCp"}, Find: jfrogAPIKey.Find},
 	Examples: []detect.Example{
 		{Text: "X-JFrog-Art-Api: AKCprS8Q7PSK4gFR4DgJo7vn9yjfgN9Gu8zTEly6PuVAgrEAjRWPLQCMK5kN1LZTSj1OLXdIW", Span: "AKCprS8Q7PSK4gFR4DgJo7vn9yjfgN9Gu8zTEly6PuVAgrEAjRWPLQCMK5kN1LZTSj1OLXdIW", Valid: true},

@@ -23,7 +23,7 @@ var JFrogReferenceToken = &detect.Detector{
 		Confirm: "64 base64 characters decoding to reftkn:01:<10-digit expiry>:…",
 	}},
 	Source:      "JFrog Platform documentation, Access Tokens (reference tokens)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"AxOj"}, Find: findJFrogReference},
 	Examples: []detect.Example{
 		{Text: "Authorization: Bearer cmVmdGtuOjAxOjE3NjcyMjU2MDA6Fno4UoYZXGefnGmU5FuKsQmAEgcJYfN95Dbd", Span: "cmVmdGtuOjAxOjE3NjcyMjU2MDA6Fno4UoYZXGefnGmU5FuKsQmAEgcJYfN95Dbd", Valid: true},

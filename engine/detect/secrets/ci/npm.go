@@ -2,7 +2,6 @@ package ci
 
 import (
 	"github.com/datafog/datafog-api/engine/detect"
-	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
 	"github.com/datafog/datafog-api/engine/validate"
 )
 
@@ -23,7 +22,7 @@ var NpmToken = &detect.Detector{
 		Confirm: "npm_ + 36 base62 characters ending in the CRC-32 of the first 30 (base62)",
 	}},
 	Source:      "GitHub blog, Announcing npm's new access token format (2021-09-23)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"npm_"}, Find: findNpm},
 	Examples: []detect.Example{
 		{Text: "//registry.npmjs.org/:_authToken=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", Span: "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", Valid: true},

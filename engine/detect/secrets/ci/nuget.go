@@ -2,7 +2,6 @@ package ci
 
 import (
 	"github.com/datafog/datafog-api/engine/detect"
-	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
 )
 
 // NuGetAPIKey finds nuget.org API keys: "oy2" and 43 lower-case letters
@@ -17,7 +16,7 @@ var NuGetAPIKey = &detect.Detector{
 		Confirm: "oy2 + 43 lower-case letters and digits",
 	}},
 	Source:      "nuget.org API keys (Microsoft Learn, Publishing packages: API keys); GitHub secret scanning supported patterns, nuget_api_key",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Tokens:      &detect.OnToken{MinLen: 46, MaxLen: 46, MinLead: 2, MaxLead: 2, Lower: "2", Find: findNuGet},
 	Examples: []detect.Example{
 		{Text: "dotnet nuget push pkg.nupkg --api-key oy244tfjgvq4k7bn7xj8b7tfq7xkwo886vompzom75wbbr --source nuget.org", Span: "oy244tfjgvq4k7bn7xj8b7tfq7xkwo886vompzom75wbbr", Valid: true},

@@ -23,7 +23,7 @@ var PyPIAPIToken = &detect.Detector{
 		Confirm: "pypi- + base64url macaroon whose decoded head is version 2, location pypi.org or test.pypi.org, identifier field",
 	}},
 	Source:      "PyPI help, API tokens; libmacaroons, macaroon format version 2",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw"}, Find: findPyPI},
 	Examples: []detect.Example{
 		{Text: "password = pypi-AgEIcHlwaS5vcmcCJDFmMGM3YTUyLTlkM2UtNGI4YS1iNmMxLTNlMmY3ZDlhMGM0NQACAQhweXBpLm9yZwIcWyJ1c2VyIiwgImU0ZjEiLCAxNzA0MDY3MjAwXQAGIKVNyhglMLsdbRMs3tYjey7ZHj9yH8sZcRdElNZJPJ1c", Span: "pypi-AgEIcHlwaS5vcmcCJDFmMGM3YTUyLTlkM2UtNGI4YS1iNmMxLTNlMmY3ZDlhMGM0NQACAQhweXBpLm9yZwIcWyJ1c2VyIiwgImU0ZjEiLCAxNzA0MDY3MjAwXQAGIKVNyhglMLsdbRMs3tYjey7ZHj9yH8sZcRdElNZJPJ1c", Valid: true},

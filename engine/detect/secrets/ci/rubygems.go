@@ -15,7 +15,7 @@ var RubyGemsAPIKey = &detect.Detector{
 		Confirm: "rubygems_ + 48 lower-case hex digits",
 	}},
 	Source:      "RubyGems guides, API key scopes (rubygems_ prefix)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"rubygems_"}, Find: rubygemsKey.Find},
 	Examples: []detect.Example{
 		{Text: ":rubygems_api_key: rubygems_2aabfe228f219e9cb0eb53f16947ccf25ec84d8dbc742547", Span: "rubygems_2aabfe228f219e9cb0eb53f16947ccf25ec84d8dbc742547", Valid: true},

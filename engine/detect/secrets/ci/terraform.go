@@ -2,7 +2,6 @@ package ci
 
 import (
 	"github.com/datafog/datafog-api/engine/detect"
-	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
 )
 
 // TerraformCloudAPIToken finds HCP Terraform (Terraform Cloud) and
@@ -21,7 +20,7 @@ var TerraformCloudAPIToken = &detect.Detector{
 		Confirm: "14 lower-case alphanumerics + .atlasv1. + 60-70 URL-safe characters",
 	}},
 	Source:      "HashiCorp HCP Terraform documentation, API tokens (<id>.atlasv1.<secret>)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Tokens:      &detect.OnToken{MinLen: 7, MaxLen: 7, MinLead: 6, MaxLead: 6, Lower: "1", Find: findTerraform},
 	Examples: []detect.Example{
 		{Text: `credentials "app.terraform.io" { token = "puu3xf6mzkp0ec.atlasv1.UZYKARu64Gd5D6QVjSBE8QTdvhFlYsngm7nrIIHaHNGlGCSFBFF9IuwbCK4PGFWXEfp" }`, Span: "puu3xf6mzkp0ec.atlasv1.UZYKARu64Gd5D6QVjSBE8QTdvhFlYsngm7nrIIHaHNGlGCSFBFF9IuwbCK4PGFWXEfp", Valid: true},

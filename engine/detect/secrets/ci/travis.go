@@ -16,7 +16,7 @@ var TravisAPIToken = &detect.Detector{
 		Confirm: "22 URL-safe characters after a Travis CI key name",
 	}},
 	Source:      "Travis CI API V3 documentation, Authentication",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
 		Literals: []string{"TRAVIS_TOKEN", "TRAVIS_API_TOKEN"},
 		Find:     func(s *detect.Scan, _, p int) { travisToken.AfterName(s, p) },

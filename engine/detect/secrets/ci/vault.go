@@ -37,7 +37,7 @@ func vaultDetector(typ string, kind vaultKind, examples []detect.Example) *detec
 			Confirm: kind.prefix + " + 24 or more URL-safe characters, as a token's value",
 		}},
 		Source:      "HashiCorp Vault documentation, Tokens (token prefixes hvs., hvb., hvr.)",
-		Placeholder: tokenshape.Placeholder,
+		Placeholder: detect.SecretPlaceholder,
 		Prefixes: &detect.OnPrefix{
 			Literals: []string{"VAULT_TOKEN", "X-Vault-Token"},
 			Find: func(s *detect.Scan, _, p int) {

@@ -23,7 +23,7 @@ var AlibabaAccessKeyID = &detect.Detector{
 		Confirm: "LTAI + 12-20 alphanumerics as an AccessKey ID's value",
 	}},
 	Source:      "Alibaba Cloud RAM documentation, Create an AccessKey pair (LTAI AccessKey IDs)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
 		Literals: []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY"},
 		Find:     func(s *detect.Scan, _, p int) { alibabaID.AfterName(s, p) },

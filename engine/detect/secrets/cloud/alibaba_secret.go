@@ -18,7 +18,7 @@ var AlibabaAccessKeySecret = &detect.Detector{
 		Confirm: "30 alphanumerics after an Alibaba Cloud secret key name",
 	}},
 	Source:      "Alibaba Cloud RAM documentation, Create an AccessKey pair",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
 		Literals: []string{"ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECRET_KEY"},
 		Find:     func(s *detect.Scan, _, p int) { alibabaSecret.AfterName(s, p) },

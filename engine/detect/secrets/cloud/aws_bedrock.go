@@ -27,7 +27,7 @@ var AWSBedrockAPIKey = &detect.Detector{
 		Confirm: "ABSK + base64 of BedrockAPIKey-<id>-at-<account>:<secret>, or bedrock-api-key- + base64 of a CallWithBearerToken presigned URL",
 	}},
 	Source:      "Amazon Bedrock User Guide, API keys (long-term ABSK keys, short-term bedrock-api-key- keys); IAM User Guide, API keys for Amazon Bedrock",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
 		Literals: []string{"ABSK", "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t"},
 		Find:     findBedrock,

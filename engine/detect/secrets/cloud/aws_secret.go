@@ -27,7 +27,7 @@ var AWSSecretAccessKey = &detect.Detector{
 		Confirm: "40 base64 characters, mixed case, after an AWS secret key name or next to an AWS access key ID",
 	}},
 	Source:      "AWS IAM User Guide, Manage access keys for IAM users (secret access key format)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
 		Literals: []string{"AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY", "AKIA", "ASIA"},
 		Find:     findAWSSecret,

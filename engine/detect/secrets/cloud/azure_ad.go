@@ -2,7 +2,6 @@ package cloud
 
 import (
 	"github.com/datafog/datafog-api/engine/detect"
-	"github.com/datafog/datafog-api/engine/detect/secrets/internal/tokenshape"
 )
 
 // AzureADClientSecret finds Microsoft Entra ID (Azure AD) application
@@ -20,7 +19,7 @@ var AzureADClientSecret = &detect.Detector{
 		Confirm: "3 URL-unreserved characters + 8Q~ + 34 (or 7Q~ + 31) URL-unreserved characters",
 	}},
 	Source:      "Microsoft security-utilities, SEC101/156 AadClientAppIdentifiableCredentials; Microsoft Entra ID, Add a client secret",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"8Q~", "7Q~"}, Find: findAzureAD},
 	Examples: []detect.Example{
 		{Text: "AZURE_CLIENT_SECRET=ZkG8Q~.RBYVnpvtd2G4sy_09oxvVDSJJDwA50GT4", Span: "ZkG8Q~.RBYVnpvtd2G4sy_09oxvVDSJJDwA50GT4", Valid: true},

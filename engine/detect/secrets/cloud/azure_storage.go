@@ -25,7 +25,7 @@ var AzureStorageAccountKey = &detect.Detector{
 		Confirm: "88 base64 characters ending in == (a 512-bit key) after AccountKey= or a storage key name",
 	}},
 	Source:      "Azure Storage documentation, Manage storage account access keys; Configure Azure Storage connection strings",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Context: []detect.Word{
 		{Text: "AccountName", Conf: 0.95},
 		{Text: "DefaultEndpointsProtocol", Conf: 0.95},

@@ -23,7 +23,7 @@ func digitalOceanDetector(typ, prefix string, examples []detect.Example) *detect
 			Confirm: prefix + " + 64 lower-case hex digits",
 		}},
 		Source:      "DigitalOcean documentation, How to Create a Personal Access Token (dop_v1_, doo_v1_, dor_v1_ prefixes)",
-		Placeholder: tokenshape.Placeholder,
+		Placeholder: detect.SecretPlaceholder,
 		Prefixes:    &detect.OnPrefix{Literals: []string{prefix}, Find: digitalOceanBody.Find},
 		Examples:    examples,
 	}

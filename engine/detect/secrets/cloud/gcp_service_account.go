@@ -24,7 +24,7 @@ var GCPServiceAccountKey = &detect.Detector{
 		Confirm: `private_key_id of 40 hex digits in a JSON key file whose "type" is "service_account"`,
 	}},
 	Source:      "Google Cloud IAM documentation, Create and delete service account keys (JSON key file format)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes:    &detect.OnPrefix{Literals: []string{"private_key_id"}, Find: findGCPKeyID},
 	// #nosec G101 -- the examples are fabricated credentials, not real ones.
 	Examples: []detect.Example{

@@ -18,7 +18,7 @@ var HerokuAPIKey = &detect.Detector{
 		Confirm: "HRKU-AA + 58 URL-safe characters; a legacy UUID only after a Heroku key name",
 	}},
 	Source:      "Heroku Dev Center, Authentication (API keys, HRKU- prefix)",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
 		Literals: []string{"HRKU-AA", "HEROKU_API_KEY", "HEROKU_API_TOKEN"},
 		Find:     findHeroku,

@@ -17,7 +17,7 @@ var IBMCloudAPIKey = &detect.Detector{
 		Confirm: "44 URL-safe characters after an IBM Cloud API key name",
 	}},
 	Source:      "IBM Cloud documentation, Managing user API keys; IBM Cloud CLI and Terraform provider environment variables",
-	Placeholder: tokenshape.Placeholder,
+	Placeholder: detect.SecretPlaceholder,
 	Prefixes: &detect.OnPrefix{
 		Literals: []string{"IBMCLOUD_API_KEY", "IBM_CLOUD_API_KEY", "IC_API_KEY"},
 		Find:     func(s *detect.Scan, _, p int) { ibmKey.AfterName(s, p) },

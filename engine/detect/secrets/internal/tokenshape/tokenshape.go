@@ -1,8 +1,7 @@
 // Package tokenshape holds what provider-credential detectors share: a
 // token body of one byte class and a length range, the value written
 // after a key name (Named), a literal prefix and its body (Prefixed),
-// lower-case hexadecimal, the first bytes of a base64 body, and a
-// one-pass equivalent of detect.SecretPlaceholder (Placeholder). Every
+// lower-case hexadecimal and the first bytes of a base64 body. Every
 // function reads the text it is given and nothing else, and none
 // allocates.
 package tokenshape
