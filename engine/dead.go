@@ -26,22 +26,25 @@ import (
 // lookups for its stops, not their branches.
 
 // deadTables say which stops call nothing, by the stop's byte and its
-// neighbours. For a byte v with a before it and b after it, and r =
-// row[v],
+// neighbours. For a byte v with a before it and b after it,
 //
-//	live = (B|A)&1 | B&A&^1 | always[r],  B = before[r<<8|a], A = after[r<<8|b]
+//	live = (B|A)&1 | B&A&^1,  B = before[v<<8|a], A = after[v<<8|b]
 //
-// is zero exactly when the main loop calls nothing there. A row is a
-// trigger class, or one lookalike lead byte (their class, clsFold, is
-// shared). Bit 0 of B and A stands for everything that needs one
-// neighbour (a byte detector without Both, a literal, an assignment, a
-// lookalike's second byte); bit k+1 for the class's byte detector k when
-// it needs both (Both). always is 1 for a row that calls something
-// whatever the neighbours.
+// is zero exactly when the main loop calls nothing there. Bit 0 of B and
+// A stands for everything that needs one neighbour (a byte detector
+// without Both, a literal, an assignment, a lookalike's second byte), and
+// bit 0 of every B of a byte that calls something whatever its
+// neighbours; bit k+1 for the class's byte detector k when it needs both
+// (Both).
+//
+// amidHigh is all ones when every ASCII trigger byte with a non-ASCII
+// byte on each side is dead, as with every type but names (names start
+// at capitals, and street addresses take one-digit house numbers): the
+// main loop then drops such stops with a few mask operations, before
+// dropDead looks at the rest.
 type deadTables struct {
-	row           [256]uint8
-	always        [256]uint8
 	before, after [1 << 16]uint8
+	amidHigh      uint64
 }
 
 // buildDead fills d.dead from the finished tables (after num.finish).
@@ -63,54 +66,53 @@ func (d *dispatch) buildDead() {
 	d.dead = new(deadTables)
 	q := d.dead
 	for v := range 256 {
-		q.row[v] = d.class[v]
-	}
-	for c := range d.cls {
+		c := int(d.class[v])
+		row := v << 8
 		switch {
 		case c == clsNone:
 		case c == clsDigit:
-			d.deadDigit()
-		case c == clsFold:
-			q.always[c] = 1
-			if !d.termAt[c] {
-				d.deadLeads()
+			d.deadDigit(v)
+		case c == clsFold && !d.termAt[c]:
+			for b := range 256 {
+				q.after[row|b] = one(b&0xc0 == 0x80 && foldPairs[v&63]>>(b&63)&1 != 0)
 			}
-		case c == clsTerm || d.termAt[c] || d.always[c] != 0:
-			q.always[c] = 1
+		case c == clsFold || c == clsTerm || d.termAt[c] || d.always[c] != 0:
+			for a := range 256 {
+				q.before[row|a] = 1
+			}
 		default:
 			both := d.both[c]
 			for x := range 256 {
 				bf, af := d.callBefore[c<<8|x], d.callAfter[c<<8|x]
-				q.before[c<<8|x] = one(bf&^both != 0) | (bf&both)<<1
-				q.after[c<<8|x] = one(af&^both != 0 || d.assign[c] && d.assignNext[c<<8|x]) | (af&both)<<1
+				q.before[row|x] = one(bf&^both != 0) | (bf&both)<<1
+				q.after[row|x] = one(af&^both != 0 || d.assign[c] && d.assignNext[c<<8|x]) | (af&both)<<1
 			}
 		}
 	}
-}
-
-// deadLeads gives each lookalike lead byte a row of its own, while rows
-// remain (see buildDead); a lead byte left without one keeps clsFold's
-// row, which is never dead.
-func (d *dispatch) deadLeads() {
-	q := d.dead
-	r := len(d.cls)
-	for v := range 256 {
-		if d.class[v] != clsFold || r > 255 {
-			continue
+	// Some pair of non-ASCII neighbours makes an ASCII byte v live when
+	// bit 0 is in one of their entries, or a Both bit in one entry on
+	// each side (the two sides are independent).
+	q.amidHigh = ^uint64(0)
+	for v := range 128 {
+		var B, A uint8
+		for x := 0x80; x < 256; x++ {
+			B |= q.before[v<<8|x]
+			A |= q.after[v<<8|x]
 		}
-		q.row[v] = uint8(r) // #nosec G115 -- r <= 255
-		for b := range 256 {
-			q.after[r<<8|b] = one(b&0xc0 == 0x80 && foldPairs[v&63]>>(b&63)&1 != 0)
+		if (B|A)&1|B&A&^1 != 0 {
+			q.amidHigh = 0
 		}
-		r++
 	}
 }
 
-// deadDigit fills the clsDigit entries of d.dead (see buildDead).
-func (d *dispatch) deadDigit() {
+// deadDigit fills the entries of the digit v (see buildDead).
+func (d *dispatch) deadDigit(v int) {
 	q, nm, tk := d.dead, &d.num, &d.tok
+	row := v << 8
 	if len(nm.compact[1]) > 0 {
-		q.always[clsDigit] = 1
+		for a := range 256 {
+			q.before[row|a] = 1
+		}
 		return
 	}
 	tokens := tk.minLead > 0 || tk.digitFirst
@@ -119,8 +121,8 @@ func (d *dispatch) deadDigit() {
 	}
 	for x := range 256 {
 		b := byte(x)
-		q.before[clsDigit<<8|x] = one(nm.afterSet[x] || tokens && detect.IsAlpha(b))
-		q.after[clsDigit<<8|x] = one(detect.ClassOf(b)&(detect.Alnum|detect.GroupSep) != 0 || b == ':' || b == '.' || b == ',' || nm.shortNext[1][x])
+		q.before[row|x] = one(nm.afterSet[x] || tokens && detect.IsAlpha(b))
+		q.after[row|x] = one(detect.ClassOf(b)&(detect.Alnum|detect.GroupSep) != 0 || b == ':' || b == '.' || b == ',' || nm.shortNext[1][x])
 	}
 }
 
@@ -141,9 +143,9 @@ func (d *dispatch) dropDead(t []byte, blk int, m uint64) uint64 {
 	var drop uint64
 	for c := m; c != 0; c &= c - 1 {
 		k := uint(bits.TrailingZeros64(c)) & 63
-		r := uint16(q.row[w[k+1]])
-		b, a := q.before[r<<8|uint16(w[k])], q.after[r<<8|uint16(w[k+2])]
-		live := uint64((b|a)&1 | b&a&^1 | q.always[r])
+		v := uint16(w[k+1]) << 8
+		b, a := q.before[v|uint16(w[k])], q.after[v|uint16(w[k+2])]
+		live := uint64((b|a)&1 | b&a&^1)
 		drop |= (live - 1) >> 63 << k
 	}
 	return m &^ drop

@@ -150,3 +150,30 @@ func TestCallLead(t *testing.T) {
 		t.Errorf("Lead detector %d on one digit was accepted", maxLeads+1)
 	}
 }
+
+// TestAmidHigh checks deadTables.amidHigh against every pair of
+// non-ASCII neighbours: on with every type but names, off by default
+// (names start at capitals), and exact either way.
+func TestAmidHigh(t *testing.T) {
+	for name, c := range map[string]struct {
+		cfg  Config
+		want bool
+	}{
+		"default":  {Config{}, false},
+		"no-names": {Config{Detectors: map[EntityType]DetectorConfig{"person": {Disabled: true}, "street_address": {Disabled: true}}}, true},
+	} {
+		q := mustEngine(t, c.cfg).dispatch.dead
+		live := false
+		for v := range 128 {
+			for a := 0x80; a < 256; a++ {
+				for b := 0x80; b < 256; b++ {
+					B, A := q.before[v<<8|a], q.after[v<<8|b]
+					live = live || (B|A)&1|B&A&^1 != 0
+				}
+			}
+		}
+		if got := q.amidHigh != 0; got != !live || got != c.want {
+			t.Errorf("%s: amidHigh %v, some ASCII byte live between non-ASCII bytes %v, want amidHigh %v", name, got, live, c.want)
+		}
+	}
+}

@@ -144,6 +144,9 @@ blocks:
 			m, broken, high = triggerMaskAVX2(&t[blk], &d.nib)
 			m &^= broken & d.leadsOnly
 			if high != 0 && blk > 0 && blk+64 < n {
+				// An ASCII stop between two non-ASCII bytes, when
+				// such stops are all dead; then the rest (dead.go).
+				m &^= ^high & high << 1 & (high >> 1) & d.dead.amidHigh
 				m = d.dropDead(t, blk, m)
 			}
 		case blk+64 <= n:
