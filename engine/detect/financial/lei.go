@@ -44,12 +44,15 @@ var LEI = &detect.Detector{
 	},
 }
 
-// findLEIToken handles a 20-character token with letters and digits.
+// findLEIToken handles a 20-character token with letters and digits. A
+// token of an LEI's shape (capitals and digits, the last two digits: the
+// check digits) that fails the check is vetoed under an LEI context word;
+// other tokens, such as AWS access key ids, are not looked at twice.
 func findLEIToken(s *detect.Scan, ts, te int) {
 	t := s.T
 	if validate.LEI(t[ts:te]) {
 		s.Add(0, ts, te, max(0.85, s.Context(ts)), true)
-	} else if detect.All(t[ts:te], detect.Upper|detect.Digit) {
+	} else if detect.IsDigit(t[te-2]) && detect.IsDigit(t[te-1]) && detect.All(t[ts:te], detect.Upper|detect.Digit) {
 		if c := s.Context(ts); c > 0 {
 			s.Veto(ts, te, c)
 		}
