@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"math"
 	"math/bits"
 	"math/rand/v2"
 	"reflect"
@@ -153,7 +154,9 @@ func TestCallLead(t *testing.T) {
 
 // TestAmidHigh checks deadTables.amidHigh against every pair of
 // non-ASCII neighbours: on with every type but names, off by default
-// (names start at capitals), and exact either way.
+// (names start at capitals), and exact either way; and that the main
+// loop drops dead stops only where they are common (dispatch.dropsDead),
+// the share counted pair by pair.
 func TestAmidHigh(t *testing.T) {
 	for name, c := range map[string]struct {
 		cfg  Config
@@ -162,7 +165,8 @@ func TestAmidHigh(t *testing.T) {
 		"default":  {Config{}, false},
 		"no-names": {Config{Detectors: map[EntityType]DetectorConfig{"person": {Disabled: true}, "street_address": {Disabled: true}}}, true},
 	} {
-		q := mustEngine(t, c.cfg).dispatch.dead
+		d := mustEngine(t, c.cfg).dispatch
+		q := d.dead
 		live := false
 		for v := range 128 {
 			for a := 0x80; a < 256; a++ {
@@ -174,6 +178,27 @@ func TestAmidHigh(t *testing.T) {
 		}
 		if got := q.amidHigh != 0; got != !live || got != c.want {
 			t.Errorf("%s: amidHigh %v, some ASCII byte live between non-ASCII bytes %v, want amidHigh %v", name, got, live, c.want)
+		}
+		trig, share := 0, 0.0
+		for v := range 256 {
+			if d.class[v] == clsNone {
+				continue
+			}
+			trig++
+			dead := 0
+			for a := range 256 {
+				for b := range 256 {
+					B, A := q.before[v<<8|a], q.after[v<<8|b]
+					if (B|A)&1|B&A&^1 == 0 {
+						dead++
+					}
+				}
+			}
+			share += float64(dead) / 65536
+		}
+		share /= float64(trig)
+		if got := d.dead.deadShare(&d.class); math.Abs(got-share) > 1e-9 || d.dropsDead != c.want || d.dropsDead != (share >= minDeadShare) {
+			t.Errorf("%s: deadShare %v, counted %v; dropsDead %v, want %v", name, got, share, d.dropsDead, c.want)
 		}
 	}
 }

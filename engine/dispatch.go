@@ -111,8 +111,10 @@ type dispatch struct {
 	// loop checks their neighbour bit itself.
 	prefixOnly [256]bool
 	// dead says which stops call nothing, by class and neighbours
-	// (dead.go).
-	dead *deadTables
+	// (dead.go); dropsDead that the main loop uses it, as enough stops
+	// in random bytes are dead.
+	dead      *deadTables
+	dropsDead bool
 
 	num   numeric
 	tok   tokens

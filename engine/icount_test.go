@@ -34,17 +34,7 @@ func TestICount(t *testing.T) {
 	default:
 		text, _ = benchcorpus.Generate(benchcorpus.Kind(name), 4<<20, 1)
 	}
-	cfg := Config{Detectors: map[EntityType]DetectorConfig{}}
-	for _, typ := range strings.FieldsFunc(os.Getenv("ICOUNT_DISABLE"), func(r rune) bool { return r == ',' }) {
-		if typ == "later" { // every type after the contract's first 24
-			for _, bt := range BuiltinTypes[24:] {
-				cfg.Detectors[bt] = DetectorConfig{Disabled: true}
-			}
-			continue
-		}
-		cfg.Detectors[EntityType(typ)] = DetectorConfig{Disabled: true}
-	}
-	e, err := New(cfg)
+	e, err := New(disabling(os.Getenv("ICOUNT_DISABLE")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,4 +48,20 @@ func icountMeasure(e *Engine, text []byte, dst []Finding) {
 	for k := 0; k < 3; k++ {
 		dst = e.Scan(dst[:0], text, Filter{})
 	}
+}
+
+// disabling returns a Config with the types of the comma-separated list
+// disabled; "later" stands for every type after the contract's first 24.
+func disabling(list string) Config {
+	cfg := Config{Detectors: map[EntityType]DetectorConfig{}}
+	for _, typ := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' }) {
+		if typ == "later" {
+			for _, bt := range BuiltinTypes[24:] {
+				cfg.Detectors[bt] = DetectorConfig{Disabled: true}
+			}
+			continue
+		}
+		cfg.Detectors[EntityType(typ)] = DetectorConfig{Disabled: true}
+	}
+	return cfg
 }

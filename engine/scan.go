@@ -143,7 +143,7 @@ blocks:
 			var broken, high uint64
 			m, broken, high = triggerMaskAVX2(&t[blk], &d.nib)
 			m &^= broken & d.leadsOnly
-			if high != 0 && blk > 0 && blk+64 < n {
+			if high != 0 && d.dropsDead && blk > 0 && blk+64 < n {
 				// An ASCII stop between two non-ASCII bytes, when
 				// such stops are all dead; then the rest (dead.go).
 				m &^= ^high & high << 1 & (high >> 1) & d.dead.amidHigh
