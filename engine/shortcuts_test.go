@@ -65,6 +65,8 @@ func pathDiff(text []byte, a, b []Finding) string {
 	return "none"
 }
 
+// FuzzShortcuts holds the fast path equal to the exhaustive one, which
+// takes none of the main loop's shortcuts and uses none of the caches.
 func FuzzShortcuts(f *testing.F) {
 	for _, k := range benchcorpus.Kinds {
 		data, _ := benchcorpus.Generate(k, 4096, 3)
@@ -78,15 +80,26 @@ func FuzzShortcuts(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	e, err := New(Config{})
-	if err != nil {
-		f.Fatal(err)
+	// The default engine, and one without names, where the main loop also
+	// drops dead stops in blocks with non-ASCII bytes (dead.go).
+	var engines []*Engine
+	for _, cfg := range []Config{{}, disabling("person,street_address")} {
+		e, err := New(cfg)
+		if err != nil {
+			f.Fatal(err)
+		}
+		engines = append(engines, e)
+	}
+	if engines[0].dispatch.dropsDead || !engines[1].dispatch.dropsDead {
+		f.Fatal("the engine without names no longer drops dead stops, or the default one does: change the second engine")
 	}
 	f.Fuzz(func(t *testing.T, text []byte) {
-		fast := e.Scan(nil, text, Filter{})
-		ref := scanExhaustive(e, text)
-		if !reflect.DeepEqual(fast, ref) {
-			t.Fatalf("fast path differs from the exhaustive path: %s", pathDiff(text, fast, ref))
+		for k, e := range engines {
+			fast := e.Scan(nil, text, Filter{})
+			ref := scanExhaustive(e, text)
+			if !reflect.DeepEqual(fast, ref) {
+				t.Fatalf("engine %d: fast path differs from the exhaustive path: %s", k, pathDiff(text, fast, ref))
+			}
 		}
 	})
 }
