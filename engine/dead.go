@@ -20,10 +20,12 @@ import (
 // stop, from the stop's byte and its two neighbours alone, whether the
 // main loop would call anything there, and removes the stops where it
 // would not. It does so without a branch per stop, by table lookups: the
-// call tables of stop, reduced per class to one bit for the detectors
+// call tables of stop, reduced per byte to one bit for the detectors
 // that need either neighbour and one bit per detector that needs both
 // (deadTables). ASCII text pays nothing; a block of UTF-8 text pays the
-// lookups for its stops, not their branches.
+// lookups for its stops, not their branches. An engine where few stops
+// in random bytes are dead (names on: a term may start at any capital)
+// does not drop them at all (dispatch.dropsDead).
 
 // deadTables say which stops call nothing, by the stop's byte and its
 // neighbours. For a byte v with a before it and b after it,

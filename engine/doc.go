@@ -47,7 +47,8 @@
 // binary bytes (random data, compressed or encrypted payloads), every stop
 // is first judged by its byte and its two neighbours, without a branch,
 // and the dead ones (nothing would be called) are dropped before the main
-// loop sees them (dead.go). Each shortcut is
+// loop sees them, where such stops are common enough to pay (dead.go).
+// Each shortcut is
 // exact: the exhaustive path turns them all off, and TestShortcutsExact
 // and FuzzShortcuts compare the two on every benchmark corpus and under
 // fuzzing. TestGoldenFindings pins the findings on those corpora.
