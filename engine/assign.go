@@ -260,3 +260,11 @@ func (st *scanState) keyTaken(t []byte, p int) bool {
 	st.keyDets = st.e.words.KeyWords(st.keyDets[:0], &st.keyMs, t[k:ke])
 	return len(st.keyDets) > 0
 }
+
+// valueStart reports whether b may follow the '=' or ':' of an assignment
+// (assignment): spaces or a quote before the value, the '>' of "=>", or
+// the value's first byte, which base64Value and valueRun both need to be
+// a value or base64 byte.
+func valueStart(b byte) bool {
+	return b == ' ' || b == '"' || b == '\'' || b == '`' || b == '>' || detect.Is(b, detect.Value|detect.B64|detect.B64URL)
+}

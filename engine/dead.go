@@ -67,13 +67,15 @@ type deadTables struct {
 func (d *dispatch) buildDead() {
 	d.dead = new(deadTables)
 	q := d.dead
+	digitBefore, digitAfter := d.deadDigit()
 	for v := range 256 {
 		c := int(d.class[v])
 		row := v << 8
 		switch {
 		case c == clsNone:
 		case c == clsDigit:
-			d.deadDigit(v)
+			copy(q.before[row:row+256], digitBefore[:])
+			copy(q.after[row:row+256], digitAfter[:])
 		case c == clsFold && !d.termAt[c]:
 			for b := range 256 {
 				q.after[row|b] = one(b&0xc0 == 0x80 && foldPairs[v&63]>>(b&63)&1 != 0)
@@ -151,15 +153,15 @@ func (q *deadTables) deadShare(class *[256]uint8) float64 {
 	return sum / float64(trig)
 }
 
-// deadDigit fills the entries of the digit v (see buildDead).
-func (d *dispatch) deadDigit(v int) {
-	q, nm, tk := d.dead, &d.num, &d.tok
-	row := v << 8
+// deadDigit returns the entries of every digit, by neighbour (see
+// buildDead): they do not depend on the digit.
+func (d *dispatch) deadDigit() (before, after [256]uint8) {
+	nm, tk := &d.num, &d.tok
 	if len(nm.compact[1]) > 0 {
-		for a := range 256 {
-			q.before[row|a] = 1
+		for a := range before {
+			before[a] = 1
 		}
-		return
+		return before, after
 	}
 	tokens := tk.minLead > 0 || tk.digitFirst
 	for x := range 256 {
@@ -167,9 +169,10 @@ func (d *dispatch) deadDigit(v int) {
 	}
 	for x := range 256 {
 		b := byte(x)
-		q.before[row|x] = one(nm.afterSet[x] || tokens && detect.IsAlpha(b))
-		q.after[row|x] = one(detect.ClassOf(b)&(detect.Alnum|detect.GroupSep) != 0 || b == ':' || b == '.' || b == ',' || nm.shortNext[1][x])
+		before[x] = one(nm.afterSet[x] || tokens && detect.IsAlpha(b))
+		after[x] = one(detect.ClassOf(b)&(detect.Alnum|detect.GroupSep) != 0 || b == ':' || b == '.' || b == ',' || nm.shortNext[1][x])
 	}
+	return before, after
 }
 
 // one is 1 for true and 0 for false.
@@ -195,12 +198,4 @@ func (d *dispatch) dropDead(t []byte, blk int, m uint64) uint64 {
 		drop |= (live - 1) >> 63 << k
 	}
 	return m &^ drop
-}
-
-// valueStart reports whether b may follow the '=' or ':' of an assignment
-// (assignment): spaces or a quote before the value, the '>' of "=>", or
-// the value's first byte, which base64Value and valueRun both need to be
-// a value or base64 byte.
-func valueStart(b byte) bool {
-	return b == ' ' || b == '"' || b == '\'' || b == '`' || b == '>' || detect.Is(b, detect.Value|detect.B64|detect.B64URL)
 }

@@ -126,6 +126,24 @@ func falsePositives(u bucket, lows *[16]uint16) int {
 	return cost
 }
 
+// triggerMask returns the trigger bits of w[:64]: bit k is set when w[k] is
+// a trigger byte (and, with inexact nibble tables, for a few others). The
+// vector kernel also leaves out a non-ASCII trigger byte that no
+// continuation byte follows when d.leadsOnly holds (see there); the
+// portable one leaves it to the main loop. high has the bits of the bytes
+// of w[:64] that are not ASCII, from the vector kernel only (it finds them
+// anyway); the portable one returns 0, and the main loop then drops no
+// dead stop (dead.go). The main loop writes the vector case out (it is
+// too big to inline).
+func (d *dispatch) triggerMask(w []byte) (m, high uint64) {
+	if useVector {
+		_ = w[63]
+		m, broken, high := triggerMaskAVX2(&w[0], &d.nib)
+		return m &^ (broken & d.leadsOnly), high
+	}
+	return d.triggerMaskTable(w), 0
+}
+
 // triggerMaskTable is the portable trigger mask of w[:64].
 func (d *dispatch) triggerMaskTable(w []byte) uint64 {
 	_ = w[63]
