@@ -78,15 +78,12 @@ type Scan struct {
 	anchor int
 	words  *Words
 
+	// ctxPats are the context words before T[ctxAt] (Context); inPats
+	// and ms are scratch space of ContextWithin and of the word searches.
 	ctxAt   int
 	ctxPats []int32
+	inPats  []int32
 	ms      []automaton.Match
-	// ctxFrom..ctxTo is the stretch of T whose word matches ctxMs holds
-	// (positions in T), and ctxState the word automaton's state at ctxTo
-	// (contextWords).
-	ctxFrom, ctxTo int
-	ctxMs          []wordMatch
-	ctxState       automaton.ShortState
 
 	tld     tldCache
 	scratch []byte
@@ -99,8 +96,6 @@ func (s *Scan) Reset(w *Words, minConf float64) {
 	s.Pending = -1
 	s.MinConf = minConf
 	s.ctxAt = -1
-	s.ctxFrom, s.ctxTo = 0, 0
-	s.ctxMs = s.ctxMs[:0]
 }
 
 // Window sets the text the next calls scan: t, whose first byte is at
@@ -108,8 +103,6 @@ func (s *Scan) Reset(w *Words, minConf float64) {
 func (s *Scan) Window(t []byte, base int64) {
 	s.T, s.Base = t, base
 	s.ctxAt = -1
-	s.ctxFrom, s.ctxTo = 0, 0
-	s.ctxMs = s.ctxMs[:0]
 }
 
 // Enter tells s which detector the engine calls next, and its anchor.
@@ -175,29 +168,6 @@ func (s *Scan) MarkPending(p int) {
 	}
 }
 
-// Context returns the highest confidence among the current detector's
-// context words that stand within ContextWindow bytes before T[start], or
-// 0 when none does. A word stands alone when the byte before it is not an
-// ASCII letter or digit, and the byte after it is neither a digit nor a
-// letter of the same case as the word's last letter (so "routingNumber"
-// counts, "SINGLE" and "using" do not).
-func (s *Scan) Context(start int) float64 {
-	if s.ctxAt != start {
-		s.ctxAt = start
-		s.ctxPats = s.contextWords(s.ctxPats[:0], start)
-	}
-	best := 0.0
-	idx := s.cur.Index
-	for _, p := range s.ctxPats {
-		for _, o := range s.words.Owners(p) {
-			if o.Det == idx && !o.Key && o.Conf > best {
-				best = o.Conf
-			}
-		}
-	}
-	return best
-}
-
 // Scratch returns a buffer of length n for a detector's own use (a
 // decoded value, say). It is valid until the next call to Scratch; it
 // is allocated once per Scan and grows at most to the largest n asked.
@@ -206,45 +176,6 @@ func (s *Scan) Scratch(n int) []byte {
 		s.scratch = make([]byte, n)
 	}
 	return s.scratch[:n]
-}
-
-// ContextWithin is Context for a narrower window: the current detector's
-// context words that stand wholly within the n bytes before T[start] (n
-// at most ContextWindow). It is not cached; a detector uses it when it
-// knows where the label of a value is, such as a JSON key.
-func (s *Scan) ContextWithin(start, n int) float64 {
-	ws := max(0, start-min(n, ContextWindow))
-	s.ms = s.words.aut.FindAllShort(s.ms[:0], s.T[ws:start])
-	best := 0.0
-	idx := s.cur.Index
-	for _, m := range s.ms {
-		a, b := ws+int(m.Start), ws+int(m.End)
-		if !s.standsAlone(a, b) {
-			continue
-		}
-		for _, o := range s.words.Owners(int32(m.Pattern)) { // #nosec G115 -- pattern indexes are below the word count
-			if o.Det == idx && !o.Key && o.Conf > best {
-				best = o.Conf
-			}
-		}
-	}
-	return best
-}
-
-// standsAlone reports whether the word at T[a:b] stands alone (see
-// Context).
-func (s *Scan) standsAlone(a, b int) bool {
-	t := s.T
-	if a > 0 && IsAlnum(t[a-1]) {
-		return false
-	}
-	if b < len(t) {
-		c := t[b]
-		if IsDigit(c) || IsLower(c) && IsLower(t[b-1]) || IsUpper(c) && IsUpper(t[b-1]) {
-			return false
-		}
-	}
-	return true
 }
 
 // TLD reports whether label is an IANA top-level domain, through a cache

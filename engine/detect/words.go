@@ -16,12 +16,14 @@ import (
 // distinct word, folded to lower case, is one pattern; its owners say
 // which detectors use it, how, and the confidence it gives.
 type Words struct {
-	aut       *automaton.Automaton
-	resumable bool    // aut.Resumable(): context searches resume (contextWords)
-	maxLen    int     // the longest word, in bytes
-	start     []int32 // owners of pattern p: own[start[p]:start[p+1]]
-	own       []WordOwner
-	text      []string
+	aut   *automaton.Automaton
+	start []int32 // owners of pattern p: own[start[p]:start[p+1]]
+	own   []WordOwner
+	text  []string
+	// context[p] is true when some detector has pattern p as a context
+	// word; heads filters the places where those may begin.
+	context []bool
+	heads   wordHeads
 }
 
 // WordOwner is one use of a word.
@@ -114,15 +116,18 @@ func BuildWords(entries []WordEntry) (*Words, error) {
 		pats = []string{"\x00"} // an automaton needs a pattern; this one has no owners
 		w.start = []int32{0, 0}
 	}
-	for _, p := range pats {
-		w.maxLen = max(w.maxLen, len(p))
+	w.context = make([]bool, len(pats))
+	for p, os := range owners {
+		if slices.ContainsFunc(os, func(o WordOwner) bool { return !o.Key }) {
+			w.context[p] = true
+			w.heads.add(pats[p])
+		}
 	}
 	var err error
 	w.aut, err = automaton.Compile(pats, automaton.Options{CaseInsensitive: true, Kind: automaton.Overlapping})
 	if err != nil {
 		return nil, fmt.Errorf("detect: compile words: %w", err)
 	}
-	w.resumable = w.aut.Resumable()
 	return w, nil
 }
 
@@ -136,64 +141,6 @@ func (w *Words) Len() int { return len(w.text) }
 // Find appends the matches of every word in text to dst.
 func (w *Words) Find(dst []automaton.Match, text []byte) []automaton.Match {
 	return w.aut.FindAll(dst, text)
-}
-
-// wordMatch is one occurrence of a word in a Scan's text.
-type wordMatch struct {
-	start, end int
-	pat        int32
-}
-
-// contextWords appends to dst the patterns that stand alone, as context
-// words, within ContextWindow bytes before T[start].
-//
-// Candidates arrive in nearly ascending order, so their windows overlap.
-// The Scan keeps every word occurrence that starts at or after ctxFrom
-// and ends by ctxTo, and the word automaton's state after T[:ctxTo] as
-// searched from ctxFrom on (ctxState). A window inside that stretch is
-// answered from the kept occurrences; one that starts inside it and ends
-// after it resumes the search at ctxTo, so no byte is searched twice
-// while candidates move forward. Any other window is searched whole.
-func (s *Scan) contextWords(dst []int32, start int) []int32 {
-	w, t := s.words, s.T
-	ws := max(0, start-ContextWindow)
-	switch {
-	case ws >= s.ctxFrom && start <= s.ctxTo:
-		// Inside the kept stretch.
-	case ws >= s.ctxFrom && ws <= s.ctxTo && w.resumable && len(s.ctxMs) < 256:
-		s.ms, s.ctxState = w.aut.FindAllShortFrom(s.ms[:0], t[s.ctxTo:start], s.ctxState)
-		k := 0
-		for _, m := range s.ctxMs {
-			if m.start >= ws {
-				s.ctxMs[k] = m
-				k++
-			}
-		}
-		s.ctxMs = s.ctxMs[:k]
-		for _, m := range s.ms {
-			if ms := s.ctxTo + int(m.Start); ms >= ws {
-				s.ctxMs = append(s.ctxMs, wordMatch{ms, s.ctxTo + int(m.End), int32(m.Pattern)}) // #nosec G115 -- pattern indexes are below the word count
-			}
-		}
-		s.ctxFrom, s.ctxTo = ws, start
-	default:
-		s.ctxMs = s.ctxMs[:0]
-		if w.resumable {
-			s.ms, s.ctxState = w.aut.FindAllShortFrom(s.ms[:0], t[ws:start], w.aut.ShortStart())
-		} else {
-			s.ms = w.aut.FindAllShort(s.ms[:0], t[ws:start])
-		}
-		for _, m := range s.ms {
-			s.ctxMs = append(s.ctxMs, wordMatch{ws + int(m.Start), ws + int(m.End), int32(m.Pattern)}) // #nosec G115 -- as above
-		}
-		s.ctxFrom, s.ctxTo = ws, start
-	}
-	for _, m := range s.ctxMs {
-		if m.start >= ws && m.end <= start && s.standsAlone(m.start, m.end) {
-			dst = append(dst, m.pat)
-		}
-	}
-	return dst
 }
 
 // KeyWords appends to dst the detectors whose key words start a word of
