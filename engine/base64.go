@@ -73,16 +73,29 @@ func (st *scanState) base64Value(p, v int) {
 }
 
 // mostlyText reports whether at least 90% of b is printable ASCII or
-// white space.
+// white space. It stops at the first byte too many: decoded random bytes
+// (a key, not a wrapped text) fail within a few dozen.
 func mostlyText(b []byte) bool {
-	bad := 0
+	bad, limit := 0, len(b)/10
 	for _, c := range b {
-		if c < ' ' && c != '\n' && c != '\r' && c != '\t' || c > '~' {
-			bad++
+		bad += int(notText[c])
+		if bad > limit {
+			return false
 		}
 	}
-	return bad*10 <= len(b)
+	return true
 }
+
+// notText is 1 for the bytes mostlyText counts against a text: control
+// bytes but tab, line feed and carriage return, DEL and non-ASCII bytes.
+var notText = func() (t [256]uint8) {
+	for c := range t {
+		if c < ' ' && c != '\n' && c != '\r' && c != '\t' || c > '~' {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // scanInner scans the decoded bytes of the blob t[v:e] anchored at t[p]
 // and reports its strongest finding over the blob.

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/base64"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -37,6 +38,35 @@ func TestSecretsInsideBase64(t *testing.T) {
 	} {
 		if fs := e.Scan(nil, []byte(text), Filter{}.WithMinConfidence(DefaultMinConfidence)); len(fs) != 0 {
 			t.Errorf("%q: findings %s, want none", text, fmtFindings(fs))
+		}
+	}
+}
+
+// TestMostlyText holds mostlyText, which stops early, equal to counting
+// every byte, on random mixes of text and other bytes of every length.
+func TestMostlyText(t *testing.T) {
+	plain := func(b []byte) bool {
+		bad := 0
+		for _, c := range b {
+			if c < ' ' && c != '\n' && c != '\r' && c != '\t' || c > '~' {
+				bad++
+			}
+		}
+		return bad*10 <= len(b)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 20000; n++ {
+		b := make([]byte, r.IntN(80))
+		share := r.IntN(30) // percent of non-text bytes
+		for i := range b {
+			if r.IntN(100) < share {
+				b[i] = []byte{0, 7, '\x7f', 0x80, 0xff, '\x1f'}[r.IntN(6)]
+			} else {
+				b[i] = []byte("a Z~\t\n\r 0")[r.IntN(9)]
+			}
+		}
+		if got, want := mostlyText(b), plain(b); got != want {
+			t.Fatalf("mostlyText(%q) = %v, want %v", b, got, want)
 		}
 	}
 }

@@ -27,7 +27,23 @@ func refSecretPlaceholder(v []byte) bool {
 	if n := len(v); n > 5 && HasPrefixFold(v, n-4, "here") && IsAlpha(v[n-5]) {
 		return true
 	}
-	return refRepetitive(v, 6) || FewDistinctInBody(v)
+	return refRepetitive(v, 6) || refFewDistinctInBody(v)
+}
+
+// refFewDistinctInBody counts the distinct bytes after the last '_', '-'
+// or '.' among the first 16.
+func refFewDistinctInBody(v []byte) bool {
+	from := 0
+	for i := 0; i < len(v) && i < 16; i++ {
+		if v[i] == '_' || v[i] == '-' || v[i] == '.' {
+			from = i + 1
+		}
+	}
+	seen := map[byte]bool{}
+	for _, c := range v[from:] {
+		seen[c] = true
+	}
+	return len(seen) <= 3
 }
 
 // refRepetitive keeps one counter per kind of run: equal bytes, ascending
@@ -62,7 +78,8 @@ var placeholderSeeds = []string{
 	"glpat-ChangeMe12345", "MyTokenHere", "here", "xhere", "ab1here", "000000", "a-bcb-bcb", "****",
 	"dummy", "ReDaCtEd", "insertkey", "REPLACE_ME", "yourkey", "your-token", "secrethere7", "keyhere", "tokenhere",
 	"placeholder", "aXxXxb", "a}}b", "987654", "ZYXWVU", "aaaaab", "q7Lm2XvR9sKd", "x", "", "aabcdef", "9:;<=>",
-	"YZ[\\]^", "abcdeF", "12345:", "9876543", "aaaaa1",
+	"YZ[\\]^", "abcdeF", "12345:", "9876543", "aaaaa1", "sk_live_abababababababab", "abcd_efgh-ijkl.mnababab",
+	"abcdefghijklmnop_ababab", "abcdefghijklmnopq_abab", "x7Qx7Qx7Qx7Qx7Qx7Qx7Q",
 }
 
 // TestSecretPlaceholderSeeds checks the seeds against the reference, and
