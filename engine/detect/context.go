@@ -10,25 +10,43 @@ import (
 // detector's words are patterns of one automaton (Words), and a word
 // counts only where it stands alone, so a word can only begin where the
 // byte before it is not an ASCII letter or digit: at most a dozen places
-// in a window of prose, two or three in one of digits and punctuation.
-// The search therefore looks for words at those places only, anchored
-// (automaton.StartsAt), and skips the places whose first bytes begin no
-// word (wordHeads). A window is walked byte by byte only on the
-// exhaustive reference path (Scan.NoCache), by the unanchored search that
-// FuzzShortcuts and FuzzWordsBefore hold this one equal to.
+// in a window of prose, two or three in one of digits and punctuation
+// (wordStarts). The search looks for words at those places only,
+// anchored (automaton.StartsAt), and skips the places whose first bytes
+// begin no word (wordHeads); it is not made at all for a detector whose
+// own words begin with none of the places' first two bytes
+// (Words.mayOwn). A window is walked byte by byte only on the exhaustive
+// reference path (Scan.NoCache), by the unanchored search that
+// FuzzShortcuts and FuzzContext hold this one equal to.
 
 // Context returns the highest confidence among the current detector's
 // context words that stand within ContextWindow bytes before T[start], or
 // 0 when none does. A word stands alone when the byte before it is not an
 // ASCII letter or digit, and the byte after it is neither a digit nor a
 // letter of the same case as the word's last letter (so "routingNumber"
-// counts, "SINGLE" and "using" do not). The words found are kept until
-// the next call at another start, so the detectors that share an anchor
-// search its window once.
+// counts, "SINGLE" and "using" do not).
+//
+// The places where a word may begin are kept until the next call at
+// another start, and so are the words found there, so the detectors that
+// share an anchor search its window once; a detector none of whose words
+// begins with the first two bytes of any of the places (Words.mayOwn)
+// gets 0 without the search.
 func (s *Scan) Context(start int) float64 {
+	ws := max(0, start-ContextWindow)
+	if s.NoCache {
+		s.ctxPats = s.wordsBeforeWalk(s.ctxPats[:0], ws, start)
+		return s.bestOwn(s.ctxPats)
+	}
 	if s.ctxAt != start {
-		s.ctxAt = start
-		s.ctxPats = s.wordsBefore(s.ctxPats[:0], max(0, start-ContextWindow), start)
+		s.ctxAt, s.ctxDone = start, false
+		s.ctxStarts = wordStarts(s.T, ws, start, s.words.heads.anyFirst)
+	}
+	if !s.ctxDone {
+		if !s.words.mayOwn(s.cur.Index, s.T, s.ctxStarts, ws, start) {
+			return 0
+		}
+		s.ctxPats = s.wordsAt(s.ctxPats[:0], s.ctxStarts, ws, start)
+		s.ctxDone = true
 	}
 	return s.bestOwn(s.ctxPats)
 }
@@ -38,7 +56,16 @@ func (s *Scan) Context(start int) float64 {
 // at most ContextWindow). It is not cached; a detector uses it when it
 // knows where the label of a value is, such as a JSON key.
 func (s *Scan) ContextWithin(start, n int) float64 {
-	s.inPats = s.wordsBefore(s.inPats[:0], max(0, start-min(n, ContextWindow)), start)
+	ws := max(0, start-min(n, ContextWindow))
+	if s.NoCache {
+		s.inPats = s.wordsBeforeWalk(s.inPats[:0], ws, start)
+		return s.bestOwn(s.inPats)
+	}
+	at := wordStarts(s.T, ws, start, s.words.heads.anyFirst)
+	if !s.words.mayOwn(s.cur.Index, s.T, at, ws, start) {
+		return 0
+	}
+	s.inPats = s.wordsAt(s.inPats[:0], at, ws, start)
 	return s.bestOwn(s.inPats)
 }
 
@@ -57,15 +84,12 @@ func (s *Scan) bestOwn(pats []int32) float64 {
 	return best
 }
 
-// wordsBefore appends to dst every context word (pattern) that stands
-// alone wholly within T[ws:end], once per occurrence; end-ws is at most
-// 64.
-func (s *Scan) wordsBefore(dst []int32, ws, end int) []int32 {
-	if s.NoCache {
-		return s.wordsBeforeWalk(dst, ws, end)
-	}
+// wordsAt appends to dst every context word (pattern) that stands alone
+// wholly within T[ws:end] (end-ws at most 64), once per occurrence, given
+// the places in the window where a word may begin (wordStarts).
+func (s *Scan) wordsAt(dst []int32, at uint64, ws, end int) []int32 {
 	t, w := s.T, s.words
-	for at := w.heads.places(t, ws, end); at != 0; at &= at - 1 {
+	for at = w.heads.filter(t, at, ws, end); at != 0; at &= at - 1 {
 		a := ws + bits.TrailingZeros64(at)
 		s.ms = w.aut.StartsAt(s.ms[:0], t[:end], a)
 		for _, m := range s.ms {
@@ -77,8 +101,9 @@ func (s *Scan) wordsBefore(dst []int32, ws, end int) []int32 {
 	return dst
 }
 
-// wordsBeforeWalk is wordsBefore by an unanchored search of every byte
-// of the window: the reference the anchored search is held equal to.
+// wordsBeforeWalk appends to dst what wordsAt does, found by an
+// unanchored search of every byte of the window: the reference the
+// anchored search is held equal to.
 func (s *Scan) wordsBeforeWalk(dst []int32, ws, end int) []int32 {
 	s.ms = s.words.aut.FindAllShort(s.ms[:0], s.T[ws:end])
 	for _, m := range s.ms {
@@ -158,12 +183,10 @@ func (h *wordHeads) has(k uint32) uint64 {
 	return h.keys[i>>6] >> (i & 63) & 1
 }
 
-// places returns the places in t[ws:end] (end-ws at most 64) where a
-// word may begin, as bit k for t[ws+k]. The places are found eight bytes
-// at a time (wordStarts), then filtered by their first bytes without a
-// branch per place: word starts in prose are too irregular to predict.
-func (h *wordHeads) places(t []byte, ws, end int) uint64 {
-	at := wordStarts(t, ws, end, h.anyFirst)
+// filter keeps the places of at (bit k for t[ws+k]) whose first four
+// bytes may begin a word, without a branch per place: word starts in
+// prose are too irregular to predict.
+func (h *wordHeads) filter(t []byte, at uint64, ws, end int) uint64 {
 	var keep uint64
 	for m := at; m != 0; m &= m - 1 {
 		k := bits.TrailingZeros64(m)
@@ -195,19 +218,29 @@ func headKey(k uint32) uint32 { return k * 0x9e3779b1 >> 16 }
 // it, if any, is not an ASCII letter or digit, and t[ws+k] is an ASCII
 // letter or a non-ASCII byte (any byte when anyFirst is set). It tests
 // eight bytes at a time (SWAR), in lanes: bit 7 of byte k of a word
-// stands for byte k of the eight.
+// stands for byte k of the eight. The words are read back from end, so
+// that a short window (a JSON key) is one read; the bytes before ws that
+// this reads are dropped from the result.
 func wordStarts(t []byte, ws, end int, anyFirst bool) uint64 {
 	const highs = 0x8080808080808080
-	var carry uint64 // bit 7: the byte before the eight is an ASCII letter or digit
-	if ws > 0 && IsAlnum(t[ws-1]) {
+	n := end - ws
+	if n <= 0 {
+		return 0
+	}
+	from := end - (n+7)/8*8 // the first byte read
+	if from < 0 {
+		from = 0
+	}
+	var carry uint64 // bit 7: the byte before t[from] is an ASCII letter or digit
+	if from > 0 && IsAlnum(t[from-1]) {
 		carry = 0x80
 	}
 	var m uint64
-	for off := ws; off < end; off += 8 {
+	for off := from; off < end; off += 8 {
 		var x uint64
 		if off+8 <= end {
 			x = binary.LittleEndian.Uint64(t[off:])
-		} else {
+		} else { // only at the start of the text
 			for k := end - 1; k >= off; k-- {
 				x = x<<8 | uint64(t[k])
 			}
@@ -218,10 +251,11 @@ func wordStarts(t []byte, ws, end int, anyFirst bool) uint64 {
 			first = highs
 		}
 		alnum := d | l
-		m |= gather(first&^(alnum<<8|carry)) << uint(off-ws)
+		m |= gather(first&^(alnum<<8|carry)) << uint(off-from)
 		carry = alnum >> 56
 	}
-	if n := end - ws; n < 64 {
+	m >>= uint(ws - from)
+	if n < 64 {
 		m &= 1<<uint(n) - 1
 	}
 	return m

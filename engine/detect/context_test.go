@@ -92,33 +92,47 @@ var testWords = []WordEntry{
 // first-byte narrowing off (anyFirst).
 var testWordsDigit = append(slices.Clip(testWords), WordEntry{Text: "1099", Owner: WordOwner{Det: 7, Conf: 0.9}}, WordEntry{Text: "#id", Owner: WordOwner{Det: 7, Conf: 0.9}})
 
-// checkWordsBefore compares wordsBefore with the unanchored walk at
-// every end and window size in text.
-func checkWordsBefore(t *testing.T, w *Words, text []byte) {
+// checkContext compares, at every end and window size in text, the
+// anchored search with the unanchored walk: the words found (wordsAt),
+// and each detector's Context and ContextWithin (whose fast path also
+// skips the search for a detector none of whose words may begin there).
+func checkContext(t *testing.T, w *Words, text []byte) {
 	t.Helper()
 	s := &Scan{}
 	s.Reset(w, 0)
 	s.Window(text, 0)
+	bind := make([]Binding, 9)
 	for end := 0; end <= len(text); end++ {
 		for _, n := range []int{1, 7, 31, ContextWindow} {
 			ws := max(0, end-n)
-			s.NoCache = false
-			got := s.wordsBefore(nil, ws, end)
-			s.NoCache = true
-			want := s.wordsBefore(nil, ws, end)
+			got := s.wordsAt(nil, wordStarts(text, ws, end, w.heads.anyFirst), ws, end)
+			want := s.wordsBeforeWalk(nil, ws, end)
 			slices.Sort(got)
 			slices.Sort(want)
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%q [%d:%d]: anchored %v, walk %v", text, ws, end, got, want)
 			}
 		}
+		for d := range bind {
+			bind[d].Index = int32(d) // #nosec G115 -- a few
+			s.Enter(&bind[d], end)
+			for _, n := range []int{5, ContextWindow} {
+				s.NoCache = false
+				got, gotIn := s.Context(end), s.ContextWithin(end, n)
+				s.NoCache = true
+				want, wantIn := s.Context(end), s.ContextWithin(end, n)
+				if got != want || gotIn != wantIn {
+					t.Fatalf("%q before %d, detector %d: Context %v, ContextWithin(%d) %v; walk %v, %v", text, end, d, got, n, gotIn, want, wantIn)
+				}
+			}
+		}
 	}
 }
 
-// TestWordsBeforeExamples checks the anchored search on texts where the
+// TestContextExamples checks the anchored search on texts where the
 // words stand alone, are glued to letters or digits, straddle the
 // window's edges and come in every case.
-func TestWordsBeforeExamples(t *testing.T) {
+func TestContextExamples(t *testing.T) {
 	for _, words := range [][]WordEntry{testWords, testWordsDigit} {
 		w, err := BuildWords(words)
 		if err != nil {
@@ -132,14 +146,14 @@ func TestWordsBeforeExamples(t *testing.T) {
 			"telephone tel telx hp1 hphp x_x xx x",
 			"social securitynumber social security number socialsecurity",
 		} {
-			checkWordsBefore(t, w, []byte(text))
+			checkContext(t, w, []byte(text))
 		}
 	}
 }
 
-// FuzzWordsBefore holds the anchored context search equal to the
-// unanchored walk of every byte on arbitrary text.
-func FuzzWordsBefore(f *testing.F) {
+// FuzzContext holds the anchored context search equal to the unanchored
+// walk of every byte on arbitrary text.
+func FuzzContext(f *testing.F) {
 	f.Add([]byte("My SSN is 123-45-6789, tel 212 555 0100, Date of Birth 1980-01-01"), false)
 	f.Add([]byte("ΑΦΜ 123 전화 010 api_key=x token:y no.1 #id 1099 xx x"), true)
 	ws := map[bool]*Words{}
@@ -158,6 +172,6 @@ func FuzzWordsBefore(f *testing.F) {
 		if len(text) > 512 {
 			text = text[:512]
 		}
-		checkWordsBefore(t, ws[digit], text)
+		checkContext(t, ws[digit], text)
 	})
 }

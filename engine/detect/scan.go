@@ -78,12 +78,15 @@ type Scan struct {
 	anchor int
 	words  *Words
 
-	// ctxPats are the context words before T[ctxAt] (Context); inPats
+	// ctxStarts are the places where a word may begin before T[ctxAt],
+	// and ctxPats the context words there once ctxDone (Context); inPats
 	// and ms are scratch space of ContextWithin and of the word searches.
-	ctxAt   int
-	ctxPats []int32
-	inPats  []int32
-	ms      []automaton.Match
+	ctxAt     int
+	ctxStarts uint64
+	ctxDone   bool
+	ctxPats   []int32
+	inPats    []int32
+	ms        []automaton.Match
 
 	tld     tldCache
 	scratch []byte

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -21,9 +22,11 @@ type Words struct {
 	own   []WordOwner
 	text  []string
 	// context[p] is true when some detector has pattern p as a context
-	// word; heads filters the places where those may begin.
+	// word; heads filters the places where those may begin, and owned[d]
+	// the places where detector d's may (mayOwn).
 	context []bool
 	heads   wordHeads
+	owned   []ownPairs
 }
 
 // WordOwner is one use of a word.
@@ -116,6 +119,17 @@ func BuildWords(entries []WordEntry) (*Words, error) {
 		pats = []string{"\x00"} // an automaton needs a pattern; this one has no owners
 		w.start = []int32{0, 0}
 	}
+	for _, e := range entries {
+		if e.Owner.Key {
+			continue
+		}
+		for int(e.Owner.Det) >= len(w.owned) {
+			w.owned = append(w.owned, ownPairs{})
+		}
+		for _, k := range caseForms(e.Text) {
+			w.owned[e.Owner.Det].add(k)
+		}
+	}
 	w.context = make([]bool, len(pats))
 	for p, os := range owners {
 		if slices.ContainsFunc(os, func(o WordOwner) bool { return !o.Key }) {
@@ -134,6 +148,60 @@ func BuildWords(entries []WordEntry) (*Words, error) {
 // Owners returns the uses of pattern p. The slice is shared: callers must
 // not modify it.
 func (w *Words) Owners(p int32) []WordOwner { return w.own[w.start[p]:w.start[p+1]] }
+
+// mayOwn reports whether one of detector d's context words may begin at
+// one of the places at in t[ws:end] (bit k for t[ws+k]), judged by the
+// first two bytes of each place; false means none does.
+func (w *Words) mayOwn(d int32, t []byte, at uint64, ws, end int) bool {
+	if int(d) >= len(w.owned) {
+		return false // the detector has no context word
+	}
+	f := &w.owned[d]
+	for ; at != 0; at &= at - 1 {
+		a := ws + bits.TrailingZeros64(at)
+		if a+2 > end {
+			return true // one byte left: let the search judge
+		}
+		if f.has(t[a], t[a+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownPairs is one detector's filter for mayOwn: a bit set over a 9-bit
+// hash of the first two bytes of its context words, in either ASCII case
+// (quad), one cache line.
+type ownPairs [8]uint64
+
+// add records the word p, in ASCII lower case; a word of one byte may be
+// followed by any byte.
+func (f *ownPairs) add(p string) {
+	switch len(p) {
+	case 0:
+	case 1:
+		for c := 0; c < 256; c++ {
+			f.set(p[0], byte(c))
+		}
+	default:
+		f.set(p[0], p[1])
+	}
+}
+
+// set adds the pair a, b.
+func (f *ownPairs) set(a, b byte) {
+	k := ownKey(a, b)
+	f[k>>6] |= 1 << (k & 63)
+}
+
+// has reports whether the pair a, b may be in the set.
+func (f *ownPairs) has(a, b byte) bool {
+	k := ownKey(a, b)
+	return f[k>>6]>>(k&63)&1 != 0
+}
+
+// ownKey hashes two first bytes to nine bits.
+func ownKey(a, b byte) uint32 { return (quad(a, b, 0, 0) & 0xffff) * 0x9e3779b1 >> 23 }
 
 // Len returns the number of distinct words.
 func (w *Words) Len() int { return len(w.text) }
