@@ -202,3 +202,38 @@ func TestAmidHigh(t *testing.T) {
 		}
 	}
 }
+
+// TestSepTwo holds the tables of numSepTwo equal to runLive at a
+// separator between digits, for every class that has them, every pair of
+// bytes before the run and every position (i = 1, 2, 3), under the
+// default engine, the contract's 24 types and every type but names. At
+// least one class must have them ('-' and ':' of MAC addresses).
+func TestSepTwo(t *testing.T) {
+	for name, cfg := range map[string]Config{"default": {}, "24": disabling("later"), "no-names": disabling("person,street_address")} {
+		d := mustEngine(t, cfg).dispatch
+		st := &scanState{}
+		tables := 0
+		for c := range d.cls {
+			q := d.numSepTwo[c]
+			if q == nil {
+				continue
+			}
+			tables++
+			ci := &d.cls[c]
+			for a := range 256 {
+				for b := range 256 {
+					text := []byte{byte(a), byte(b), '7', ':', '1'} // ':' stands for the class's byte; only the bytes before it count
+					for _, i := range []int{1, 2, 3} {
+						st.s.T = text[3-i:]
+						if got, want := q.live(st.s.T, i), st.runLive(ci, d.numSepRun[c], i); got != want {
+							t.Fatalf("%s: class %d, %q at %d: tables %v, runLive %v", name, c, st.s.T, i, got, want)
+						}
+					}
+				}
+			}
+		}
+		if tables == 0 {
+			t.Fatalf("%s: no class has sepTwo tables", name)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -102,6 +103,10 @@ type dispatch struct {
 	// without stop's general work when no detector of numSepRun[c] passes.
 	numSep    [256]bool
 	numSepRun [256]uint8
+	// numSepTwo[c], when every detector of numSepRun[c] has a run of two
+	// (a MAC address's "ab-"), holds their conditions as two tables over
+	// the bytes before the run's first one (sepTwo); nil otherwise.
+	numSepTwo [256]*sepTwo
 	// assignOnly[c] says that only an assignment may start at a byte of
 	// class c (no byte detector, literal or term): the main loop checks
 	// assignNext itself and calls stop only when it holds.
@@ -430,6 +435,7 @@ func compileDispatch(reg []*detect.Detector, cfg map[EntityType]DetectorConfig, 
 			d.solo[c] = &ci.dets[0]
 		}
 		d.numSep[c], d.numSepRun[c] = d.betweenDigits(c)
+		d.numSepTwo[c] = newSepTwo(ci, d.numSepRun[c])
 		d.prefixOnly[c] = c > clsTerm && !d.assign[c] && len(ci.dets) == 0 && len(ci.pres) > 0 && !d.termAt[c]
 		d.assignOnly[c] = c > clsTerm && d.assign[c] && len(ci.dets) == 0 && len(ci.pres) == 0 && !d.termAt[c]
 	}
@@ -701,6 +707,52 @@ func (d *dispatch) addPrefix(lit string, find func(*detect.Scan, int, int), b *d
 	// shorter one is seen first (both are called).
 	slices.SortStableFunc(ps.lits[key], func(x, y prefixLit) int { return len(y.lit) - len(x.lit) })
 	return nil
+}
+
+// sepTwo judges, at a separator t[i] between digits, whether a byte
+// detector whose run is two bytes passes its BeforeRun and Edge
+// conditions (byteDet.runHolds): bit k of before[t[i-2]] is set when
+// detector k's Before class holds the run's first byte, and bit k of
+// edge[t[i-3]] when the byte before the run is of its Edge class.
+type sepTwo struct {
+	before, edge [256]uint8
+}
+
+// newSepTwo returns the sepTwo of the detectors run of ci, or nil when
+// one of them has a run other than two (or there are none).
+func newSepTwo(ci *classInfo, run uint8) *sepTwo {
+	if run == 0 {
+		return nil
+	}
+	q := new(sepTwo)
+	for m := run; m != 0; m &= m - 1 {
+		k := bits.TrailingZeros8(m)
+		bd := &ci.dets[k]
+		if bd.run != 2 {
+			return nil
+		}
+		for x := range 256 {
+			if detect.Is(byte(x), bd.before) {
+				q.before[x] |= 1 << k
+			}
+			if detect.Is(byte(x), bd.edge) {
+				q.edge[x] |= 1 << k
+			}
+		}
+	}
+	return q
+}
+
+// live reports whether some detector of q passes at t[i], i >= 1.
+func (q *sepTwo) live(t []byte, i int) bool {
+	if i < 2 {
+		return false
+	}
+	ok := q.before[t[i-2]]
+	if i > 2 {
+		ok &^= q.edge[t[i-3]]
+	}
+	return ok != 0
 }
 
 // betweenDigits returns numSep[c] and numSepRun[c] (see dispatch): the

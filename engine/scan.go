@@ -232,7 +232,7 @@ blocks:
 				if (d.callBefore[uint16(c)<<8|uint16(prev)]|d.callAfter[uint16(c)<<8|uint16(next)])&prefixBit != 0 {
 					st.fire(&d.cls[c], prefixBit, i)
 				}
-			} else if d.numSep[c] && !st.exhaustive && i > 0 && i+1 < n && detect.IsDigit(t[i-1]) && detect.IsDigit(t[i+1]) && !st.runLive(&d.cls[c], d.numSepRun[c], i) {
+			} else if d.numSep[c] && !st.exhaustive && i > 0 && i+1 < n && detect.IsDigit(t[i-1]) && detect.IsDigit(t[i+1]) && !st.sepLive(d, c, i) {
 				// A separator inside a number, where nothing can start
 				// (dispatch.numSep).
 			} else {
@@ -341,6 +341,16 @@ func neighbours(t []byte, i int) (prev, next byte) {
 // at t[i] (the byte right before t[i] is checked by the tables).
 func (bd *byteDet) runHolds(t []byte, i int) bool {
 	return i >= bd.run && detect.All(t[i-bd.run:i-1], bd.before) && !(i > bd.run && detect.Is(t[i-bd.run-1], bd.edge))
+}
+
+// sepLive reports whether a byte detector of numSepRun[c] passes its
+// BeforeRun and Edge conditions at the separator t[i] (i >= 1): by the
+// tables of numSepTwo[c] where it has them, else by runLive.
+func (st *scanState) sepLive(d *dispatch, c uint8, i int) bool {
+	if q := d.numSepTwo[c]; q != nil {
+		return q.live(st.s.T, i)
+	}
+	return st.runLive(&d.cls[c], d.numSepRun[c], i)
 }
 
 // runLive reports whether a byte detector of ci in run passes its
