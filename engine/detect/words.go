@@ -92,11 +92,20 @@ func BuildWords(entries []WordEntry) (*Words, error) {
 	index := map[string]int{}
 	var pats []string
 	var owners [][]WordOwner
+	w := &Words{}
 	for _, e := range entries {
 		if e.Text == "" {
 			return nil, fmt.Errorf("detect: detector %d has an empty word", e.Owner.Det)
 		}
+		if !e.Owner.Key {
+			for int(e.Owner.Det) >= len(w.owned) {
+				w.owned = append(w.owned, ownPairs{})
+			}
+		}
 		for _, k := range caseForms(e.Text) {
+			if !e.Owner.Key {
+				w.owned[e.Owner.Det].add(k)
+			}
 			p, ok := index[k]
 			if !ok {
 				p = len(pats)
@@ -109,7 +118,7 @@ func BuildWords(entries []WordEntry) (*Words, error) {
 			}
 		}
 	}
-	w := &Words{text: pats, start: make([]int32, 0, len(pats)+1)}
+	w.text, w.start = pats, make([]int32, 0, len(pats)+1)
 	for _, o := range owners {
 		w.start = append(w.start, int32(len(w.own))) // #nosec G115 -- a few thousand words at most
 		w.own = append(w.own, o...)
@@ -118,17 +127,6 @@ func BuildWords(entries []WordEntry) (*Words, error) {
 	if len(pats) == 0 {
 		pats = []string{"\x00"} // an automaton needs a pattern; this one has no owners
 		w.start = []int32{0, 0}
-	}
-	for _, e := range entries {
-		if e.Owner.Key {
-			continue
-		}
-		for int(e.Owner.Det) >= len(w.owned) {
-			w.owned = append(w.owned, ownPairs{})
-		}
-		for _, k := range caseForms(e.Text) {
-			w.owned[e.Owner.Det].add(k)
-		}
 	}
 	w.context = make([]bool, len(pats))
 	for p, os := range owners {
